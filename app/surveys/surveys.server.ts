@@ -1,0 +1,178 @@
+import type { DB } from "../../db/connection";
+import { fallbackLanguage } from "../i18n/config";
+import type { OptionView, QuestionView, SurveyView } from "./model";
+
+/** Picks the row in the wanted language, else the English one, remembering which it used. */
+function pick<T extends { lang: string }>(rows: T[], lang: string): T | undefined {
+  return rows.find((row) => row.lang === lang) ?? rows.find((row) => row.lang === fallbackLanguage);
+}
+
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/** A survey with every question and option, in `lang` where written, else in English. */
+export async function getSurvey(db: DB, slug: string, lang: string): Promise<SurveyView | undefined> {
+  const survey = await db
+    .selectFrom("surveys")
+    .select(["id", "slug", "audience", "status", "estimated_minutes", "opens_at", "closes_at"])
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+  if (!survey) return undefined;
+  const langs = [...new Set([lang, fallbackLanguage])];
+
+  const [texts, questions, questionTexts, options] = await Promise.all([
+    db
+      .selectFrom("survey_translations")
+      .select(["lang", "title", "summary", "description"])
+      .where("survey_id", "=", survey.id)
+      .where("lang", "in", langs)
+      .execute(),
+    db
+      .selectFrom("questions")
+      .select([
+        "id",
+        "key",
+        "kind",
+        "section",
+        "required",
+        "max_length",
+        "theme_id",
+        "show_if_question_id",
+        "show_if_value",
+      ])
+      .where("survey_id", "=", survey.id)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("question_translations as qt")
+      .innerJoin("questions as q", "q.id", "qt.question_id")
+      .select(["qt.question_id", "qt.lang", "qt.text", "qt.hint"])
+      .where("q.survey_id", "=", survey.id)
+      .where("qt.lang", "in", langs)
+      .execute(),
+    db
+      .selectFrom("question_options as o")
+      .innerJoin("questions as q", "q.id", "o.question_id")
+      .innerJoin("option_translations as ot", "ot.option_id", "o.id")
+      .select(["o.id", "o.question_id", "o.value", "ot.lang", "ot.label"])
+      .where("q.survey_id", "=", survey.id)
+      .where("ot.lang", "in", langs)
+      .orderBy("o.question_id")
+      .orderBy("o.position")
+      .execute(),
+  ]);
+
+  const text = pick(texts, lang);
+  if (!text) return undefined;
+  const textsByQuestion = groupBy(questionTexts, (row) => row.question_id);
+  const optionsByQuestion = groupBy(options, (row) => row.question_id);
+
+  const questionViews: QuestionView[] = questions.map((question) => {
+    const questionText = pick(textsByQuestion.get(question.id) ?? [], lang);
+    const optionViews: OptionView[] = [];
+    for (const optionRows of groupBy(optionsByQuestion.get(question.id) ?? [], (row) => row.id).values()) {
+      const label = pick(optionRows, lang);
+      if (label) optionViews.push({ value: label.value, label: label.label, lang: label.lang });
+    }
+    return {
+      id: question.id,
+      key: question.key,
+      kind: question.kind,
+      section: question.section,
+      required: question.required === 1,
+      maxLength: question.max_length,
+      themeId: question.theme_id,
+      showIf:
+        question.show_if_question_id !== null && question.show_if_value !== null
+          ? { questionId: question.show_if_question_id, value: question.show_if_value }
+          : null,
+      text: questionText?.text ?? "",
+      hint: questionText?.hint ?? null,
+      lang: questionText?.lang ?? fallbackLanguage,
+      options: optionViews,
+    };
+  });
+
+  return {
+    id: survey.id,
+    slug: survey.slug,
+    audience: survey.audience,
+    status: survey.status,
+    estimatedMinutes: survey.estimated_minutes,
+    opensAt: survey.opens_at,
+    closesAt: survey.closes_at,
+    title: text.title,
+    summary: text.summary,
+    description: text.description,
+    lang: text.lang,
+    questions: questionViews,
+  };
+}
+
+export interface SurveyListItem {
+  slug: string;
+  audience: SurveyView["audience"];
+  estimatedMinutes: number;
+  title: string;
+  summary: string;
+  lang: string;
+  questionCount: number;
+}
+
+/** Surveys open now, in `lang` where written, else in English. */
+export async function listOpenSurveys(db: DB, lang: string, now = new Date()): Promise<SurveyListItem[]> {
+  const stamp = now.toISOString();
+  const rows = await db
+    .selectFrom("surveys as s")
+    .innerJoin("survey_translations as t", "t.survey_id", "s.id")
+    .select((eb) => [
+      "s.id",
+      "s.slug",
+      "s.audience",
+      "s.estimated_minutes",
+      "t.lang",
+      "t.title",
+      "t.summary",
+      eb
+        .selectFrom("questions as q")
+        .select((qb) => qb.fn.countAll<number>().as("n"))
+        .whereRef("q.survey_id", "=", "s.id")
+        .as("question_count"),
+    ])
+    .where("s.status", "=", "open")
+    .where((eb) => eb.or([eb("s.opens_at", "is", null), eb("s.opens_at", "<=", stamp)]))
+    .where((eb) => eb.or([eb("s.closes_at", "is", null), eb("s.closes_at", ">", stamp)]))
+    .where("t.lang", "in", [...new Set([lang, fallbackLanguage])])
+    .orderBy("s.id")
+    .execute();
+
+  return [...groupBy(rows, (row) => row.id).values()].flatMap((translations) => {
+    const row = pick(translations, lang);
+    return row
+      ? [
+          {
+            slug: row.slug,
+            audience: row.audience,
+            estimatedMinutes: row.estimated_minutes,
+            title: row.title,
+            summary: row.summary,
+            lang: row.lang,
+            questionCount: Number(row.question_count ?? 0),
+          },
+        ]
+      : [];
+  });
+}
+
+export async function getSetting(db: DB, key: string): Promise<string | undefined> {
+  const row = await db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
+  return row?.value;
+}

@@ -1,0 +1,55 @@
+import type { TFunction } from "i18next";
+import { z } from "zod";
+import { allowedValues, DEFAULT_FREE_TEXT_LIMIT, PREFER_NOT_TO_SAY, type QuestionView } from "./model";
+
+export const ANSWER_FIELD = "answer";
+
+export type ParsedAnswer =
+  | { ok: true; value: string | string[] | null }
+  | { ok: false; error: string; submitted: string | string[] };
+
+function normaliseText(value: string): string {
+  return value.replace(/\r\n?/g, "\n").trim();
+}
+
+/** The zod schema for a present answer to one question, with messages in the respondent's language. */
+export function answerSchema(question: QuestionView, t: TFunction): z.ZodType<string | string[]> {
+  const choice = z.enum(allowedValues(question) as [string, ...string[]], { error: t("survey:errors.notOffered") });
+  switch (question.kind) {
+    case "free_text": {
+      const max = question.maxLength ?? DEFAULT_FREE_TEXT_LIMIT;
+      return z.string().max(max, { error: t("survey:errors.tooLong", { max }) });
+    }
+    case "multiple_choice":
+      return z
+        .array(choice)
+        .transform((values) => [...new Set(values)])
+        .refine((values) => !(values.includes(PREFER_NOT_TO_SAY) && values.length > 1), {
+          error: t("survey:errors.preferNotToSayAlone"),
+        });
+    default:
+      return choice;
+  }
+}
+
+function missingMessage(question: QuestionView, t: TFunction): string {
+  if (question.kind === "free_text") return t("survey:errors.enterText");
+  if (question.kind === "multiple_choice") return t("survey:errors.selectSome");
+  return t("survey:errors.selectOne");
+}
+
+/** Reads and validates the answer to one question from a submitted form. */
+export function parseAnswer(question: QuestionView, form: FormData, t: TFunction): ParsedAnswer {
+  const all = form.getAll(ANSWER_FIELD).filter((value): value is string => typeof value === "string");
+  const multiple = question.kind === "multiple_choice";
+  const submitted: string | string[] = multiple ? all : (all[0] ?? "");
+  if (!multiple && all.length > 1) return { ok: false, error: t("survey:errors.notOffered"), submitted };
+
+  const input = typeof submitted === "string" && question.kind === "free_text" ? normaliseText(submitted) : submitted;
+  if (input.length === 0) {
+    return question.required ? { ok: false, error: missingMessage(question, t), submitted } : { ok: true, value: null };
+  }
+  const result = answerSchema(question, t).safeParse(input);
+  if (!result.success) return { ok: false, error: result.error.issues[0].message, submitted };
+  return { ok: true, value: result.data };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as foundation from "./2026-11-22-01-foundation";
+
+/**
+ * Every migration, imported statically so that the bundled server carries them:
+ * Node 20 cannot import .ts files at run time. Add new ones here in date order.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026-11-22-01-foundation": foundation,
+};

@@ -1,0 +1,147 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** ISO 8601 timestamps stored as TEXT. */
+type Timestamp = string;
+type CreatedAt = ColumnType<Timestamp, Timestamp | undefined, never>;
+
+export type Audience = "parent_carer" | "young_person";
+export type SurveyStatus = "draft" | "open" | "closed";
+export type QuestionKind =
+  | "single_choice"
+  | "multiple_choice"
+  | "agreement_scale"
+  | "smiley_scale"
+  | "free_text"
+  | "yes_no";
+export type QuestionSection = "main" | "about_you";
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface ThemeTable {
+  id: Generated<number>;
+  slug: string;
+  retired_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface ThemeTranslationTable {
+  theme_id: number;
+  lang: string;
+  name: string;
+  description: string | null;
+}
+
+export interface SurveyTable {
+  id: Generated<number>;
+  slug: string;
+  audience: Audience;
+  status: SurveyStatus;
+  estimated_minutes: number;
+  opens_at: Timestamp | null;
+  closes_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface SurveyTranslationTable {
+  survey_id: number;
+  lang: string;
+  title: string;
+  summary: string;
+  description: string;
+}
+
+export interface QuestionTable {
+  id: Generated<number>;
+  survey_id: number;
+  key: string;
+  position: number;
+  kind: QuestionKind;
+  section: QuestionSection;
+  required: number;
+  max_length: number | null;
+  theme_id: number | null;
+  show_if_question_id: number | null;
+  show_if_value: string | null;
+}
+
+export interface QuestionTranslationTable {
+  question_id: number;
+  lang: string;
+  text: string;
+  hint: string | null;
+}
+
+export interface QuestionOptionTable {
+  id: Generated<number>;
+  question_id: number;
+  value: string;
+  position: number;
+}
+
+export interface OptionTranslationTable {
+  option_id: number;
+  lang: string;
+  label: string;
+}
+
+export interface DraftTable {
+  id: Generated<number>;
+  survey_id: number;
+  token_hash: string;
+  resume_code_hash: string | null;
+  lang: string;
+  /** JSON object: question id → answer value (string, or string[] for multiple choice). */
+  answers: string;
+  response_id: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ResponseTable {
+  id: Generated<number>;
+  survey_id: number;
+  reference: string;
+  lang: string;
+  quote_consent: number;
+  submitted_at: Timestamp;
+}
+
+export interface AnswerTable {
+  id: Generated<number>;
+  response_id: number;
+  question_id: number;
+  choice: string | null;
+  text: string | null;
+}
+
+export interface Database {
+  settings: SettingTable;
+  themes: ThemeTable;
+  theme_translations: ThemeTranslationTable;
+  surveys: SurveyTable;
+  survey_translations: SurveyTranslationTable;
+  questions: QuestionTable;
+  question_translations: QuestionTranslationTable;
+  question_options: QuestionOptionTable;
+  option_translations: OptionTranslationTable;
+  drafts: DraftTable;
+  responses: ResponseTable;
+  answers: AnswerTable;
+}
+
+export type Survey = Selectable<SurveyTable>;
+export type NewSurvey = Insertable<SurveyTable>;
+export type SurveyUpdate = Updateable<SurveyTable>;
+export type Question = Selectable<QuestionTable>;
+export type NewQuestion = Insertable<QuestionTable>;
+export type Draft = Selectable<DraftTable>;
+export type NewDraft = Insertable<DraftTable>;
+export type DraftUpdate = Updateable<DraftTable>;
+export type Response = Selectable<ResponseTable>;
+export type NewResponse = Insertable<ResponseTable>;
+export type NewAnswer = Insertable<AnswerTable>;
+export type Theme = Selectable<ThemeTable>;
