@@ -171,8 +171,3 @@ export async function listOpenSurveys(db: DB, lang: string, now = new Date()): P
       : [];
   });
 }
-
-export async function getSetting(db: DB, key: string): Promise<string | undefined> {
-  const row = await db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
-  return row?.value;
-}

@@ -1,0 +1,78 @@
+import type { DB } from "../../db/connection";
+import type { NewAnswer } from "../../db/schema";
+import { generateCode } from "../surveys/codes";
+import { firstIncomplete, pruneHidden, type Answers, type QuestionView, type SurveyView } from "../surveys/model";
+
+export type SubmitResult =
+  | { status: "submitted"; reference: string }
+  | { status: "incomplete"; question: QuestionView }
+  | { status: "gone" };
+
+function answerRows(questions: QuestionView[], answers: Answers, responseId: number): NewAnswer[] {
+  return questions.flatMap((question) => {
+    const value = answers[String(question.id)];
+    if (value === undefined) return [];
+    if (question.kind === "free_text") return [{ response_id: responseId, question_id: question.id, text: value as string }];
+    const choices = Array.isArray(value) ? value : [value];
+    return choices.map((choice) => ({ response_id: responseId, question_id: question.id, choice }));
+  });
+}
+
+/**
+ * Turns a draft into a response, once. The first statement claims the draft (taking SQLite's
+ * write lock), so a double click, a retried POST or a second process can never make a second
+ * response: they find the draft already sent and get its reference back.
+ */
+export async function submitDraft(
+  db: DB,
+  survey: SurveyView,
+  draftId: number,
+  quoteConsent: boolean,
+  lang: string,
+  now = new Date(),
+): Promise<SubmitResult> {
+  return db.transaction().execute(async (trx) => {
+    const stamp = now.toISOString();
+    const claimed = await trx
+      .updateTable("drafts")
+      .set({ updated_at: stamp })
+      .where("id", "=", draftId)
+      .where("response_id", "is", null)
+      .where("expires_at", ">", stamp)
+      .executeTakeFirst();
+
+    if (Number(claimed.numUpdatedRows) === 0) {
+      const sent = await trx
+        .selectFrom("drafts as d")
+        .innerJoin("responses as r", "r.id", "d.response_id")
+        .select("r.reference")
+        .where("d.id", "=", draftId)
+        .executeTakeFirst();
+      return sent ? { status: "submitted", reference: sent.reference } : { status: "gone" };
+    }
+
+    const draft = await trx.selectFrom("drafts").select("answers").where("id", "=", draftId).executeTakeFirstOrThrow();
+    const answers = pruneHidden(survey.questions, JSON.parse(draft.answers) as Answers);
+    const missing = firstIncomplete(survey.questions, answers);
+    if (missing) return { status: "incomplete", question: missing };
+
+    let reference = generateCode();
+    while (await trx.selectFrom("responses").select("id").where("reference", "=", reference).executeTakeFirst()) {
+      reference = generateCode();
+    }
+    const { id } = await trx
+      .insertInto("responses")
+      .values({ survey_id: survey.id, reference, lang, quote_consent: quoteConsent ? 1 : 0, submitted_at: stamp })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const rows = answerRows(survey.questions, answers, id);
+    if (rows.length > 0) await trx.insertInto("answers").values(rows).execute();
+    // The draft keeps only the link to its response, so the confirmation can be shown again.
+    await trx
+      .updateTable("drafts")
+      .set({ response_id: id, answers: "{}", resume_code_hash: null })
+      .where("id", "=", draftId)
+      .execute();
+    return { status: "submitted", reference };
+  });
+}

@@ -1,0 +1,153 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "./db.server";
+import { textDirection } from "./i18n/config";
+import { fixedT, getLocale } from "./i18n/i18n.server";
+import { useNonce } from "./utils/nonce";
+import { getSetting } from "./settings.server";
+import type { ErrorData } from "./utils/http.server";
+import styles from "./styles/app.css";
+
+export const handle = { i18n: ["common"] };
+
+export const links = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const lang = await getLocale(request);
+  const t = fixedT(lang);
+  const organisation = (await getSetting(getDb(), "organisation_name")) ?? "";
+  return json({
+    lang,
+    dir: textDirection(lang),
+    organisation,
+    formErrors: Boolean(context.formErrors),
+    titles: { serviceName: t("serviceName"), errorPrefix: t("errorPrefix"), serverError: t("errors.server.title") },
+  });
+}
+
+/** Routes opt in to JavaScript with `handle.hydrate`; every other page ships none. */
+function useHydrate() {
+  return useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate);
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t, i18n } = useTranslation();
+  const nonce = useNonce();
+  const hydrate = useHydrate();
+  const lang = data?.lang ?? i18n.language ?? "en";
+  return (
+    <html lang={lang} dir={data?.dir ?? textDirection(lang)} className="govuk-template">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#1d5c63" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="govuk-template__body">
+        <a href="#main-content" className="govuk-skip-link">
+          {t("skipToMain")}
+        </a>
+        <header className="app-header">
+          <div className="govuk-width-container app-header__inner">
+            <Link to="/" className="app-header__service">
+              {t("serviceName")}
+            </Link>
+            {data?.organisation ? <span className="app-header__organisation">{data.organisation}</span> : null}
+          </div>
+          <nav className="govuk-width-container app-nav" aria-label={t("nav.label")}>
+            <ul className="app-nav__list">
+              <li>
+                <Link to="/surveys">{t("nav.surveys")}</Link>
+              </li>
+              <li>
+                <Link to="/you-said-we-did">{t("nav.youSaidWeDid")}</Link>
+              </li>
+              <li>
+                <Link to="/resume">{t("nav.resume")}</Link>
+              </li>
+            </ul>
+          </nav>
+        </header>
+        <div className="govuk-width-container">
+          <main className="govuk-main-wrapper" id="main-content">
+            {children}
+          </main>
+        </div>
+        <footer className="govuk-footer">
+          <div className="govuk-width-container">
+            <h2 className="govuk-visually-hidden">{t("footer.label")}</h2>
+            <ul className="govuk-footer__inline-list">
+              <li className="govuk-footer__inline-list-item">
+                <Link className="govuk-footer__link" to="/accessibility">
+                  {t("footer.accessibility")}
+                </Link>
+              </li>
+              <li className="govuk-footer__inline-list-item">
+                <Link className="govuk-footer__link" to="/privacy">
+                  {t("footer.privacy")}
+                </Link>
+              </li>
+            </ul>
+            {data?.organisation ? (
+              <p className="govuk-body-s">{t("footer.runBy", { organisation: data.organisation })}</p>
+            ) : null}
+          </div>
+        </footer>
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!error) return [];
+  const title = isRouteErrorResponse(error) && (error.data as ErrorData | undefined)?.title;
+  const serviceName = data?.titles.serviceName ?? "";
+  return [{ title: `${title || data?.titles.serverError || ""} – ${serviceName}` }];
+};
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const data = isRouteErrorResponse(error) ? (error.data as ErrorData | undefined) : undefined;
+  if (!data?.title) console.error(error);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">{data?.title ?? t("errors.server.title")}</h1>
+        <p className="govuk-body">{data?.body ?? t("errors.server.body")}</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={data?.link.to ?? "/"}>
+            {data?.link.label ?? t("errors.goHome")}
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

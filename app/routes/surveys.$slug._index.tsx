@@ -1,0 +1,149 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
+import { TwoThirds } from "~/components/Layout";
+import { getDb } from "~/db.server";
+import { getSetting } from "~/settings.server";
+import { createDraft, findDraft, readDraftToken, serializeDraftCookie } from "~/surveys/drafts.server";
+import { loadSurvey, requireOpen, resumePath } from "~/surveys/journey.server";
+import { surveyPaths } from "~/surveys/paths";
+import { consumeLimit } from "~/utils/rate-limit.server";
+import { httpError } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+
+export const handle = { i18n: ["common", "survey"] };
+
+async function currentDraft(request: Request, surveyId: number) {
+  const token = await readDraftToken(request);
+  return token ? findDraft(getDb(), surveyId, token) : undefined;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const context = await loadSurvey(request, params);
+  requireOpen(context);
+  const { survey, lang } = context;
+  const draft = await currentDraft(request, survey.id);
+  return json({
+    title: survey.title,
+    lang,
+    survey: {
+      title: survey.title,
+      summary: survey.summary,
+      description: survey.description,
+      textLang: survey.lang === lang ? undefined : survey.lang,
+      audience: survey.audience,
+      estimatedMinutes: survey.estimatedMinutes,
+      // The most a person could be asked, when every conditional question applies.
+      questionCount: survey.questions.length,
+    },
+    organisation: (await getSetting(getDb(), "organisation_name")) ?? "",
+    draft: draft ? (draft.responseId === null ? "in-progress" : "sent") : "none",
+  });
+}
+
+export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
+  const context = await loadSurvey(request, params);
+  requireOpen(context);
+  const { survey, lang, t } = context;
+  const intent = (await request.formData()).get("intent");
+  const draft = await currentDraft(request, survey.id);
+
+  if (intent === "continue") {
+    if (draft && draft.responseId === null) throw redirect(resumePath(survey, draft), 303);
+  } else if (intent !== "start") {
+    httpError(t, 400, "badForm");
+  }
+  await consumeLimit("submissions", loadContext.clientAddress, t);
+  const { token } = await createDraft(getDb(), survey.id, lang);
+  const first = survey.questions[0];
+  throw redirect(first ? surveyPaths(survey.slug).question(first.key) : surveyPaths(survey.slug).check, {
+    status: 303,
+    headers: { "Set-Cookie": await serializeDraftCookie(survey.slug, token) },
+  });
+}
+
+function Paragraphs({ text, lang }: { text: string; lang?: string }) {
+  return (
+    <>
+      {text.split(/\n{2,}/).map((paragraph) => (
+        <p key={paragraph} className="govuk-body" lang={lang}>
+          {paragraph}
+        </p>
+      ))}
+    </>
+  );
+}
+
+export default function SurveyStart() {
+  const { survey, organisation, draft } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("survey");
+  const young = survey.audience === "young_person";
+  return (
+    <TwoThirds>
+      <h1 className="govuk-heading-xl" lang={survey.textLang}>
+        {survey.title}
+      </h1>
+      <p className="govuk-body-l" lang={survey.textLang}>
+        {survey.summary}
+      </p>
+      <Paragraphs text={survey.description} lang={survey.textLang} />
+      <ul className="govuk-list govuk-list--bullet">
+        <li>{t("start.runBy", { organisation })}</li>
+        <li>{t("start.time", { count: survey.estimatedMinutes })}</li>
+        <li>{t("start.questions", { count: survey.questionCount })}</li>
+      </ul>
+
+      <h2 className="govuk-heading-m">{t("start.anonymousHeading")}</h2>
+      <p className="govuk-body">{t("start.anonymous")}</p>
+      <h2 className="govuk-heading-m">{t("start.whoSeesHeading")}</h2>
+      <p className="govuk-body">{young ? t("start.whoSeesYoung") : t("start.whoSees")}</p>
+      <p className="govuk-body">{t("start.quoteNote")}</p>
+      <p className="govuk-body">{t("start.saveNote")}</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/privacy">
+          {t("start.privacyLink")}
+        </Link>
+      </p>
+
+      {young ? (
+        <div className="govuk-inset-text">
+          <h2 className="govuk-heading-m">{t("start.safetyHeading")}</h2>
+          <p className="govuk-body">{t("start.safety")}</p>
+          <h2 className="govuk-heading-m">{t("start.helpHeading")}</h2>
+          <p className="govuk-body">
+            <Trans t={t} i18nKey="start.childline" components={[<a key="tel" className="govuk-link" href="tel:08001111" />]} />
+          </p>
+          <p className="govuk-body">
+            <Trans t={t} i18nKey="start.emergency" components={[<a key="tel" className="govuk-link" href="tel:999" />]} />
+          </p>
+        </div>
+      ) : null}
+
+      {draft === "in-progress" ? <p className="govuk-body">{t("start.inProgress")}</p> : null}
+      {draft === "sent" ? <p className="govuk-body">{t("start.alreadySent")}</p> : null}
+      <form method="post">
+        <div className="govuk-button-group">
+          {draft === "in-progress" ? (
+            <>
+              <button type="submit" name="intent" value="continue" className="govuk-button govuk-button--start">
+                {t("start.continueButton")}
+              </button>
+              <button type="submit" name="intent" value="start" className="govuk-button govuk-button--secondary">
+                {t("start.startAgainButton")}
+              </button>
+            </>
+          ) : (
+            <button type="submit" name="intent" value="start" className="govuk-button govuk-button--start">
+              {draft === "sent" ? t("start.answerAgainButton") : t("start.startButton")}
+              <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
+                <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+              </svg>
+            </button>
+          )}
+        </div>
+      </form>
+    </TwoThirds>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);

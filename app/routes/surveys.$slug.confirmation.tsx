@@ -1,0 +1,62 @@
+import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { TwoThirds } from "~/components/Layout";
+import { getDb } from "~/db.server";
+import { formatCode } from "~/surveys/codes";
+import { findDraft, readDraftToken } from "~/surveys/drafts.server";
+import { loadSurvey } from "~/surveys/journey.server";
+import { surveyPaths } from "~/surveys/paths";
+import { YoungPersonHelp } from "~/surveys/YoungPersonHelp";
+import { pageTitle } from "~/utils/meta";
+
+export const handle = { i18n: ["common", "survey"] };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { survey, t } = await loadSurvey(request, params);
+  const paths = surveyPaths(survey.slug);
+  const token = await readDraftToken(request);
+  const draft = token ? await findDraft(getDb(), survey.id, token) : undefined;
+  if (!draft) throw redirect(paths.start);
+  if (!draft.reference) throw redirect(paths.check);
+  return json({
+    title: t("confirmation.title"),
+    reference: formatCode(draft.reference),
+    audience: survey.audience,
+    startAgain: paths.start,
+  });
+}
+
+export default function Confirmation() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation("survey");
+  const young = data.audience === "young_person";
+  return (
+    <TwoThirds>
+      <div className="govuk-panel govuk-panel--confirmation">
+        <h1 className="govuk-panel__title">{t("confirmation.title")}</h1>
+        <div className="govuk-panel__body">
+          {t("confirmation.referenceLabel")}
+          <br />
+          <strong className="app-reference">{data.reference}</strong>
+        </div>
+      </div>
+      <p className="govuk-body">{t("confirmation.keepReference")}</p>
+      <h2 className="govuk-heading-m">{t("confirmation.nextHeading")}</h2>
+      <p className="govuk-body">{young ? t("confirmation.nextYoung") : t("confirmation.next")}</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/you-said-we-did">
+          {t("confirmation.ysdLink")}
+        </Link>
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={data.startAgain}>
+          {t("confirmation.again")}
+        </Link>
+      </p>
+      {young ? <YoungPersonHelp /> : null}
+    </TwoThirds>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);

@@ -1,0 +1,108 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Choices } from "~/components/Choices";
+import { ErrorSummary } from "~/components/ErrorSummary";
+import { BackLink } from "~/components/Layout";
+import { getDb } from "~/db.server";
+import { submitDraft } from "~/responses/responses.server";
+import { loadSurvey, requireDraft, requireOpen } from "~/surveys/journey.server";
+import { firstIncomplete } from "~/surveys/model";
+import { surveyPaths } from "~/surveys/paths";
+import { YoungPersonHelp } from "~/surveys/YoungPersonHelp";
+import { formFailure, httpError } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { consumeLimit } from "~/utils/rate-limit.server";
+
+export const handle = { i18n: ["common", "survey"] };
+
+/** Bots fill every box; people never see this one. */
+export const HONEYPOT_FIELD = "website";
+const CONSENT_FIELD = "quote";
+
+const ConsentSchema = z.object({
+  [CONSENT_FIELD]: z.enum(["yes", "no"]),
+  [HONEYPOT_FIELD]: z.literal("").optional(),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const context = await loadSurvey(request, params);
+  requireOpen(context);
+  const { survey, t } = context;
+  const draft = await requireDraft(request, context);
+  const incomplete = firstIncomplete(survey.questions, draft.answers);
+  if (incomplete) throw redirect(surveyPaths(survey.slug).question(incomplete.key, true));
+  return json({ title: t("consent.title"), audience: survey.audience, backTo: surveyPaths(survey.slug).check });
+}
+
+export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
+  const context = await loadSurvey(request, params);
+  requireOpen(context);
+  const { survey, lang, t } = context;
+  const draft = await requireDraft(request, context);
+  const form = Object.fromEntries(await request.formData());
+  if (typeof form[HONEYPOT_FIELD] === "string" && form[HONEYPOT_FIELD] !== "") httpError(t, 400, "badForm");
+  const parsed = ConsentSchema.safeParse(form);
+  if (!parsed.success) {
+    const submitted = typeof form[CONSENT_FIELD] === "string" ? form[CONSENT_FIELD] : "";
+    const error = submitted === "" ? t("errors.consentRequired") : t("errors.notOffered");
+    return formFailure(loadContext, { error, submitted });
+  }
+
+  await consumeLimit("submissions", loadContext.clientAddress, t);
+  const paths = surveyPaths(survey.slug);
+  const result = await submitDraft(getDb(), survey, draft.id, parsed.data[CONSENT_FIELD] === "yes", lang);
+  switch (result.status) {
+    case "submitted":
+      throw redirect(paths.confirmation, 303);
+    case "incomplete":
+      throw redirect(paths.question(result.question.key, true), 303);
+    case "gone":
+      httpError(t, 410, "draftExpired", { linkTo: paths.start });
+  }
+}
+
+export default function Consent() {
+  const data = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const { t } = useTranslation("survey");
+  const young = data.audience === "young_person";
+  return (
+    <>
+      <BackLink to={data.backTo} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={failure ? [{ field: CONSENT_FIELD, message: failure.error }] : []} />
+          <form method="post" noValidate>
+            <Choices
+              id={CONSENT_FIELD}
+              name={CONSENT_FIELD}
+              legend={t("consent.title")}
+              legendIsHeading
+              hint={young ? t("consent.hintYoung") : t("consent.hint")}
+              error={failure?.error}
+              selected={failure ? [failure.submitted] : []}
+              items={[
+                { value: "yes", label: t("consent.yes") },
+                { value: "no", label: t("consent.no") },
+              ]}
+            />
+            <div className="app-honeypot" aria-hidden="true">
+              <label htmlFor={HONEYPOT_FIELD}>{t("consent.honeypot")}</label>
+              <input type="text" id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
+            </div>
+            <h2 className="govuk-heading-m">{t("consent.noteHeading")}</h2>
+            <p className="govuk-body">{t("consent.note")}</p>
+            <button type="submit" className="govuk-button" data-prevent-double-click="true">
+              {t("consent.submit")}
+            </button>
+          </form>
+          {young ? <YoungPersonHelp /> : null}
+        </div>
+      </div>
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);

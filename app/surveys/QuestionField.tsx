@@ -1,0 +1,73 @@
+import { useTranslation } from "react-i18next";
+import { Choices } from "../components/Choices";
+import { Face } from "../components/Face";
+import { TextArea } from "../components/TextFields";
+import type { Choice } from "./choices";
+import { DEFAULT_FREE_TEXT_LIMIT, type QuestionView } from "./model";
+import { ANSWER_FIELD } from "./validation";
+
+interface QuestionFieldProps {
+  question: Pick<QuestionView, "kind" | "text" | "hint" | "lang" | "maxLength" | "required">;
+  choices: Choice[];
+  value: string | string[] | undefined;
+  error: string | null;
+  pageLang: string;
+}
+
+/** One survey question as the page's only field: its text is the page heading (legend or label). */
+export function QuestionField({ question, choices, value, error, pageLang }: QuestionFieldProps) {
+  const { t } = useTranslation("survey");
+  const textLang = question.lang === pageLang ? undefined : question.lang;
+  const heading = (
+    <>
+      {question.text}
+      {question.required ? null : <span className="app-optional"> {t("question.optional")}</span>}
+    </>
+  );
+
+  if (question.kind === "free_text") {
+    const max = question.maxLength ?? DEFAULT_FREE_TEXT_LIMIT;
+    return (
+      <TextArea
+        id={ANSWER_FIELD}
+        name={ANSWER_FIELD}
+        label={heading}
+        labelIsHeading
+        labelLang={textLang}
+        hint={
+          <>
+            {question.hint ? <span lang={textLang}>{question.hint} </span> : null}
+            <span>{t("question.charLimit", { max: max.toLocaleString(pageLang) })}</span>
+          </>
+        }
+        error={error}
+        defaultValue={typeof value === "string" ? value : ""}
+        maxLength={max}
+      />
+    );
+  }
+
+  const selected = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  const smiley = question.kind === "smiley_scale";
+  return (
+    <Choices
+      id={ANSWER_FIELD}
+      name={ANSWER_FIELD}
+      variant={question.kind === "multiple_choice" ? "checkboxes" : "radios"}
+      className={smiley ? "app-smileys" : question.kind === "yes_no" ? "govuk-radios--inline" : undefined}
+      legend={heading}
+      legendIsHeading
+      legendLang={textLang}
+      hint={question.hint ? <span lang={textLang}>{question.hint}</span> : null}
+      error={error}
+      selected={selected}
+      items={choices.map((choice) => ({
+        value: choice.value,
+        label: choice.label,
+        lang: choice.lang,
+        dividerBefore: choice.dividerBefore,
+        picture: smiley ? <Face mood={choice.value} /> : undefined,
+      }))}
+    />
+  );
+}

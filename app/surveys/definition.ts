@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+/** Text per language code; English must be there, as the fallback for every other language. */
+const localised = <T extends z.ZodTypeAny>(schema: T) =>
+  z.record(z.string().min(2), schema).refine((texts) => "en" in texts, { error: "English text is required" });
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "Use lower-case letters, numbers and dashes" });
+
+export const QuestionDefinition = z.object({
+  key: slug,
+  kind: z.enum(["single_choice", "multiple_choice", "agreement_scale", "smiley_scale", "free_text", "yes_no"]),
+  section: z.enum(["main", "about_you"]).default("main"),
+  required: z.boolean().default(false),
+  maxLength: z.number().int().min(1).max(5000).optional(),
+  theme: slug.optional(),
+  showIf: z.object({ question: slug, value: z.string().min(1) }).optional(),
+  text: localised(z.object({ text: z.string().min(1), hint: z.string().min(1).optional() })),
+  options: z.array(z.object({ value: z.string().regex(/^[a-z0-9_]+$/), label: localised(z.string().min(1)) })).default([]),
+});
+
+export const SurveyDefinition = z
+  .object({
+    slug,
+    audience: z.enum(["parent_carer", "young_person"]),
+    status: z.enum(["draft", "open", "closed"]).default("open"),
+    estimatedMinutes: z.number().int().min(1),
+    text: localised(z.object({ title: z.string().min(1), summary: z.string().min(1), description: z.string() })),
+    questions: z.array(QuestionDefinition).min(1),
+  })
+  .superRefine((survey, ctx) => {
+    survey.questions.forEach((question, index) => {
+      const choice = question.kind === "single_choice" || question.kind === "multiple_choice";
+      if (choice !== question.options.length > 0) {
+        ctx.addIssue({ code: "custom", path: ["questions", index, "options"], message: "Only choice questions have options" });
+      }
+      if (question.section === "about_you" && question.required) {
+        ctx.addIssue({ code: "custom", path: ["questions", index, "required"], message: "Questions about you are optional" });
+      }
+      if (question.showIf) {
+        const target = survey.questions.slice(0, index).find((earlier) => earlier.key === question.showIf?.question);
+        if (target?.kind !== "single_choice" || !target.options.some((option) => option.value === question.showIf?.value)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["questions", index, "showIf"],
+            message: "A condition must name an option of an earlier single-choice question",
+          });
+        }
+      }
+    });
+  });
+
+export type SurveyDefinitionInput = z.input<typeof SurveyDefinition>;

@@ -1,0 +1,140 @@
+import { createCookie } from "@remix-run/node";
+import type { DB } from "../../db/connection";
+import { env } from "../env.server";
+import { generateCode, generateToken, hashSecret } from "./codes";
+import { pruneHidden, type Answers, type QuestionView } from "./model";
+
+export const DRAFT_LIFETIME_DAYS = 30;
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * The opaque draft token. One cookie per survey, scoped to that survey's pages so it is
+ * never sent anywhere else. It lives as long as the draft, so a sleeping phone loses nothing.
+ */
+const draftCookie = createCookie("draft", {
+  httpOnly: true,
+  sameSite: "lax",
+  maxAge: (DRAFT_LIFETIME_DAYS * DAY) / 1000,
+});
+
+/** The resume code just made, shown once on the "saved" page. */
+const savedCodeCookie = createCookie("saved_code", { httpOnly: true, sameSite: "lax", maxAge: 15 * 60 });
+
+const surveyPath = (slug: string) => `/surveys/${slug}`;
+const secure = () => env().NODE_ENV === "production";
+
+export function serializeDraftCookie(slug: string, token: string): Promise<string> {
+  return draftCookie.serialize(token, { path: surveyPath(slug), secure: secure() });
+}
+
+export function clearDraftCookie(slug: string): Promise<string> {
+  return draftCookie.serialize("", { path: surveyPath(slug), secure: secure(), maxAge: 0 });
+}
+
+export async function readDraftToken(request: Request): Promise<string | null> {
+  const value: unknown = await draftCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+export function serializeSavedCode(slug: string, code: string): Promise<string> {
+  return savedCodeCookie.serialize(code, { path: `${surveyPath(slug)}/saved`, secure: secure() });
+}
+
+export async function readSavedCode(request: Request): Promise<string | null> {
+  const value: unknown = await savedCodeCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+export interface DraftState {
+  id: number;
+  answers: Answers;
+  responseId: number | null;
+  reference: string | null;
+}
+
+function expiry(now: Date): string {
+  return new Date(now.getTime() + DRAFT_LIFETIME_DAYS * DAY).toISOString();
+}
+
+function parseAnswers(json: string): Answers {
+  const value: unknown = JSON.parse(json);
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Answers) : {};
+}
+
+export async function createDraft(db: DB, surveyId: number, lang: string, now = new Date()) {
+  const token = generateToken();
+  const stamp = now.toISOString();
+  const { id } = await db
+    .insertInto("drafts")
+    .values({
+      survey_id: surveyId,
+      token_hash: hashSecret(token),
+      lang,
+      answers: "{}",
+      created_at: stamp,
+      updated_at: stamp,
+      expires_at: expiry(now),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id, token };
+}
+
+/** The live draft for this survey behind the token, or undefined when it is unknown or has expired. */
+export async function findDraft(db: DB, surveyId: number, token: string, now = new Date()): Promise<DraftState | undefined> {
+  const row = await db
+    .selectFrom("drafts as d")
+    .leftJoin("responses as r", "r.id", "d.response_id")
+    .select(["d.id", "d.answers", "d.response_id", "r.reference"])
+    .where("d.token_hash", "=", hashSecret(token))
+    .where("d.survey_id", "=", surveyId)
+    .where("d.expires_at", ">", now.toISOString())
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { id: row.id, answers: parseAnswers(row.answers), responseId: row.response_id, reference: row.reference };
+}
+
+/** Stores the answers (without those to questions now hidden) and gives the draft another 30 days. */
+export async function saveAnswers(db: DB, draftId: number, questions: QuestionView[], answers: Answers, now = new Date()) {
+  await db
+    .updateTable("drafts")
+    .set({ answers: JSON.stringify(pruneHidden(questions, answers)), updated_at: now.toISOString(), expires_at: expiry(now) })
+    .where("id", "=", draftId)
+    .where("response_id", "is", null)
+    .execute();
+}
+
+/** Makes a fresh resume code for the draft; any earlier code stops working. Returns the code in clear, once. */
+export async function issueResumeCode(db: DB, draftId: number): Promise<string> {
+  const code = generateCode();
+  await db.updateTable("drafts").set({ resume_code_hash: hashSecret(code) }).where("id", "=", draftId).execute();
+  return code;
+}
+
+/**
+ * Finds the unsent draft behind a resume code and gives it a new token for this device
+ * (the old device's cookie stops working). Returns undefined for an unknown or expired code.
+ */
+export async function resumeDraft(db: DB, code: string, now = new Date()) {
+  const row = await db
+    .selectFrom("drafts as d")
+    .innerJoin("surveys as s", "s.id", "d.survey_id")
+    .select(["d.id", "s.slug"])
+    .where("d.resume_code_hash", "=", hashSecret(code))
+    .where("d.expires_at", ">", now.toISOString())
+    .where("d.response_id", "is", null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const token = generateToken();
+  await db
+    .updateTable("drafts")
+    .set({ token_hash: hashSecret(token), updated_at: now.toISOString(), expires_at: expiry(now) })
+    .where("id", "=", row.id)
+    .execute();
+  return { slug: row.slug, token };
+}
+
+export async function deleteExpiredDrafts(db: DB, now = new Date()): Promise<number> {
+  const result = await db.deleteFrom("drafts").where("expires_at", "<=", now.toISOString()).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

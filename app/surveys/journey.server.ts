@@ -1,0 +1,49 @@
+import { redirect, type Params } from "@remix-run/node";
+import type { TFunction } from "i18next";
+import { getDb } from "../db.server";
+import { fixedT, getLocale } from "../i18n/i18n.server";
+import { httpError } from "../utils/http.server";
+import { findDraft, readDraftToken, type DraftState } from "./drafts.server";
+import { firstUnanswered, isOpen, type SurveyView } from "./model";
+import { surveyPaths } from "./paths";
+import { getSurvey } from "./surveys.server";
+
+export interface SurveyContext {
+  survey: SurveyView;
+  lang: string;
+  t: TFunction;
+}
+
+/** The survey named in the URL, in the person's language; a 404 page when there is none to show. */
+export async function loadSurvey(request: Request, params: Params): Promise<SurveyContext> {
+  const lang = await getLocale(request);
+  const t = fixedT(lang, ["survey", "common"]);
+  const survey = params.slug ? await getSurvey(getDb(), params.slug, lang) : undefined;
+  if (!survey || survey.status === "draft") httpError(t, 404, "surveyNotFound");
+  return { survey, lang, t };
+}
+
+export function requireOpen({ survey, t }: SurveyContext): void {
+  if (!isOpen(survey)) httpError(t, 410, "surveyClosed");
+}
+
+/**
+ * The person's unsent draft. Without a draft cookie a page visit goes to the start page;
+ * a cookie whose draft has expired (or a form posted without one) gets a 410 page.
+ */
+export async function requireDraft(request: Request, { survey, t }: SurveyContext): Promise<DraftState> {
+  const paths = surveyPaths(survey.slug);
+  const token = await readDraftToken(request);
+  if (!token && request.method === "GET") throw redirect(paths.start);
+  const draft = token ? await findDraft(getDb(), survey.id, token) : undefined;
+  if (!draft) httpError(t, 410, "draftExpired", { linkTo: paths.start });
+  if (draft.responseId !== null) throw redirect(paths.confirmation, 303);
+  return draft;
+}
+
+/** Where someone carries on: the first question they have not answered, else the check page. */
+export function resumePath(survey: SurveyView, draft: Pick<DraftState, "answers">): string {
+  const next = firstUnanswered(survey.questions, draft.answers);
+  const paths = surveyPaths(survey.slug);
+  return next ? paths.question(next.key) : paths.check;
+}

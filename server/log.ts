@@ -1,0 +1,20 @@
+import type { NextFunction, Request, Response } from "express";
+
+/**
+ * One line per request: method, path, status, time. Never the query string, a body, a cookie,
+ * or the code in a resume link, so answers and draft tokens cannot end up in the logs.
+ */
+export function redactPath(url: string): string {
+  const pathOnly = url.split("?")[0];
+  return pathOnly.replace(/^\/resume\/[^/]+/, "/resume/[code]");
+}
+
+export function requestLogger(req: Request, res: Response, next: NextFunction) {
+  if (process.env.NODE_ENV === "test") return next();
+  const started = process.hrtime.bigint();
+  res.on("finish", () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    console.log(`${req.method} ${redactPath(req.originalUrl)} ${res.statusCode} ${ms.toFixed(1)}ms`);
+  });
+  next();
+}
