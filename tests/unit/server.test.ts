@@ -1,0 +1,21 @@
+import { parseEnv } from "~/env.server";
+import { redactPath } from "../../server/log";
+
+describe("environment", () => {
+  it("uses defaults that suit a laptop", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, DATABASE_PATH: "data/portal.sqlite", DEMO_MODE: false });
+  });
+
+  it("names the bad variable", () => {
+    expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
+    expect(() => parseEnv({ DEMO_MODE: "perhaps" })).toThrow(/DEMO_MODE/);
+  });
+});
+
+describe("request log", () => {
+  it("never records query strings or resume codes", () => {
+    expect(redactPath("/surveys/young-people/questions/best-thing?return=check")).toBe("/surveys/young-people/questions/best-thing");
+    expect(redactPath("/resume/K7MP-2QXR-9FHT")).toBe("/resume/[code]");
+  });
+});
