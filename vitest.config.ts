@@ -21,8 +21,8 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
-          name: "browser",
-          include: ["tests/browser/**/*.test.ts"],
+          name: "e2e",
+          include: ["tests/browser/**/*.test.ts", "tests/server/**/*.test.ts"],
           environment: "node",
           globals: true,
           // Each file starts the built server and Chromium; two cores run one file at a time.

@@ -4,7 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { isSupportedLanguage } from "./i18n/config";
-import { getLocale, languageCookie, serverI18n } from "./i18n/i18n.server";
+import { getLocale, instanceFor, languageCookie } from "./i18n/i18n.server";
 import { NonceContext } from "./utils/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -17,7 +17,7 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const lang = await getLocale(request);
-  const i18n = serverI18n.cloneInstance({ lng: lang, initImmediate: false });
+  const i18n = instanceFor(lang);
 
   // A shared ?lng= link is remembered, so the next page stays in that language.
   const chosen = new URL(request.url).searchParams.get("lng");

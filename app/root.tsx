@@ -30,7 +30,7 @@ export const links = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = await getLocale(request);
   const t = fixedT(lang);
-  const organisation = (await getSetting(getDb(), "organisation_name")) ?? "";
+  const organisation = await getSetting(getDb(), "organisation_name");
   return json({
     lang,
     dir: textDirection(lang),

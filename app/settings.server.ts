@@ -1,15 +1,28 @@
 import type { DB } from "../db/connection";
 
 export type SettingKey = "organisation_name" | "contact_email";
+type Settings = Record<SettingKey, string>;
 
-export async function getSetting(db: DB, key: SettingKey): Promise<string | undefined> {
-  const row = await db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
-  return row?.value;
+// Read on every page (the organisation's name is in the header); cached briefly, like surveys.
+const CACHE_MS = 30_000;
+let cached: { at: number; settings: Promise<Settings> } | undefined;
+
+export function forgetSettings(): void {
+  cached = undefined;
 }
 
-export async function getSettings(db: DB): Promise<Record<SettingKey, string>> {
+async function readSettings(db: DB): Promise<Settings> {
   const rows = await db.selectFrom("settings").select(["key", "value"]).execute();
-  const settings = { organisation_name: "", contact_email: "" };
+  const settings: Settings = { organisation_name: "", contact_email: "" };
   for (const row of rows) if (row.key in settings) settings[row.key as SettingKey] = row.value;
   return settings;
+}
+
+export function getSettings(db: DB): Promise<Settings> {
+  if (!cached || Date.now() - cached.at >= CACHE_MS) cached = { at: Date.now(), settings: readSettings(db) };
+  return cached.settings;
+}
+
+export async function getSetting(db: DB, key: SettingKey): Promise<string> {
+  return (await getSettings(db))[key];
 }

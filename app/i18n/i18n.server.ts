@@ -27,8 +27,28 @@ const detector = new RemixI18Next({
 export const serverI18n = i18next.createInstance();
 void serverI18n.init({ ...i18nOptions, resources, ns: Object.keys(resources.en), initImmediate: false });
 
+// Root loader, route loader and renderer all ask for the same request's language: detect it once.
+const detected = new WeakMap<Request, Promise<string>>();
+
 export function getLocale(request: Request): Promise<string> {
-  return detector.getLocale(request);
+  let locale = detected.get(request);
+  if (!locale) {
+    locale = detector.getLocale(request);
+    detected.set(request, locale);
+  }
+  return locale;
+}
+
+const perLanguage = new Map<string, typeof serverI18n>();
+
+/** A read-only i18next instance fixed to one language, shared by every request in that language. */
+export function instanceFor(lang: string): typeof serverI18n {
+  let instance = perLanguage.get(lang);
+  if (!instance) {
+    instance = serverI18n.cloneInstance({ lng: lang, initImmediate: false });
+    perLanguage.set(lang, instance);
+  }
+  return instance;
 }
 
 export async function getFixedT(request: Request, ns: string | string[] = "common"): Promise<TFunction> {

@@ -9,12 +9,12 @@ export type SubmitResult =
   | { status: "gone" };
 
 function answerRows(questions: QuestionView[], answers: Answers, responseId: number): NewAnswer[] {
-  return questions.flatMap((question) => {
+  return questions.flatMap((question): NewAnswer[] => {
     const value = answers[String(question.id)];
     if (value === undefined) return [];
     if (question.kind === "free_text") return [{ response_id: responseId, question_id: question.id, text: value as string }];
     const choices = Array.isArray(value) ? value : [value];
-    return choices.map((choice) => ({ response_id: responseId, question_id: question.id, choice }));
+    return choices.map((choice): NewAnswer => ({ response_id: responseId, question_id: question.id, choice }));
   });
 }
 

@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { TwoThirds } from "~/components/Layout";
+import { PhoneLink } from "~/components/PhoneLink";
 import { getDb } from "~/db.server";
 import { getSetting } from "~/settings.server";
 import { createDraft, findDraft, readDraftToken, serializeDraftCookie } from "~/surveys/drafts.server";
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // The most a person could be asked, when every conditional question applies.
       questionCount: survey.questions.length,
     },
-    organisation: (await getSetting(getDb(), "organisation_name")) ?? "",
+    organisation: await getSetting(getDb(), "organisation_name"),
     draft: draft ? (draft.responseId === null ? "in-progress" : "sent") : "none",
   });
 }
@@ -111,10 +112,10 @@ export default function SurveyStart() {
           <p className="govuk-body">{t("start.safety")}</p>
           <h2 className="govuk-heading-m">{t("start.helpHeading")}</h2>
           <p className="govuk-body">
-            <Trans t={t} i18nKey="start.childline" components={[<a key="tel" className="govuk-link" href="tel:08001111" />]} />
+            <Trans t={t} i18nKey="start.childline" components={[<PhoneLink key="childline" number="08001111" />]} />
           </p>
           <p className="govuk-body">
-            <Trans t={t} i18nKey="start.emergency" components={[<a key="tel" className="govuk-link" href="tel:999" />]} />
+            <Trans t={t} i18nKey="start.emergency" components={[<PhoneLink key="999" number="999" />]} />
           </p>
         </div>
       ) : null}

@@ -87,8 +87,10 @@ export async function action({ request, params, context: loadContext }: ActionFu
   }
 
   const answers: Answers = { ...draft.answers };
-  if (parsed.ok && parsed.value === null) delete answers[String(question.id)];
-  else if (parsed.ok) answers[String(question.id)] = parsed.value;
+  if (parsed.ok) {
+    if (parsed.value === null) delete answers[String(question.id)];
+    else answers[String(question.id)] = parsed.value;
+  }
   await saveAnswers(getDb(), draft.id, survey.questions, answers);
 
   if (saving) {
@@ -106,7 +108,7 @@ export default function QuestionPage() {
   const failure = useActionData<typeof action>();
   const { t } = useTranslation("survey");
   const error = failure?.error ?? null;
-  const value = failure ? failure.submitted : data.value;
+  const value = failure ? failure.submitted : (data.value ?? undefined);
   return (
     <>
       <BackLink to={data.backTo} />

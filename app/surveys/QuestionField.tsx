@@ -20,7 +20,7 @@ export function QuestionField({ question, choices, value, error, pageLang }: Que
   const textLang = question.lang === pageLang ? undefined : question.lang;
   const heading = (
     <>
-      {question.text}
+      <span lang={textLang}>{question.text}</span>
       {question.required ? null : <span className="app-optional"> {t("question.optional")}</span>}
     </>
   );
@@ -33,7 +33,6 @@ export function QuestionField({ question, choices, value, error, pageLang }: Que
         name={ANSWER_FIELD}
         label={heading}
         labelIsHeading
-        labelLang={textLang}
         hint={
           <>
             {question.hint ? <span lang={textLang}>{question.hint} </span> : null}
@@ -57,7 +56,6 @@ export function QuestionField({ question, choices, value, error, pageLang }: Que
       className={smiley ? "app-smileys" : question.kind === "yes_no" ? "govuk-radios--inline" : undefined}
       legend={heading}
       legendIsHeading
-      legendLang={textLang}
       hint={question.hint ? <span lang={textLang}>{question.hint}</span> : null}
       error={error}
       selected={selected}

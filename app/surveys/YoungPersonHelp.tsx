@@ -1,4 +1,5 @@
 import { Trans, useTranslation } from "react-i18next";
+import { PhoneLink } from "../components/PhoneLink";
 
 /** Where a young person can get help now; on every page of a young person's survey. */
 export function YoungPersonHelp() {
@@ -12,7 +13,7 @@ export function YoungPersonHelp() {
         <Trans
           t={t}
           i18nKey="youngHelp.body"
-          components={[<a key="childline" className="govuk-link" href="tel:08001111" />, <a key="999" className="govuk-link" href="tel:999" />]}
+          components={[<PhoneLink key="childline" number="08001111" />, <PhoneLink key="999" number="999" />]}
         />
       </p>
     </aside>

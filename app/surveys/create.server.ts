@@ -1,9 +1,11 @@
 import type { DB } from "../../db/connection";
 import { SurveyDefinition, type SurveyDefinitionInput } from "./definition";
+import { forgetSurveys } from "./surveys.server";
 
 /** Stores a survey, its questions, options and every translation, in one transaction. */
 export async function createSurvey(db: DB, input: SurveyDefinitionInput): Promise<number> {
   const survey = SurveyDefinition.parse(input);
+  forgetSurveys();
   return db.transaction().execute(async (trx) => {
     const { id: surveyId } = await trx
       .insertInto("surveys")

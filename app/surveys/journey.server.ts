@@ -1,4 +1,4 @@
-import { redirect, type Params } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { getDb } from "../db.server";
 import { fixedT, getLocale } from "../i18n/i18n.server";
@@ -15,7 +15,7 @@ export interface SurveyContext {
 }
 
 /** The survey named in the URL, in the person's language; a 404 page when there is none to show. */
-export async function loadSurvey(request: Request, params: Params): Promise<SurveyContext> {
+export async function loadSurvey(request: Request, params: LoaderFunctionArgs["params"]): Promise<SurveyContext> {
   const lang = await getLocale(request);
   const t = fixedT(lang, ["survey", "common"]);
   const survey = params.slug ? await getSurvey(getDb(), params.slug, lang) : undefined;

@@ -83,7 +83,7 @@ export function isVisible(questions: QuestionView[], question: QuestionView, ans
   while (current?.showIf) {
     if (seen.has(current.id)) return false;
     seen.add(current.id);
-    const { questionId, value } = current.showIf;
+    const { questionId, value }: { questionId: number; value: string } = current.showIf;
     if (answers[String(questionId)] !== value) return false;
     current = questions.find((candidate) => candidate.id === questionId);
   }

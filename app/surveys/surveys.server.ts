@@ -18,8 +18,30 @@ function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
   return groups;
 }
 
+/**
+ * Survey definitions are read on every page of every journey but change rarely, so they are
+ * kept in memory briefly. Writes in this process call forgetSurveys(); the short lifetime
+ * covers writes from other processes (such as `npm run demo:reset`).
+ */
+const CACHE_MS = 30_000;
+const cache = new Map<string, { at: number; survey: Promise<SurveyView | undefined> }>();
+
+export function forgetSurveys(): void {
+  cache.clear();
+}
+
 /** A survey with every question and option, in `lang` where written, else in English. */
-export async function getSurvey(db: DB, slug: string, lang: string): Promise<SurveyView | undefined> {
+export function getSurvey(db: DB, slug: string, lang: string): Promise<SurveyView | undefined> {
+  const key = `${lang}\u0000${slug}`;
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.survey;
+  const survey = readSurvey(db, slug, lang);
+  cache.set(key, { at: Date.now(), survey });
+  survey.catch(() => cache.delete(key));
+  return survey;
+}
+
+async function readSurvey(db: DB, slug: string, lang: string): Promise<SurveyView | undefined> {
   const survey = await db
     .selectFrom("surveys")
     .select(["id", "slug", "audience", "status", "estimated_minutes", "opens_at", "closes_at"])

@@ -1,7 +1,10 @@
 import type { SurveyDefinitionInput } from "../../app/surveys/definition";
 
-const agree = (text: string, theme: string, extra: Partial<SurveyDefinitionInput["questions"][number]> = {}) => ({
-  kind: "agreement_scale" as const,
+type QuestionInput = SurveyDefinitionInput["questions"][number];
+
+const agree = (key: string, text: string, theme: string, extra: Partial<QuestionInput> = {}): QuestionInput => ({
+  key,
+  kind: "agreement_scale",
   theme,
   text: { en: { text, hint: "Say how much you agree." } },
   ...extra,
@@ -41,13 +44,11 @@ export const parentSurvey: SurveyDefinitionInput = {
         ["not_sure", "I’m not sure"],
       ]),
     },
-    agree("The EHC needs assessment was finished within 20 weeks.", "ehc-assessment-timeliness", {
-      key: "assessment-on-time",
+    agree("assessment-on-time", "The EHC needs assessment was finished within 20 weeks.", "ehc-assessment-timeliness", {
       showIf: { question: "support-type", value: "ehc_plan" },
       text: { en: { text: "The EHC needs assessment was finished within 20 weeks.", hint: "The law says it should take no more than 20 weeks from asking for an assessment to getting the final plan." } },
     }),
-    agree("My child’s EHC plan describes their needs and the help they get accurately.", "ehc-plan-quality", {
-      key: "plan-quality",
+    agree("plan-quality", "My child’s EHC plan describes their needs and the help they get accurately.", "ehc-plan-quality", {
       showIf: { question: "support-type", value: "ehc_plan" },
     }),
     {
@@ -57,8 +58,7 @@ export const parentSurvey: SurveyDefinitionInput = {
       showIf: { question: "support-type", value: "ehc_plan" },
       text: { en: { text: "Has your child’s EHC plan been reviewed in the last 12 months?", hint: "This is called the annual review." } },
     },
-    agree("When I contact the SEND team, I get a reply and I know who is dealing with my child’s case.", "communication", {
-      key: "contact-reply",
+    agree("contact-reply", "When I contact the SEND team, I get a reply and I know who is dealing with my child’s case.", "communication", {
       required: true,
     }),
     {
@@ -79,8 +79,7 @@ export const parentSurvey: SurveyDefinitionInput = {
         ["not_used", "I have not used the Local Offer"],
       ]),
     },
-    agree("My child’s school, nursery or college understands their needs and gives them the right support.", "sen-support-mainstream", {
-      key: "setting-support",
+    agree("setting-support", "My child’s school, nursery or college understands their needs and gives them the right support.", "sen-support-mainstream", {
       required: true,
     }),
     {
@@ -113,8 +112,7 @@ export const parentSurvey: SurveyDefinitionInput = {
         ["too_young", "Not yet, my child is under 14"],
       ]),
     },
-    agree("I feel my views are listened to when decisions are made about my child’s support.", "listened-coproduction", {
-      key: "views-listened-to",
+    agree("views-listened-to", "I feel my views are listened to when decisions are made about my child’s support.", "listened-coproduction", {
       required: true,
     }),
     {

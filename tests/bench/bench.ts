@@ -1,0 +1,134 @@
+// npm run bench: figures are printed, not asserted. Runs against the production build on a fresh database.
+import { createHash, randomBytes } from "node:crypto";
+import http from "node:http";
+import { gzipSync } from "node:zlib";
+import { createCookie } from "@remix-run/node";
+import autocannon from "autocannon";
+import SQLite from "better-sqlite3";
+import { removeDatabase, startServer } from "../support/server";
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 20;
+const SURVEY = "parents-and-carers";
+const QUESTION = `/surveys/${SURVEY}/questions/contact-reply`;
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  total: number;
+}
+
+async function load(options: autocannon.Options): Promise<Figures> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    total: result.requests.total,
+  };
+}
+
+const row = (name: string, f: Figures) =>
+  `${name.padEnd(34)} ${f.rps.toFixed(0).padStart(7)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms`;
+
+const server = await startServer({ env: { SUBMISSIONS_PER_HOUR_PER_ADDRESS: "100000000" } });
+const draftCookie = createCookie("draft", { httpOnly: true, sameSite: "lax" });
+
+try {
+  // One person part-way through the parent survey.
+  const started = await fetch(`${server.url}/surveys/${SURVEY}`, {
+    method: "POST",
+    body: new URLSearchParams({ intent: "start" }),
+    redirect: "manual",
+  });
+  const cookie = started.headers.getSetCookie()[0].split(";")[0];
+  const page = await fetch(`${server.url}${QUESTION}`, { headers: { Cookie: cookie } });
+  const html = Buffer.from(await page.arrayBuffer());
+
+  const bare = http.createServer((_req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": html.length });
+    res.end(html);
+  });
+  await new Promise<void>((resolve) => bare.listen(0, "127.0.0.1", resolve));
+  const barePort = (bare.address() as { port: number }).port;
+
+  console.log(`\nBenchmark: ${DURATION}s each, ${CONNECTIONS} connections, production build, fresh database\n`);
+  const portal = await load({ url: `${server.url}${QUESTION}`, headers: { Cookie: cookie } });
+  const baseline = await load({ url: `http://127.0.0.1:${barePort}${QUESTION}` });
+  bare.close();
+  console.log(row("question page (portal)", portal));
+  console.log(row("same bytes (bare node:http)", baseline));
+  console.log(`portal / bare: ${((portal.rps / baseline.rps) * 100).toFixed(1)}% of the bare server's throughput`);
+  if (portal.non2xx) console.log(`  (${portal.non2xx} non-2xx answers from the portal)`);
+
+  // Complete submissions: drafts with every answer in place, each sent once.
+  const db = new SQLite(server.databasePath);
+  db.pragma("busy_timeout = 5000");
+  const questions = db
+    .prepare("select q.key, q.id from questions q join surveys s on s.id = q.survey_id where s.slug = ?")
+    .all(SURVEY) as { key: string; id: number }[];
+  const id = (key: string) => questions.find((q) => q.key === key)!.id;
+  const answers = JSON.stringify({
+    [id("support-type")]: "sen_support",
+    [id("contact-reply")]: "disagree",
+    [id("setting-support")]: "agree",
+    [id("views-listened-to")]: "neither",
+    [id("one-change")]: "Reply to emails within a week, please.",
+  });
+  const surveyId = (db.prepare("select id from surveys where slug = ?").get(SURVEY) as { id: number }).id;
+  const drafts = Math.max(5000, DURATION * 3000);
+  const tokens: string[] = [];
+  const insert = db.prepare(
+    "insert into drafts (survey_id, token_hash, lang, answers, updated_at, expires_at) values (?, ?, 'en', ?, ?, ?)",
+  );
+  const now = new Date().toISOString();
+  const expires = new Date(Date.now() + 86_400_000).toISOString();
+  db.transaction(() => {
+    for (let i = 0; i < drafts; i++) {
+      const token = randomBytes(32).toString("base64url");
+      tokens.push(token);
+      insert.run(surveyId, createHash("sha256").update(token).digest("hex"), answers, now, expires);
+    }
+  })();
+  db.close();
+  const cookies = await Promise.all(tokens.map(async (token) => (await draftCookie.serialize(token)).split(";")[0]));
+
+  let next = 0;
+  const submissions = await load({
+    url: server.url,
+    requests: [
+      {
+        method: "POST",
+        path: `/surveys/${SURVEY}/consent`,
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: "quote=yes&website=",
+        setupRequest: (request) => ({ ...request, headers: { ...request.headers, Cookie: cookies[next++ % cookies.length] } }),
+      },
+    ],
+  });
+  const stored = server.query<{ n: number }>("select count(*) as n from responses")[0].n;
+  console.log(row("complete submission (POST → 303)", submissions));
+  console.log(`  responses stored: ${stored} of ${submissions.total} requests; ${submissions.non2xx} answered with a redirect (303) as expected`);
+
+  // What a phone downloads for one question page.
+  const gz = await fetch(`${server.url}${QUESTION}`, { headers: { Cookie: cookie, "Accept-Encoding": "gzip" } });
+  const htmlBytes = gzipSync(html).length;
+  const body = await gz.text();
+  const assets = [...body.matchAll(/(?:href|src)="(\/build\/[^"]+\.(css|js))"/g)];
+  let css = 0;
+  let js = 0;
+  for (const [, path, kind] of assets) {
+    const bytes = gzipSync(Buffer.from(await (await fetch(`${server.url}${path}`)).arrayBuffer())).length;
+    if (kind === "css") css += bytes;
+    else js += bytes;
+  }
+  const total = htmlBytes + css + js;
+  console.log(`\nquestion page download (gzip): HTML ${htmlBytes} B + CSS ${css} B + JS ${js} B = ${total} B; JavaScript ${((js / total) * 100).toFixed(1)}%`);
+  console.log(`  (uncompressed HTML ${html.length} B)\n`);
+} finally {
+  await server.stop();
+  removeDatabase(server.databasePath);
+}
