@@ -79,6 +79,7 @@ export interface QuestionOptionTable {
   question_id: number;
   value: string;
   position: number;
+  exclusive: Generated<number>;
 }
 
 export interface OptionTranslationTable {

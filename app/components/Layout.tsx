@@ -27,3 +27,21 @@ export function PageHeading({ children, caption }: { children: React.ReactNode; 
     </>
   );
 }
+
+/**
+ * A real button that goes to another page. A link styled as a button cannot be pressed with
+ * the Space key without JavaScript; a GET form can. Query parameters become hidden fields.
+ */
+export function ButtonTo({ to, children, secondary }: { to: string; children: React.ReactNode; secondary?: boolean }) {
+  const url = new URL(to, "http://placeholder");
+  return (
+    <form method="get" action={url.pathname}>
+      {[...url.searchParams].map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={`govuk-button${secondary ? " govuk-button--secondary" : ""}`}>
+        {children}
+      </button>
+    </form>
+  );
+}

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BackLink } from "~/components/Layout";
+import { BackLink, ButtonTo } from "~/components/Layout";
 import { answerLabels } from "~/surveys/choices";
 import { loadSurvey, requireDraft, requireOpen } from "~/surveys/journey.server";
 import { firstIncomplete, visibleQuestions } from "~/surveys/model";
@@ -104,9 +104,7 @@ export default function CheckAnswers() {
               <AnswerList rows={aboutYou} />
             </>
           ) : null}
-          <Link to={data.continueTo} className="govuk-button" role="button" draggable={false}>
-            {t("check.continue")}
-          </Link>
+          <ButtonTo to={data.continueTo}>{t("check.continue")}</ButtonTo>
           {data.audience === "young_person" ? <YoungPersonHelp /> : null}
         </div>
       </div>

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TwoThirds } from "~/components/Layout";
+import { ButtonTo, TwoThirds } from "~/components/Layout";
 import { getDb } from "~/db.server";
 import { formatCode } from "~/surveys/codes";
 import { issueResumeCode, readSavedCode, serializeSavedCode } from "~/surveys/drafts.server";
@@ -73,9 +73,7 @@ export default function Saved() {
       )}
       <p className="govuk-body">{t("saved.expiry")}</p>
       <p className="govuk-body">{t("saved.howToResume")}</p>
-      <Link to={data.continueTo} className="govuk-button" role="button" draggable={false}>
-        {t("saved.continue")}
-      </Link>
+      <ButtonTo to={data.continueTo}>{t("saved.continue")}</ButtonTo>
     </TwoThirds>
   );
 }

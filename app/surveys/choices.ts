@@ -34,6 +34,7 @@ export function choicesFor(question: QuestionView, t: TFunction, pageLang: strin
           value: option.value,
           label: option.label,
           lang: option.lang === pageLang ? undefined : option.lang,
+          dividerBefore: option.exclusive && question.kind === "multiple_choice",
         }));
     }
   })();

@@ -50,7 +50,7 @@ export async function createSurvey(db: DB, input: SurveyDefinitionInput): Promis
       for (const [position, option] of question.options.entries()) {
         const { id: optionId } = await trx
           .insertInto("question_options")
-          .values({ question_id: id, value: option.value, position: position + 1 })
+          .values({ question_id: id, value: option.value, position: position + 1, exclusive: option.exclusive ? 1 : 0 })
           .returning("id")
           .executeTakeFirstOrThrow();
         await trx

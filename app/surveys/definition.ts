@@ -15,7 +15,15 @@ export const QuestionDefinition = z.object({
   theme: slug.optional(),
   showIf: z.object({ question: slug, value: z.string().min(1) }).optional(),
   text: localised(z.object({ text: z.string().min(1), hint: z.string().min(1).optional() })),
-  options: z.array(z.object({ value: z.string().regex(/^[a-z0-9_]+$/), label: localised(z.string().min(1)) })).default([]),
+  options: z
+    .array(
+      z.object({
+        value: z.string().regex(/^[a-z0-9_]+$/),
+        label: localised(z.string().min(1)),
+        exclusive: z.boolean().default(false),
+      }),
+    )
+    .default([]),
 });
 
 export const SurveyDefinition = z

@@ -8,6 +8,8 @@ export type Answers = Record<string, string | string[]>;
 export interface OptionView {
   value: string;
   label: string;
+  /** Chosen on its own only ("None of these"), shown after an "or". */
+  exclusive: boolean;
   /** The language the label is written in (differs from the page when it fell back to English). */
   lang: string;
 }
@@ -69,6 +71,12 @@ export function allowedValues(question: Pick<QuestionView, "kind" | "section" | 
     }
   })();
   return question.section === "about_you" && question.kind !== "free_text" ? [...base, PREFER_NOT_TO_SAY] : base;
+}
+
+/** Values that must be chosen alone in a multiple-choice answer. */
+export function exclusiveValues(question: Pick<QuestionView, "section" | "options">): string[] {
+  const own = question.options.filter((option) => option.exclusive).map((option) => option.value);
+  return question.section === "about_you" ? [...own, PREFER_NOT_TO_SAY] : own;
 }
 
 export function isAnswered(value: Answers[string] | undefined): boolean {

@@ -84,7 +84,7 @@ async function readSurvey(db: DB, slug: string, lang: string): Promise<SurveyVie
       .selectFrom("question_options as o")
       .innerJoin("questions as q", "q.id", "o.question_id")
       .innerJoin("option_translations as ot", "ot.option_id", "o.id")
-      .select(["o.id", "o.question_id", "o.value", "ot.lang", "ot.label"])
+      .select(["o.id", "o.question_id", "o.value", "o.exclusive", "ot.lang", "ot.label"])
       .where("q.survey_id", "=", survey.id)
       .where("ot.lang", "in", langs)
       .orderBy("o.question_id")
@@ -102,7 +102,7 @@ async function readSurvey(db: DB, slug: string, lang: string): Promise<SurveyVie
     const optionViews: OptionView[] = [];
     for (const optionRows of groupBy(optionsByQuestion.get(question.id) ?? [], (row) => row.id).values()) {
       const label = pick(optionRows, lang);
-      if (label) optionViews.push({ value: label.value, label: label.label, lang: label.lang });
+      if (label) optionViews.push({ value: label.value, label: label.label, lang: label.lang, exclusive: label.exclusive === 1 });
     }
     return {
       id: question.id,

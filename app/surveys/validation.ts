@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { z } from "zod";
-import { allowedValues, DEFAULT_FREE_TEXT_LIMIT, PREFER_NOT_TO_SAY, type QuestionView } from "./model";
+import { allowedValues, DEFAULT_FREE_TEXT_LIMIT, exclusiveValues, PREFER_NOT_TO_SAY, type QuestionView } from "./model";
 
 export const ANSWER_FIELD = "answer";
 
@@ -24,8 +24,12 @@ export function answerSchema(question: QuestionView, t: TFunction): z.ZodType<st
       return z
         .array(choice)
         .transform((values) => [...new Set(values)])
-        .refine((values) => !(values.includes(PREFER_NOT_TO_SAY) && values.length > 1), {
-          error: t("survey:errors.preferNotToSayAlone"),
+        .superRefine((values, ctx) => {
+          const alone = exclusiveValues(question).find((value) => values.includes(value));
+          if (alone && values.length > 1) {
+            const label = alone === PREFER_NOT_TO_SAY ? t("survey:options.prefer_not_to_say") : question.options.find((o) => o.value === alone)?.label;
+            ctx.addIssue({ code: "custom", message: t("survey:errors.chooseAlone", { option: label }) });
+          }
         });
     default:
       return choice;

@@ -87,6 +87,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("question_id", "integer", (c) => c.notNull().references("questions.id").onDelete("cascade"))
     .addColumn("value", "text", (c) => c.notNull())
     .addColumn("position", "integer", (c) => c.notNull())
+    // "None of these": chosen on its own, never with other options.
+    .addColumn("exclusive", "integer", (c) => c.notNull().defaultTo(0))
     .addUniqueConstraint("question_options_value", ["question_id", "value"])
     .execute();
 

@@ -10,7 +10,8 @@ const agree = (key: string, text: string, theme: string, extra: Partial<Question
   ...extra,
 });
 
-const options = (pairs: [string, string][]) => pairs.map(([value, label]) => ({ value, label: { en: label } }));
+type OptionInput = NonNullable<QuestionInput["options"]>[number];
+const options = (pairs: [string, string][]): OptionInput[] => pairs.map(([value, label]) => ({ value, label: { en: label } }));
 
 /** Written from the seed reports: EHC timeliness, communication, the Local Offer, being heard. */
 export const parentSurvey: SurveyDefinitionInput = {
@@ -93,8 +94,7 @@ export const parentSurvey: SurveyDefinitionInput = {
         ["physiotherapy", "Physiotherapy"],
         ["camhs", "Child and adolescent mental health services (CAMHS)"],
         ["autism_adhd", "An autism or ADHD assessment"],
-        ["none", "None of these"],
-      ]),
+      ]).concat([{ value: "none", label: { en: "None of these" }, exclusive: true }]),
     },
     {
       key: "preparing-for-adulthood",

@@ -33,8 +33,8 @@ function question(id: number, overrides: Partial<QuestionView> = {}): QuestionVi
 const plan = question(1, {
   kind: "single_choice",
   options: [
-    { value: "ehc_plan", label: "EHC plan", lang: "en" },
-    { value: "sen_support", label: "SEN support", lang: "en" },
+    { value: "ehc_plan", label: "EHC plan", lang: "en", exclusive: false },
+    { value: "sen_support", label: "SEN support", lang: "en", exclusive: false },
   ],
 });
 const review = question(2, { showIf: { questionId: 1, value: "ehc_plan" }, required: true });

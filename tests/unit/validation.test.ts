@@ -18,8 +18,9 @@ function question(overrides: Partial<QuestionView>): QuestionView {
     hint: null,
     lang: "en",
     options: [
-      { value: "a", label: "A", lang: "en" },
-      { value: "b", label: "B", lang: "en" },
+      { value: "a", label: "A", lang: "en", exclusive: false },
+      { value: "b", label: "B", lang: "en", exclusive: false },
+      { value: "none", label: "None of these", lang: "en", exclusive: true },
     ],
     ...overrides,
   };
@@ -66,11 +67,19 @@ describe("parseAnswer", () => {
     });
   });
 
-  it("takes several choices, once each, and Prefer not to say only on its own", () => {
+  it("takes several choices, once each, and Prefer not to say or None of these only on their own", () => {
     const many = question({ kind: "multiple_choice", section: "about_you" });
     expect(parseAnswer(many, form([["answer", "a"], ["answer", "b"], ["answer", "a"]]), t)).toEqual({ ok: true, value: ["a", "b"] });
     expect(parseAnswer(many, form([["answer", "prefer_not_to_say"]]), t)).toEqual({ ok: true, value: ["prefer_not_to_say"] });
-    expect(parseAnswer(many, form([["answer", "a"], ["answer", "prefer_not_to_say"]]), t)).toMatchObject({ ok: false });
+    expect(parseAnswer(many, form([["answer", "a"], ["answer", "prefer_not_to_say"]]), t)).toMatchObject({
+      ok: false,
+      error: "Select “Prefer not to say” on its own, or untick it",
+    });
+    expect(parseAnswer(many, form([["answer", "none"], ["answer", "b"]]), t)).toMatchObject({
+      ok: false,
+      error: "Select “None of these” on its own, or untick it",
+    });
+    expect(parseAnswer(many, form([["answer", "none"]]), t)).toEqual({ ok: true, value: ["none"] });
   });
 
   it("accepts Don't know on agreement scales", () => {
