@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
@@ -32,6 +32,8 @@ await sweepDrafts();
 setInterval(() => void sweepDrafts().catch(console.error), 60 * 60 * 1000).unref();
 
 const build = (await import(path.join(root, "build/index.js"))) as ServerBuild;
+// Under `npm run dev`, `remix dev` restarts this server after each rebuild and waits for this signal.
+if (env.NODE_ENV === "development" && process.env.REMIX_DEV_ORIGIN) void broadcastDevReady(build);
 
 const app = express();
 app.disable("x-powered-by");
