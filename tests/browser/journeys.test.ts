@@ -1,20 +1,7 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchChromium, Visitor } from "../support/browser";
-import { removeDatabase, startServer, type RunningServer } from "../support/server";
+import type { Locator, Page } from "playwright-core";
+import { withServerAndBrowser, Visitor } from "../support/browser";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDatabase(server.databasePath);
-});
+const running = withServerAndBrowser();
 
 const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
 
@@ -66,9 +53,9 @@ const parentAnswers: [string, Step][] = [
 
 describe("a parent using only the keyboard", () => {
   it("completes the parent survey, checks the answers and gets a reference", async () => {
-    const visitor = await Visitor.open(browser);
+    const visitor = await Visitor.open(running.browser);
     const { page } = visitor;
-    await visitor.goto(`${server.url}/surveys/parents-and-carers`);
+    await visitor.goto(`${running.server.url}/surveys/parents-and-carers`);
     await tabTo(page, page.getByRole("button", { name: "Start now" }));
     await visitor.navigate(() => page.keyboard.press("Enter"));
 
@@ -105,12 +92,12 @@ describe("a parent using only the keyboard", () => {
     const reference = (await page.locator(".app-reference").textContent()) ?? "";
     expect(reference).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
 
-    const [stored] = server.query<{ id: number; quote_consent: number }>(
+    const [stored] = running.server.query<{ id: number; quote_consent: number }>(
       "select id, quote_consent from responses where reference = ?",
       reference.replaceAll("-", ""),
     );
     expect(stored.quote_consent).toBe(1);
-    const answers = server.query<{ key: string; choice: string | null; text: string | null }>(
+    const answers = running.server.query<{ key: string; choice: string | null; text: string | null }>(
       "select q.key, a.choice, a.text from answers a join questions q on q.id = a.question_id where a.response_id = ? order by a.id",
       stored.id,
     );
@@ -123,9 +110,9 @@ describe("a parent using only the keyboard", () => {
 
 describe("a young person with JavaScript switched off", () => {
   it("completes the youth survey with the smiley faces", async () => {
-    const visitor = await Visitor.open(browser, { javaScriptEnabled: false, viewport: { width: 375, height: 740 } });
+    const visitor = await Visitor.open(running.browser, { javaScriptEnabled: false, viewport: { width: 375, height: 740 } });
     const { page } = visitor;
-    await visitor.goto(`${server.url}/surveys/young-people`);
+    await visitor.goto(`${running.server.url}/surveys/young-people`);
     await visitor.navigate(() => page.getByRole("button", { name: "Start now" }).click());
 
     const faces = ["Good", "Really good", "OK", "Bad", "Good"];
@@ -149,7 +136,7 @@ describe("a young person with JavaScript switched off", () => {
     await visitor.navigate(() => page.getByRole("button", { name: "Send my answers" }).click());
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Thank you, your answers have been sent");
     const reference = ((await page.locator(".app-reference").textContent()) ?? "").replaceAll("-", "");
-    const rows = server.query<{ quote_consent: number }>("select quote_consent from responses where reference = ?", reference);
+    const rows = running.server.query<{ quote_consent: number }>("select quote_consent from responses where reference = ?", reference);
     expect(rows).toEqual([{ quote_consent: 0 }]);
     await visitor.close();
   });
@@ -157,9 +144,9 @@ describe("a young person with JavaScript switched off", () => {
 
 describe("a mistake, and putting it right", () => {
   it("shows the GOV.UK error pattern, focused, and keeps the other answers", async () => {
-    const visitor = await Visitor.open(browser);
+    const visitor = await Visitor.open(running.browser);
     const { page } = visitor;
-    await visitor.goto(`${server.url}/surveys/young-people`);
+    await visitor.goto(`${running.server.url}/surveys/young-people`);
     await visitor.navigate(() => page.getByRole("button", { name: "Start now" }).click());
     await page.getByLabel("Really good").check();
     await visitor.navigate(() => page.getByRole("button", { name: "Continue" }).click());
@@ -193,8 +180,8 @@ describe("a mistake, and putting it right", () => {
 
 describe("save and come back later", () => {
   it("gives a code that opens the answers in another browser", async () => {
-    const first = await Visitor.open(browser);
-    await first.goto(`${server.url}/surveys/parents-and-carers`);
+    const first = await Visitor.open(running.browser);
+    await first.goto(`${running.server.url}/surveys/parents-and-carers`);
     await first.navigate(() => first.page.getByRole("button", { name: "Start now" }).click());
     await first.page.getByLabel("They get SEN support at school or college, without an EHC plan").check();
     await first.navigate(() => first.page.getByRole("button", { name: "Continue" }).click());
@@ -205,9 +192,9 @@ describe("save and come back later", () => {
     expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     await first.close();
 
-    const second = await Visitor.open(browser, { javaScriptEnabled: false });
+    const second = await Visitor.open(running.browser, { javaScriptEnabled: false });
     const { page } = second;
-    await second.goto(`${server.url}/resume`);
+    await second.goto(`${running.server.url}/resume`);
     await page.getByLabel("Continue a saved survey").fill(code.toLowerCase());
     await second.navigate(() => page.getByRole("button", { name: "Continue" }).click());
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("How easy is it to find information");
@@ -220,29 +207,29 @@ describe("save and come back later", () => {
 
 describe("submitting twice", () => {
   it("records one response for a double click and a resend from the back button", async () => {
-    const visitor = await Visitor.open(browser, { javaScriptEnabled: false });
+    const visitor = await Visitor.open(running.browser, { javaScriptEnabled: false });
     const { page } = visitor;
-    await visitor.goto(`${server.url}/surveys/young-people`);
+    await visitor.goto(`${running.server.url}/surveys/young-people`);
     await visitor.navigate(() => page.getByRole("button", { name: "Start now" }).click());
     await page.getByLabel("Good", { exact: true }).check();
     await visitor.navigate(() => page.getByRole("button", { name: "Continue" }).click());
     await visitor.navigate(() => page.getByRole("button", { name: "Continue" }).click());
     await page.getByLabel("Good", { exact: true }).check();
     await visitor.navigate(() => page.getByRole("button", { name: "Continue" }).click());
-    await visitor.goto(`${server.url}/surveys/young-people/consent`);
+    await visitor.goto(`${running.server.url}/surveys/young-people/consent`);
     await page.getByLabel("Yes, you may quote my words without anything that could identify me").check();
-    const before = server.query<{ n: number }>("select count(*) as n from responses")[0].n;
+    const before = running.server.query<{ n: number }>("select count(*) as n from responses")[0].n;
 
     await visitor.navigate(() => page.getByRole("button", { name: "Send my answers" }).dblclick());
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Thank you, your answers have been sent");
     await page.goBack();
     await visitor.audit();
     // The form page comes back from the browser's history; sending it again must not add a response.
-    const resend = await page.request.post(`${server.url}/surveys/young-people/consent`, { form: { quote: "yes" }, maxRedirects: 0 });
+    const resend = await page.request.post(`${running.server.url}/surveys/young-people/consent`, { form: { quote: "yes" }, maxRedirects: 0 });
     expect(resend.status()).toBe(303);
     expect(resend.headers().location).toBe("/surveys/young-people/confirmation");
 
-    const after = server.query<{ n: number }>("select count(*) as n from responses")[0].n;
+    const after = running.server.query<{ n: number }>("select count(*) as n from responses")[0].n;
     expect(after - before).toBe(1);
     await visitor.close();
   });

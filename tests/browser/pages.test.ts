@@ -1,26 +1,12 @@
-import type { Browser } from "playwright-core";
-import { launchChromium, Visitor } from "../support/browser";
-import { removeDatabase, startServer, type RunningServer } from "../support/server";
+import { withServerAndBrowser, Visitor } from "../support/browser";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) removeDatabase(server.databasePath);
-});
+const running = withServerAndBrowser();
 
 describe("pages anyone can open", () => {
   it("are accessible, in English with lang and dir set, and link the journey together", async () => {
-    const visitor = await Visitor.open(browser);
+    const visitor = await Visitor.open(running.browser);
     const { page } = visitor;
-    await visitor.goto(`${server.url}/`);
+    await visitor.goto(`${running.server.url}/`);
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     expect(await page.locator("html").getAttribute("dir")).toBe("ltr");
     await expect.poll(() => page.title()).toBe("Tell us about SEND services in your area – You said, we did");
@@ -46,18 +32,18 @@ describe("pages anyone can open", () => {
   });
 
   it("answer an unknown address with a 404 page in the person's language", async () => {
-    const visitor = await Visitor.open(browser);
-    const response = await visitor.goto(`${server.url}/no-such-page`);
+    const visitor = await Visitor.open(running.browser);
+    const response = await visitor.goto(`${running.server.url}/no-such-page`);
     expect(response?.status()).toBe(404);
     expect(await visitor.page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
-    const survey = await visitor.goto(`${server.url}/surveys/no-such-survey`);
+    const survey = await visitor.goto(`${running.server.url}/surveys/no-such-survey`);
     expect(survey?.status()).toBe(404);
     expect(await visitor.page.title()).toBe("We cannot find that survey – You said, we did");
     await visitor.close();
   });
 
   it("send the security headers and no JavaScript on survey pages", async () => {
-    const response = await fetch(`${server.url}/surveys/parents-and-carers`, { headers: { "Accept-Encoding": "gzip" } });
+    const response = await fetch(`${running.server.url}/surveys/parents-and-carers`, { headers: { "Accept-Encoding": "gzip" } });
     const csp = response.headers.get("Content-Security-Policy") ?? "";
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
     expect(csp).toContain("frame-ancestors 'none'");

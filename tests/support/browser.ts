@@ -2,8 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { repoRoot } from "../setup/paths";
+import { removeDatabase, startServer, type RunningServer } from "./server";
 
 export const artifactsDir = path.join(repoRoot, "tests/artifacts");
 
@@ -101,4 +102,19 @@ export class Visitor {
     await this.context.close();
     await this.auditor?.context().close();
   }
+}
+
+/** One production server and one Chromium for a test file, stopped and removed afterwards. */
+export function withServerAndBrowser() {
+  const running = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    running.server = await startServer();
+    running.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.server?.stop();
+    if (running.server) removeDatabase(running.server.databasePath);
+  });
+  return running;
 }
