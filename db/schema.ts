@@ -102,6 +102,10 @@ export interface DraftTable {
   expires_at: Timestamp;
 }
 
+export type ResponseStatus = "new" | "in_review" | "done";
+export type Role = "administrator" | "moderator" | "safeguarding_lead";
+export type UserOrganisation = "council" | "pcf" | "other";
+
 export interface ResponseTable {
   id: Generated<number>;
   survey_id: number;
@@ -109,6 +113,57 @@ export interface ResponseTable {
   lang: string;
   quote_consent: number;
   submitted_at: Timestamp;
+  status: Generated<ResponseStatus>;
+  version: Generated<number>;
+  flagged: Generated<number>;
+  possible_concern: Generated<number>;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: Role;
+  organisation: Generated<UserOrganisation>;
+  password_hash: string;
+  disabled_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ResponseThemeTable {
+  response_id: number;
+  theme_id: number;
+  tagged_by: number | null;
+  tagged_at: Timestamp;
+}
+
+export interface ResponseNoteTable {
+  id: Generated<number>;
+  response_id: number;
+  user_id: number;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  /** JSON of the changed fields before and after; never a password, token or free-text answer. */
+  before: string | null;
+  after: string | null;
 }
 
 export interface AnswerTable {
@@ -132,6 +187,11 @@ export interface Database {
   drafts: DraftTable;
   responses: ResponseTable;
   answers: AnswerTable;
+  users: UserTable;
+  sessions: SessionTable;
+  response_themes: ResponseThemeTable;
+  response_notes: ResponseNoteTable;
+  audit_log: AuditLogTable;
 }
 
 export type Survey = Selectable<SurveyTable>;
@@ -146,3 +206,5 @@ export type Response = Selectable<ResponseTable>;
 export type NewResponse = Insertable<ResponseTable>;
 export type NewAnswer = Insertable<AnswerTable>;
 export type Theme = Selectable<ThemeTable>;
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;

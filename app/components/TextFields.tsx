@@ -45,8 +45,9 @@ export function TextInput({
   autoComplete = "off",
   className,
   spellCheck = false,
+  type = "text",
   ...props
-}: TextFieldProps & { autoComplete?: string; className?: string; spellCheck?: boolean }) {
+}: TextFieldProps & { autoComplete?: string; className?: string; spellCheck?: boolean; type?: "text" | "email" | "password" | "search" }) {
   const { id, name, hint, error, defaultValue } = props;
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
@@ -57,7 +58,7 @@ export function TextInput({
         className={`govuk-input${className ? ` ${className}` : ""}${error ? " govuk-input--error" : ""}`}
         id={id}
         name={name}
-        type="text"
+        type={type}
         defaultValue={defaultValue}
         autoComplete={autoComplete}
         spellCheck={spellCheck}

@@ -2,7 +2,15 @@ import { json, type AppLoadContext } from "@remix-run/node";
 import type { TFunction } from "i18next";
 
 /** Error pages a person can meet; each has a title and body in locales/<lng>/common.json under errors. */
-export type ErrorKind = "notFound" | "surveyNotFound" | "surveyClosed" | "draftExpired" | "badForm" | "rateLimited";
+export type ErrorKind =
+  | "notFound"
+  | "surveyNotFound"
+  | "surveyClosed"
+  | "draftExpired"
+  | "badForm"
+  | "rateLimited"
+  | "forbidden"
+  | "csrf";
 
 /** What an error page shows, already in the person's language. */
 export interface ErrorData {
@@ -19,6 +27,8 @@ const links: Record<ErrorKind, { to: string; label: string }> = {
   draftExpired: { to: "/surveys", label: "errors.goToStart" },
   badForm: { to: "/surveys", label: "errors.goToSurveys" },
   rateLimited: { to: "/", label: "errors.goHome" },
+  forbidden: { to: "/moderate", label: "errors.goToModeration" },
+  csrf: { to: "/moderate", label: "errors.goToModeration" },
 };
 
 interface ErrorOptions {

@@ -1,0 +1,116 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { audit } from "~/accounts/audit.server";
+import { dummyHash, verifyPassword } from "~/accounts/password.server";
+import { getSession, safeRedirect, startSession } from "~/accounts/session.server";
+import { clearFailedSignIns, recordFailedSignIn, signInWait } from "~/accounts/throttle.server";
+import { findUserByEmail, normaliseEmail } from "~/accounts/users.server";
+import { ErrorSummary, type FieldError } from "~/components/ErrorSummary";
+import { TwoThirds } from "~/components/Layout";
+import { TextInput } from "~/components/TextFields";
+import { getDb } from "~/db.server";
+import { getFixedT } from "~/i18n/i18n.server";
+import { formFailure } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+
+export const handle = { i18n: ["common", "staff"] };
+
+const SignInSchema = z.object({
+  email: z.string().trim().min(1, { error: "email" }),
+  password: z.string().min(1, { error: "password" }),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const redirectTo = safeRedirect(url.searchParams.get("redirectTo"));
+  if (await getSession(request)) throw redirect(redirectTo);
+  const t = await getFixedT(request, "staff");
+  return json({ title: t("signIn.title"), redirectTo, signedOut: url.searchParams.has("signedOut") });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const t = await getFixedT(request, "staff");
+  const form = Object.fromEntries(await request.formData());
+  const email = typeof form.email === "string" ? form.email : "";
+  const parsed = SignInSchema.safeParse(form);
+  if (!parsed.success) {
+    const errors: FieldError[] = parsed.error.issues.map((issue) => ({
+      field: String(issue.path[0]),
+      message: t(`signIn.errors.${issue.message}`),
+    }));
+    return formFailure(context, { errors, email });
+  }
+
+  const key = normaliseEmail(parsed.data.email);
+  const wait = await signInWait(key, context.clientAddress);
+  if (wait > 0) {
+    const message = t("signIn.errors.throttled", { count: Math.ceil(wait / 60) });
+    return json({ errors: [{ field: "email", message }], email }, { status: 429, headers: { "Retry-After": String(wait) } });
+  }
+
+  const db = getDb();
+  const user = await findUserByEmail(db, key);
+  // Always run the slow check, so the time taken does not tell whether the account exists.
+  const matches = await verifyPassword(parsed.data.password, user?.password_hash ?? (await dummyHash()));
+  if (!user || !matches || user.disabled_at) {
+    await recordFailedSignIn(key, context.clientAddress);
+    await audit(db, { userId: null, action: "sign_in.failure", entity: "user", entityId: user?.id ?? null });
+    return formFailure(context, { errors: [{ field: "email", message: t("signIn.errors.wrong") }], email });
+  }
+
+  await clearFailedSignIns(key);
+  await audit(db, { userId: user.id, action: "sign_in.success", entity: "user", entityId: user.id });
+  throw redirect(safeRedirect(parsed.data.redirectTo), {
+    status: 303,
+    headers: { "Set-Cookie": await startSession(db, user.id) },
+  });
+}
+
+export default function SignIn() {
+  const { redirectTo, signedOut } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const { t } = useTranslation("staff");
+  const errorFor = (field: string) => failure?.errors.find((error) => error.field === field)?.message;
+  return (
+    <TwoThirds>
+      <ErrorSummary errors={failure?.errors ?? []} />
+      {signedOut && !failure ? (
+        <div className="govuk-inset-text" role="status">
+          {t("signIn.signedOut")}
+        </div>
+      ) : null}
+      <h1 className="govuk-heading-l">{t("signIn.title")}</h1>
+      <p className="govuk-body">{t("signIn.lead")}</p>
+      <form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextInput
+          id="email"
+          name="email"
+          label={t("signIn.email")}
+          error={errorFor("email")}
+          defaultValue={failure?.email}
+          autoComplete="username"
+          type="email"
+          className="govuk-!-width-two-thirds"
+        />
+        <TextInput
+          id="password"
+          name="password"
+          label={t("signIn.password")}
+          error={errorFor("password")}
+          autoComplete="current-password"
+          type="password"
+          className="govuk-!-width-two-thirds"
+        />
+        <button type="submit" className="govuk-button">
+          {t("signIn.submit")}
+        </button>
+      </form>
+    </TwoThirds>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);
