@@ -17,6 +17,8 @@ import { textDirection } from "./i18n/config";
 import { fixedT, getLocale } from "./i18n/i18n.server";
 import { useNonce } from "./utils/nonce";
 import { getSetting } from "./settings.server";
+import { canUse, getSession } from "./accounts/session.server";
+import { StaffNav } from "./components/StaffNav";
 import type { ErrorData } from "./utils/http.server";
 import styles from "./styles/app.css";
 
@@ -31,7 +33,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = await getLocale(request);
   const t = fixedT(lang);
   const organisation = await getSetting(getDb(), "organisation_name");
+  const session = await getSession(request);
   return json({
+    staff: session
+      ? { name: session.user.name, csrf: session.csrfToken, admin: canUse(session.user.role, "admin"), safeguarding: canUse(session.user.role, "safeguarding") }
+      : null,
     lang,
     dir: textDirection(lang),
     organisation,
@@ -85,6 +91,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </ul>
           </nav>
         </header>
+        {data?.staff ? <StaffNav staff={data.staff} /> : null}
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content">
             {children}

@@ -10,7 +10,8 @@ import { httpError } from "../utils/http.server";
 
 export const IDLE_MINUTES = 30;
 export const ABSOLUTE_HOURS = 12;
-export const CSRF_FIELD = "csrf";
+export { CSRF_FIELD } from "./csrf";
+import { CSRF_FIELD } from "./csrf";
 
 const sessionCookie = createCookie("staff_session", {
   httpOnly: true,

@@ -23,3 +23,8 @@ export const i18nOptions = {
   interpolation: { escapeValue: false },
   react: { useSuspense: false },
 };
+
+/** The locale for dates and numbers: British English for "en", whatever the browser says. */
+export function intlLocale(lang: string): string {
+  return lang === "en" ? "en-GB" : lang;
+}

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { intlLocale } from "../i18n/config";
 import { Choices } from "../components/Choices";
 import { Face } from "../components/Face";
 import { TextArea } from "../components/TextFields";
@@ -36,7 +37,7 @@ export function QuestionField({ question, choices, value, error, pageLang }: Que
         hint={
           <>
             {question.hint ? <span lang={textLang}>{question.hint} </span> : null}
-            <span>{t("question.charLimit", { max: max.toLocaleString(pageLang) })}</span>
+            <span>{t("question.charLimit", { max: max.toLocaleString(intlLocale(pageLang)) })}</span>
           </>
         }
         error={error}

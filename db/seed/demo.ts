@@ -1,7 +1,16 @@
 import type { DB } from "../connection";
+import { createUser } from "../../app/accounts/users.server";
 import { createSurvey } from "../../app/surveys/create.server";
+import { seedDemoResponses } from "./demo-responses";
 import { parentSurvey, youngPeopleSurvey } from "./demo-surveys";
 import { ensureStartingThemes } from "./themes";
+
+/** Demo mode only: these accounts never exist outside it. The README prints them. */
+export const demoUsers = [
+  { email: "admin@example.org", name: "Asha Patel", role: "administrator", organisation: "council", password: "demo admin password" },
+  { email: "moderator@example.org", name: "Morgan Lee", role: "moderator", organisation: "pcf", password: "demo moderator password" },
+  { email: "lead@example.org", name: "Lucy Okafor", role: "safeguarding_lead", organisation: "council", password: "demo safeguarding password" },
+] as const;
 
 const demoSettings = {
   organisation_name: "Northmoor Council and Northmoor Parent Carer Forum",
@@ -20,6 +29,11 @@ export async function seedDemo(db: DB): Promise<void> {
   }
   await createSurvey(db, parentSurvey);
   await createSurvey(db, youngPeopleSurvey);
+  for (const user of demoUsers) {
+    const exists = await db.selectFrom("users").select("id").where("email", "=", user.email).executeTakeFirst();
+    if (!exists) await createUser(db, user, null);
+  }
+  await seedDemoResponses(db);
 }
 
 /** On a new database only: a portal that already has surveys is left alone. */
@@ -27,7 +41,7 @@ export async function seedDemoIfEmpty(db: DB): Promise<boolean> {
   const any = await db.selectFrom("surveys").select("id").limit(1).executeTakeFirst();
   if (any) return false;
   await seedDemo(db);
-  console.log("demo data loaded: 2 surveys, 16 themes");
+  console.log("demo data loaded: 2 surveys, 16 themes, demo responses and demo accounts");
   return true;
 }
 
@@ -35,6 +49,8 @@ export async function seedDemoIfEmpty(db: DB): Promise<boolean> {
 export async function resetDemo(db: DB): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const table of [
+      "response_themes",
+      "response_notes",
       "drafts",
       "answers",
       "responses",

@@ -1,0 +1,40 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CSRF_FIELD } from "~/accounts/csrf";
+
+interface StaffNavProps {
+  staff: { name: string; csrf: string; admin: boolean; safeguarding: boolean };
+}
+
+/** The bar a signed-in moderator or administrator sees on every page, with sign-out. */
+export function StaffNav({ staff }: StaffNavProps) {
+  const { t } = useTranslation(["common", "staff"]);
+  return (
+    <div className="app-staff-bar">
+      <nav className="govuk-width-container app-staff-bar__inner" aria-label={t("nav.staffLabel")}>
+        <ul className="app-staff-bar__list">
+          <li>
+            <Link to="/moderate">{t("staff:nav.queue")}</Link>
+          </li>
+          {staff.admin ? (
+            <>
+              <li>
+                <Link to="/admin/users">{t("staff:nav.users")}</Link>
+              </li>
+              <li>
+                <Link to="/admin/audit">{t("staff:nav.audit")}</Link>
+              </li>
+            </>
+          ) : null}
+        </ul>
+        <form method="post" action="/sign-out" className="app-staff-bar__account">
+          <span>{t("nav.signedInAs", { name: staff.name })}</span>{" "}
+          <input type="hidden" name={CSRF_FIELD} value={staff.csrf} />
+          <button type="submit" className="govuk-button govuk-button--secondary app-staff-bar__sign-out">
+            {t("nav.signOut")}
+          </button>
+        </form>
+      </nav>
+    </div>
+  );
+}

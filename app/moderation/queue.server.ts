@@ -1,0 +1,143 @@
+import { sql, type SelectQueryBuilder } from "kysely";
+import type { DB } from "../../db/connection";
+import type { Database, ResponseTable, SurveyTable } from "../../db/schema";
+import { fallbackLanguage } from "../i18n/config";
+import { PAGE_SIZE, type QueueFilters } from "./filters";
+
+type QueueDatabase = Database & { r: ResponseTable; s: SurveyTable };
+type ResponseQuery<O> = SelectQueryBuilder<QueueDatabase, "r" | "s", O>;
+
+/** Every filter but the cursor; flagged responses never appear in the ordinary queue. */
+function applyFilters<O>(query: ResponseQuery<O>, filters: QueueFilters, withStatus = true): ResponseQuery<O> {
+  let q = query.where("r.flagged", "=", 0);
+  if (filters.survey) q = q.where("s.slug", "=", filters.survey);
+  if (filters.audience) q = q.where("s.audience", "=", filters.audience);
+  if (filters.lang) q = q.where("r.lang", "=", filters.lang);
+  if (withStatus && filters.status) q = q.where("r.status", "=", filters.status);
+  if (filters.theme) {
+    const theme = filters.theme;
+    q = q.where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom("response_themes as rt").select("rt.theme_id").whereRef("rt.response_id", "=", "r.id").where("rt.theme_id", "=", theme)),
+        // Structured answers count towards the theme their question carries.
+        eb.exists(
+          eb
+            .selectFrom("answers as a")
+            .innerJoin("questions as q", "q.id", "a.question_id")
+            .select("a.id")
+            .whereRef("a.response_id", "=", "r.id")
+            .where("q.theme_id", "=", theme)
+            .where("a.choice", "is not", null),
+        ),
+      ]),
+    );
+  }
+  if (filters.untagged) {
+    q = q.where((eb) => eb.not(eb.exists(eb.selectFrom("response_themes as rt").select("rt.theme_id").whereRef("rt.response_id", "=", "r.id"))));
+  }
+  return q;
+}
+
+export function cursorOf(row: { submitted_at: string; id: number }): string {
+  return `${row.submitted_at}_${row.id}`;
+}
+
+/** One page of the queue, newest first, by keyset (no OFFSET: page 1,000 costs what page 1 does). */
+export async function queuePage(db: DB, filters: QueueFilters, lang: string) {
+  let query = applyFilters(
+    db
+      .selectFrom("responses as r")
+      .innerJoin("surveys as s", "s.id", "r.survey_id")
+      .select((eb) => [
+        "r.id",
+        "r.reference",
+        "r.lang",
+        "r.status",
+        "r.submitted_at",
+        "r.possible_concern",
+        "s.audience",
+        eb
+          .selectFrom("survey_translations as st")
+          .select("st.title")
+          .whereRef("st.survey_id", "=", "s.id")
+          .where("st.lang", "in", [lang, fallbackLanguage])
+          .orderBy(sql`st.lang = ${lang}`, "desc")
+          .limit(1)
+          .as("survey_title"),
+        eb
+          .selectFrom("answers as a")
+          .select(sql<string>`substr(a.text, 1, 160)`.as("excerpt"))
+          .whereRef("a.response_id", "=", "r.id")
+          .where("a.text", "is not", null)
+          .orderBy("a.id")
+          .limit(1)
+          .as("excerpt"),
+        eb
+          .selectFrom("response_themes as rt")
+          .select(sql<number>`count(*)`.as("n"))
+          .whereRef("rt.response_id", "=", "r.id")
+          .as("tag_count"),
+      ]),
+    filters,
+  );
+  if (filters.after) {
+    const [at, id] = [filters.after.slice(0, filters.after.lastIndexOf("_")), Number(filters.after.split("_").pop())];
+    query = query.where((eb) => eb.or([eb("r.submitted_at", "<", at), eb.and([eb("r.submitted_at", "=", at), eb("r.id", "<", id)])]));
+  }
+  const rows = await query.orderBy("r.submitted_at", "desc").orderBy("r.id", "desc").limit(PAGE_SIZE + 1).execute();
+  const page = rows.slice(0, PAGE_SIZE);
+  return { rows: page, next: rows.length > PAGE_SIZE ? cursorOf(page[page.length - 1]) : null };
+}
+
+/** How many responses match the filters, by status. */
+export async function queueCounts(db: DB, filters: QueueFilters) {
+  const rows = await applyFilters(db.selectFrom("responses as r").innerJoin("surveys as s", "s.id", "r.survey_id"), filters, false)
+    .select(["r.status", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("r.status")
+    .execute();
+  const counts = { new: 0, in_review: 0, done: 0 };
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
+}
+
+/** The response after this one in the queue (older), with the same filters: for "Save and next". */
+export async function nextInQueue(db: DB, filters: QueueFilters, current: { submitted_at: string; id: number }) {
+  const row = await applyFilters(db.selectFrom("responses as r").innerJoin("surveys as s", "s.id", "r.survey_id"), filters)
+    .select("r.id")
+    .where((eb) =>
+      eb.or([eb("r.submitted_at", "<", current.submitted_at), eb.and([eb("r.submitted_at", "=", current.submitted_at), eb("r.id", "<", current.id)])]),
+    )
+    .orderBy("r.submitted_at", "desc")
+    .orderBy("r.id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function surveyChoices(db: DB, lang: string) {
+  const rows = await db
+    .selectFrom("surveys as s")
+    .innerJoin("survey_translations as t", "t.survey_id", "s.id")
+    .select(["s.slug", "t.title", "t.lang"])
+    .where("t.lang", "in", [lang, fallbackLanguage])
+    .orderBy("s.id")
+    .execute();
+  const bySlug = new Map<string, string>();
+  for (const row of rows) if (!bySlug.has(row.slug) || row.lang === lang) bySlug.set(row.slug, row.title);
+  return [...bySlug].map(([slug, title]) => ({ slug, title }));
+}
+
+export async function themeChoices(db: DB, lang: string, includeRetired = false) {
+  let query = db
+    .selectFrom("themes as th")
+    .innerJoin("theme_translations as tt", "tt.theme_id", "th.id")
+    .select(["th.id", "th.slug", "th.retired_at", "tt.name", "tt.lang"])
+    .where("tt.lang", "in", [lang, fallbackLanguage]);
+  if (!includeRetired) query = query.where("th.retired_at", "is", null);
+  const rows = await query.orderBy("th.id").execute();
+  const byId = new Map<number, { id: number; name: string; retired: boolean }>();
+  for (const row of rows) {
+    if (!byId.has(row.id) || row.lang === lang) byId.set(row.id, { id: row.id, name: row.name, retired: row.retired_at !== null });
+  }
+  return [...byId.values()];
+}

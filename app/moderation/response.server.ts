@@ -1,0 +1,64 @@
+import type { DB } from "../../db/connection";
+import { answerLabels } from "../surveys/choices";
+import { formatCode } from "../surveys/codes";
+import { getSurvey } from "../surveys/surveys.server";
+import type { TFunction } from "i18next";
+
+/** Everything a moderator sees about one response; undefined for an unknown or flagged one. */
+export async function responseForModeration(db: DB, id: number, lang: string, t: TFunction) {
+  const response = await db
+    .selectFrom("responses as r")
+    .innerJoin("surveys as s", "s.id", "r.survey_id")
+    .select(["r.id", "r.reference", "r.lang", "r.status", "r.version", "r.flagged", "r.possible_concern", "r.quote_consent", "r.submitted_at", "s.slug", "s.audience"])
+    .where("r.id", "=", id)
+    .executeTakeFirst();
+  if (!response || response.flagged) return undefined;
+
+  const [survey, answers, tags, notes] = await Promise.all([
+    getSurvey(db, response.slug, lang),
+    db.selectFrom("answers").select(["id", "question_id", "choice", "text"]).where("response_id", "=", id).orderBy("id").execute(),
+    db.selectFrom("response_themes").select("theme_id").where("response_id", "=", id).execute(),
+    db
+      .selectFrom("response_notes as n")
+      .innerJoin("users as u", "u.id", "n.user_id")
+      .select(["n.id", "n.body", "n.created_at", "u.name"])
+      .where("n.response_id", "=", id)
+      .orderBy("n.id")
+      .execute(),
+  ]);
+  if (!survey) return undefined;
+
+  const shown = survey.questions.flatMap((question) => {
+    const mine = answers.filter((answer) => answer.question_id === question.id);
+    if (mine.length === 0) return [];
+    const text = mine.find((answer) => answer.text !== null)?.text ?? null;
+    const choices = mine.flatMap((answer) => (answer.choice ? [answer.choice] : []));
+    return [
+      {
+        questionId: question.id,
+        question: question.text,
+        themeId: question.themeId,
+        text,
+        labels: choices.length ? answerLabels(question, question.kind === "multiple_choice" ? choices : choices[0], t, lang).map((c) => c.label) : [],
+      },
+    ];
+  });
+
+  return {
+    id: response.id,
+    reference: formatCode(response.reference),
+    lang: response.lang,
+    status: response.status,
+    version: response.version,
+    possibleConcern: response.possible_concern === 1,
+    quoteConsent: response.quote_consent === 1,
+    submittedAt: response.submitted_at,
+    audience: response.audience,
+    surveyTitle: survey.title,
+    answers: shown,
+    themeIds: tags.map((tag) => tag.theme_id),
+    // Structured answers count towards their question's theme without anyone tagging them.
+    automaticThemeIds: [...new Set(shown.filter((a) => a.themeId !== null && a.labels.length > 0).map((a) => a.themeId as number))],
+    notes,
+  };
+}

@@ -1,0 +1,220 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { intlLocale } from "~/i18n/config";
+import { z } from "zod";
+import { CSRF_FIELD } from "~/accounts/csrf";
+import { requireCsrf, requireStaff } from "~/accounts/session.server";
+import { Choices } from "~/components/Choices";
+import { ErrorSummary, type FieldError } from "~/components/ErrorSummary";
+import { BackLink } from "~/components/Layout";
+import { TextArea } from "~/components/TextFields";
+import { getDb } from "~/db.server";
+import { getFixedT, getLocale } from "~/i18n/i18n.server";
+import { filtersQuery, readFilters, statuses } from "~/moderation/filters";
+import { nextInQueue, themeChoices } from "~/moderation/queue.server";
+import { responseForModeration } from "~/moderation/response.server";
+import { addNote, ModerationError, saveResponse } from "~/moderation/tags.server";
+import { formFailure, httpError } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+
+export const handle = { i18n: ["common", "staff", "survey"] };
+
+const SaveSchema = z.object({
+  intent: z.enum(["save", "save-next"]),
+  theme: z.array(z.coerce.number().int().positive()),
+  status: z.enum(statuses, { error: "status" }),
+  version: z.coerce.number().int().min(0),
+});
+const NoteSchema = z.object({
+  note: z.string().trim().min(1, { error: "noteEmpty" }).max(2000, { error: "noteTooLong" }),
+});
+
+async function load(request: Request, params: LoaderFunctionArgs["params"]) {
+  const session = await requireStaff(request, "moderate");
+  const lang = await getLocale(request);
+  const t = await getFixedT(request, ["staff", "survey", "common"]);
+  const id = Number(params.id);
+  const response = Number.isInteger(id) && id > 0 ? await responseForModeration(getDb(), id, lang, t) : undefined;
+  if (!response) httpError(t, 404, "notFound");
+  return { session, lang, t, response };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { session, lang, t, response } = await load(request, params);
+  const url = new URL(request.url);
+  return json({
+    title: t("response.title", { reference: response.reference }),
+    csrf: session.csrfToken,
+    response,
+    themes: await themeChoices(getDb(), lang),
+    queueQuery: filtersQuery(readFilters(url)),
+    saved: url.searchParams.get("saved"),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { session, t, response } = await load(request, params);
+  const form = await request.formData();
+  await requireCsrf(request, session, form);
+  const db = getDb();
+  const url = new URL(request.url);
+  const filters = readFilters(url);
+
+  if (form.get("intent") === "note") {
+    const parsed = NoteSchema.safeParse({ note: form.get("note") ?? "" });
+    if (!parsed.success) {
+      return formFailure(context, { errors: [{ field: "note", message: t(`response.errors.${parsed.error.issues[0].message}`) }], note: String(form.get("note") ?? "") });
+    }
+    await addNote(db, response.id, parsed.data.note, session.user.id);
+    throw redirect(`/moderate/responses/${response.id}${filtersQuery(filters)}`, 303);
+  }
+
+  const parsed = SaveSchema.safeParse({
+    intent: form.get("intent"),
+    theme: form.getAll("theme"),
+    status: form.get("status") ?? undefined,
+    version: form.get("version"),
+  });
+  const submitted = { themeIds: form.getAll("theme").map(Number), status: String(form.get("status") ?? "") };
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const message = issue.path[0] === "status" ? t("response.errors.status") : t("common:errors.badForm.body");
+    return formFailure(context, { errors: [{ field: issue.path[0] === "status" ? "status" : "themes", message }], submitted });
+  }
+  try {
+    await saveResponse(db, response.id, { themeIds: parsed.data.theme, status: parsed.data.status, version: parsed.data.version }, session.user.id);
+  } catch (error) {
+    if (!(error instanceof ModerationError)) throw error;
+    const status = error.reason === "changedElsewhere" ? 409 : 400;
+    context.formErrors = true;
+    return json({ errors: [{ field: "themes", message: t(`response.errors.${error.reason}`) }], submitted }, { status });
+  }
+  if (parsed.data.intent === "save-next") {
+    const next = await nextInQueue(db, filters, { submitted_at: response.submittedAt, id: response.id });
+    throw redirect(next ? `/moderate/responses/${next}${filtersQuery(filters)}` : `/moderate${filtersQuery(filters, { after: undefined })}`, 303);
+  }
+  const back = new URLSearchParams(filtersQuery(filters));
+  back.set("saved", "1");
+  throw redirect(`/moderate/responses/${response.id}?${back}`, 303);
+}
+
+export default function ModerateResponse() {
+  const data = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const { t, i18n } = useTranslation("staff");
+  const { response } = data;
+  const errors: FieldError[] = failure?.errors ?? [];
+  const submitted = failure && "submitted" in failure ? failure.submitted : null;
+  const themeName = (id: number) => data.themes.find((theme) => theme.id === id)?.name ?? String(id);
+  const date = (iso: string) => new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "long", timeStyle: "short" }).format(new Date(iso));
+  return (
+    <>
+      <BackLink to={`/moderate${data.queueQuery}`} />
+      <ErrorSummary errors={errors} />
+      {data.saved ? (
+        <div className="govuk-inset-text" role="status">
+          {t("response.saved")}
+        </div>
+      ) : null}
+      <span className="govuk-caption-l">{response.surveyTitle}</span>
+      <h1 className="govuk-heading-l">{t("response.title", { reference: response.reference })}</h1>
+      <p className="govuk-body">
+        {t("response.meta", { date: date(response.submittedAt), language: t(`languages.${response.lang}`, { defaultValue: response.lang }), audience: t(`audience.${response.audience}`) })}
+        <br />
+        {response.quoteConsent ? t("response.consentYes") : t("response.consentNo")}
+      </p>
+      {response.possibleConcern ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <strong className="govuk-warning-text__text">{t("response.possibleConcern")}</strong>
+        </div>
+      ) : null}
+
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">{t("response.answers")}</h2>
+          <dl className="app-answers">
+            {response.answers.map((answer) => (
+              <div key={answer.questionId} className="app-answers__row">
+                <dt className="app-answers__question">{answer.question}</dt>
+                <dd className="app-answers__answer">
+                  {answer.text !== null ? (
+                    <p className="govuk-body app-free-text" lang={response.lang}>
+                      {answer.text}
+                    </p>
+                  ) : (
+                    answer.labels.join(", ")
+                  )}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+        <div className="govuk-grid-column-one-half">
+          <form method="post" noValidate>
+            <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
+            <input type="hidden" name="version" value={response.version} />
+            <Choices
+              id="themes"
+              name="theme"
+              variant="checkboxes"
+              className="govuk-checkboxes--small"
+              legend={t("response.themes")}
+              hint={t("response.themesHint")}
+              error={errors.find((e) => e.field === "themes")?.message}
+              selected={(submitted?.themeIds ?? response.themeIds).map(String)}
+              items={data.themes.map((theme) => ({ value: String(theme.id), label: theme.name }))}
+            />
+            {response.automaticThemeIds.length > 0 ? (
+              <p className="govuk-body-s">{t("response.automatic", { themes: response.automaticThemeIds.map(themeName).join(", ") })}</p>
+            ) : null}
+            <Choices
+              id="status"
+              name="status"
+              className="govuk-radios--small govuk-radios--inline"
+              legend={t("response.status")}
+              error={errors.find((e) => e.field === "status")?.message}
+              selected={[submitted?.status ?? response.status]}
+              items={statuses.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+            />
+            <div className="govuk-button-group">
+              <button type="submit" name="intent" value="save-next" className="govuk-button">
+                {t("response.saveNext")}
+              </button>
+              <button type="submit" name="intent" value="save" className="govuk-button govuk-button--secondary">
+                {t("response.save")}
+              </button>
+            </div>
+          </form>
+
+          <h2 className="govuk-heading-m">{t("response.notes")}</h2>
+          <p className="govuk-body-s">{t("response.notesHint")}</p>
+          {response.notes.length === 0 ? <p className="govuk-body">{t("response.noNotes")}</p> : null}
+          <ul className="govuk-list">
+            {response.notes.map((note) => (
+              <li key={note.id}>
+                <p className="govuk-body app-free-text">{note.body}</p>
+                <p className="govuk-body-s">{t("response.noteBy", { name: note.name, date: date(note.created_at) })}</p>
+              </li>
+            ))}
+          </ul>
+          <form method="post" noValidate>
+            <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
+            <TextArea id="note" name="note" label={t("response.note")} rows={3} error={errors.find((e) => e.field === "note")?.message} defaultValue={failure && "note" in failure ? failure.note : ""} />
+            <button type="submit" name="intent" value="note" className="govuk-button govuk-button--secondary">
+              {t("response.addNote")}
+            </button>
+          </form>
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/moderate${data.queueQuery}`}>
+              {t("response.backToQueue")}
+            </Link>
+          </p>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);

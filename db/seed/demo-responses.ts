@@ -1,0 +1,99 @@
+import type { DB } from "../connection";
+import { generateCode } from "../../app/surveys/codes";
+import { allowedValues, visibleQuestions, type Answers } from "../../app/surveys/model";
+import { getSurvey } from "../../app/surveys/surveys.server";
+
+/** A small seeded generator, so every demo database looks the same. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Written from what families and young people told the reviews in shared/seeds.
+const parentWords = [
+  "Nobody replies to my emails. I have chased the SEND team four times about the annual review.",
+  "The EHC needs assessment took nearly a year, well past the 20 weeks, and nobody told us why.",
+  "Our SENCO is wonderful and really listens, but the school has no money for a teaching assistant.",
+  "We waited two years for an autism assessment. There was no help at all while we waited.",
+  "I could not find anything on the Local Offer website about short breaks. The links were broken.",
+  "The plan was written without us and does not describe my son at all.",
+  "Speech and language therapy stopped when he moved to secondary school.",
+  "Transport to school changed three times this year and each change upset my daughter for weeks.",
+  "The Parent Carer Forum coffee mornings are the only place I feel heard.",
+  "Nobody has talked to us about what happens when she turns 16. We are worried about college.",
+  "My English is not good and the letters are very long. Please phone me instead.",
+  "CAMHS said he was not unwell enough. Then he stopped going to school altogether.",
+  "The case worker changed three times and each time we had to explain everything again.",
+  "Things got better once the new head teacher arrived. She asks us what works at home.",
+];
+const youngWords = [
+  "My teaching assistant helps me with maths and she is kind.",
+  "I want people to ask me, not just my mum.",
+  "The lunch hall is too loud. I eat in the library now and that is better.",
+  "I would like a club for people like me near where I live.",
+  "I don't know what I will do after college and nobody has asked me.",
+  "The bus to school is late a lot and I get told off.",
+  "Having a quiet room when I feel stressed really helps.",
+  "I would change how long you wait to see someone about feeling sad.",
+];
+
+const DAY = 86_400_000;
+
+/** Responses from the last twelve months, so the queue looks like a real area's. */
+export async function seedDemoResponses(db: DB, now = new Date()): Promise<void> {
+  const next = random(20261122);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+  const themes = await db.selectFrom("themes").select(["id", "slug"]).execute();
+  const moderator = await db.selectFrom("users").select("id").where("role", "=", "moderator").executeTakeFirst();
+
+  for (const [slug, count, words] of [
+    ["parents-and-carers", 240, parentWords],
+    ["young-people", 120, youngWords],
+  ] as const) {
+    const survey = await getSurvey(db, slug, "en");
+    if (!survey) continue;
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < count; i++) {
+        const answers: Answers = {};
+        for (const question of survey.questions) {
+          if (!visibleQuestions(survey.questions, answers).includes(question)) continue;
+          if (!question.required && next() < 0.25) continue;
+          if (question.kind === "free_text") {
+            if (next() < 0.55) answers[String(question.id)] = pick(words);
+          } else if (question.kind === "multiple_choice") {
+            const values = allowedValues(question).filter((value) => !["none", "prefer_not_to_say"].includes(value));
+            answers[String(question.id)] = values.filter(() => next() < 0.3).slice(0, 3);
+            if ((answers[String(question.id)] as string[]).length === 0) delete answers[String(question.id)];
+          } else {
+            answers[String(question.id)] = pick(allowedValues(question));
+          }
+        }
+        const submittedAt = new Date(now.getTime() - Math.floor(next() * 365 * DAY)).toISOString();
+        const roll = next();
+        const status = roll < 0.45 ? "done" : roll < 0.6 ? "in_review" : "new";
+        const { id } = await trx
+          .insertInto("responses")
+          .values({ survey_id: survey.id, reference: generateCode(), lang: "en", quote_consent: next() < 0.6 ? 1 : 0, submitted_at: submittedAt, status })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        for (const question of survey.questions) {
+          const value = answers[String(question.id)];
+          if (value === undefined) continue;
+          const rows = question.kind === "free_text" ? [{ text: value as string }] : (Array.isArray(value) ? value : [value]).map((choice) => ({ choice }));
+          await trx.insertInto("answers").values(rows.map((row) => ({ response_id: id, question_id: question.id, ...row }))).execute();
+        }
+        if (status !== "new" && moderator) {
+          for (const theme of new Set([pick(themes), pick(themes)])) {
+            await trx.insertInto("response_themes").values({ response_id: id, theme_id: theme.id, tagged_by: moderator.id, tagged_at: submittedAt }).execute();
+          }
+        }
+      }
+    });
+  }
+}
