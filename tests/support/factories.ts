@@ -2,6 +2,11 @@ import type { DB } from "../../db/connection";
 import { parentSurvey, youngPeopleSurvey } from "../../db/seed/demo-surveys";
 import { createSurvey } from "../../app/surveys/create.server";
 import type { SurveyDefinitionInput } from "../../app/surveys/definition";
+import type { Role } from "../../db/schema";
+import { startSession } from "../../app/accounts/session.server";
+import { createUser } from "../../app/accounts/users.server";
+import { generateCode } from "../../app/surveys/codes";
+import { getSurvey } from "../../app/surveys/surveys.server";
 
 let counter = 0;
 
@@ -63,4 +68,37 @@ export async function createEveryKindSurvey(db: DB) {
     ],
   });
   return slug;
+}
+
+
+let people = 0;
+
+/** A member of staff with a signed-in session; `cookie` is the Cookie header their browser would send. */
+export async function createStaff(db: DB, role: Role, organisation: "council" | "pcf" = "council") {
+  const n = ++people;
+  const email = `${role}.${n}@example.org`;
+  const password = `correct horse battery ${n}`;
+  const id = await createUser(db, { email, name: `${role} ${n}`, role, organisation, password }, null);
+  const setCookie = await startSession(db, id);
+  const cookie = setCookie.split(";")[0];
+  const session = await db.selectFrom("sessions").select("csrf_token").where("user_id", "=", id).executeTakeFirstOrThrow();
+  return { id, email, password, cookie, csrf: session.csrf_token };
+}
+
+/** A submitted response with the given answers (question key → value), as moderators find it. */
+export async function createResponse(db: DB, slug: string, answers: Record<string, string | string[]>, submittedAt = new Date()) {
+  const survey = await getSurvey(db, slug, "en");
+  if (!survey) throw new Error(`no survey ${slug}`);
+  const { id } = await db
+    .insertInto("responses")
+    .values({ survey_id: survey.id, reference: generateCode(), lang: "en", quote_consent: 1, submitted_at: submittedAt.toISOString() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  for (const [key, value] of Object.entries(answers)) {
+    const question = survey.questions.find((q) => q.key === key);
+    if (!question) throw new Error(`no question ${key}`);
+    const rows = question.kind === "free_text" ? [{ text: value as string }] : (Array.isArray(value) ? value : [value]).map((choice) => ({ choice }));
+    await db.insertInto("answers").values(rows.map((row) => ({ response_id: id, question_id: question.id, ...row }))).execute();
+  }
+  return id;
 }

@@ -1,0 +1,85 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { getDb } from "~/db.server";
+import { call, readJson } from "../support/remix";
+import { createParentSurvey, createResponse, createStaff } from "../support/factories";
+
+type RouteModule = {
+  loader?: (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => unknown;
+  action?: (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => unknown;
+};
+
+// Every route file under /moderate and /admin, found from the file names: a new one cannot escape.
+const routeFiles = import.meta.glob<RouteModule>(["/app/routes/moderate*.tsx", "/app/routes/admin*.tsx"]);
+
+/** The URL a route file answers, with its params filled in. */
+function urlFor(file: string, ids: { response: number; user: number }) {
+  const name = file.replace("/app/routes/", "").replace(/\.tsx$/, "");
+  const params: Record<string, string> = {};
+  const path = name
+    .split(".")
+    .filter((segment) => segment !== "_index")
+    .map((segment) => {
+      if (!segment.startsWith("$")) return segment;
+      const param = segment.slice(1);
+      const value = name.startsWith("moderate.responses") ? ids.response : name.startsWith("admin.users") ? ids.user : null;
+      if (value === null) throw new Error(`Add a value for ${segment} in ${file} to the authorisation test`);
+      params[param] = String(value);
+      return String(value);
+    })
+    .join("/");
+  return { path: `/${path}`, params, area: name.startsWith("admin") ? "admin" : "moderate" };
+}
+
+describe("authorisation matrix", () => {
+  it("covers the staff routes", () => {
+    const names = Object.keys(routeFiles);
+    expect(names).toContain("/app/routes/moderate._index.tsx");
+    expect(names).toContain("/app/routes/admin.users._index.tsx");
+  });
+
+  it("gives each role the answer it should, for every staff route, GET and POST", async () => {
+    const db = getDb();
+    const slug = await createParentSurvey(db);
+    const response = await createResponse(db, slug, { "contact-reply": "agree" });
+    const staff = {
+      moderator: await createStaff(db, "moderator"),
+      safeguarding_lead: await createStaff(db, "safeguarding_lead"),
+      administrator: await createStaff(db, "administrator"),
+    };
+    const ids = { response, user: staff.moderator.id };
+    const checked: string[] = [];
+
+    for (const [file, load] of Object.entries(routeFiles)) {
+      const route = await load();
+      const { path, params, area } = urlFor(file, ids);
+      for (const method of ["GET", "POST"] as const) {
+        const fn = method === "GET" ? route.loader : route.action;
+        if (!fn) continue;
+        const form = method === "POST" ? { intent: "save" } : undefined;
+
+        const anonymous = await call(fn, { path, params, form });
+        expect(anonymous.response.status, `${method} ${path} anonymous`).toBe(302);
+        expect(anonymous.response.headers.get("Location"), `${method} ${path} anonymous`).toMatch(/^\/sign-in\?redirectTo=/);
+
+        for (const [role, person] of Object.entries(staff)) {
+          const allowed = area === "moderate" || role === "administrator";
+          const { response: answer } = await call(fn, { path, params, form, headers: { Cookie: person.cookie } });
+          const label = `${method} ${path} as ${role}`;
+          if (!allowed) {
+            expect(answer.status, label).toBe(403);
+            expect(await readJson(answer), label).toMatchObject({ kind: "forbidden" });
+          } else if (method === "POST") {
+            // Allowed in, but a form without the session's CSRF token changes nothing.
+            expect(answer.status, label).toBe(403);
+            expect(await readJson(answer), label).toMatchObject({ kind: "csrf" });
+          } else {
+            expect([200, 302], label).toContain(answer.status);
+            if (answer.status === 302) expect(answer.headers.get("Location"), label).not.toMatch(/sign-in/);
+          }
+        }
+        checked.push(`${method} ${path}`);
+      }
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(8);
+  });
+});
