@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import type { AppLoadContext } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { call, readJson } from "../support/remix";
