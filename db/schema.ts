@@ -174,6 +174,32 @@ export interface AnswerTable {
   text: string | null;
 }
 
+export interface SafeguardingFlagTable {
+  id: Generated<number>;
+  response_id: number;
+  reason: string;
+  flagged_by: number;
+  flagged_at: Timestamp;
+  resolved_at: Timestamp | null;
+  resolved_by: number | null;
+  resolution: string | null;
+}
+
+export interface SafeguardingHandoverTable {
+  id: Generated<number>;
+  flag_id: number;
+  handed_to: string;
+  handed_over_on: string;
+  action_taken: string;
+  recorded_by: number;
+  recorded_at: Timestamp;
+}
+
+export interface SafeguardingPhraseTable {
+  lang: string;
+  phrase: string;
+}
+
 export interface Database {
   settings: SettingTable;
   themes: ThemeTable;
@@ -192,6 +218,9 @@ export interface Database {
   response_themes: ResponseThemeTable;
   response_notes: ResponseNoteTable;
   audit_log: AuditLogTable;
+  safeguarding_flags: SafeguardingFlagTable;
+  safeguarding_handovers: SafeguardingHandoverTable;
+  safeguarding_phrases: SafeguardingPhraseTable;
 }
 
 export type Survey = Selectable<SurveyTable>;

@@ -11,6 +11,7 @@ import { createDb } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
 import { seedDemoIfEmpty } from "../db/seed/demo";
 import { ensureStartingThemes } from "../db/seed/themes";
+import { ensureSafeguardingPhrases } from "../db/seed/safeguarding";
 import { deleteExpiredDrafts } from "../app/surveys/drafts.server";
 import { requestLogger } from "./log";
 
@@ -23,6 +24,7 @@ process.env.NODE_ENV = env.NODE_ENV;
 const db = createDb(env.DATABASE_PATH);
 await migrateToLatest(db);
 await ensureStartingThemes(db);
+await ensureSafeguardingPhrases(db);
 if (env.DEMO_MODE) await seedDemoIfEmpty(db);
 const sweepDrafts = async () => {
   const deleted = await deleteExpiredDrafts(db);

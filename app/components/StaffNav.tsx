@@ -16,6 +16,11 @@ export function StaffNav({ staff }: StaffNavProps) {
           <li>
             <Link to="/moderate">{t("staff:nav.queue")}</Link>
           </li>
+          {staff.safeguarding ? (
+            <li>
+              <Link to="/moderate/safeguarding">{t("staff:nav.safeguarding")}</Link>
+            </li>
+          ) : null}
           {staff.admin ? (
             <>
               <li>

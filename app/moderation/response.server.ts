@@ -6,13 +6,23 @@ import type { TFunction } from "i18next";
 
 /** Everything a moderator sees about one response; undefined for an unknown or flagged one. */
 export async function responseForModeration(db: DB, id: number, lang: string, t: TFunction) {
+  const response = await readResponse(db, id, lang, t);
+  return response && !response.flagged ? response : undefined;
+}
+
+/** A flagged response, for the safeguarding leads only (their routes check the role). */
+export async function answersForReading(db: DB, id: number, lang: string, t: TFunction) {
+  return readResponse(db, id, lang, t);
+}
+
+async function readResponse(db: DB, id: number, lang: string, t: TFunction) {
   const response = await db
     .selectFrom("responses as r")
     .innerJoin("surveys as s", "s.id", "r.survey_id")
     .select(["r.id", "r.reference", "r.lang", "r.status", "r.version", "r.flagged", "r.possible_concern", "r.quote_consent", "r.submitted_at", "s.slug", "s.audience"])
     .where("r.id", "=", id)
     .executeTakeFirst();
-  if (!response || response.flagged) return undefined;
+  if (!response) return undefined;
 
   const [survey, answers, tags, notes] = await Promise.all([
     getSurvey(db, response.slug, lang),
@@ -47,6 +57,7 @@ export async function responseForModeration(db: DB, id: number, lang: string, t:
   return {
     id: response.id,
     reference: formatCode(response.reference),
+    flagged: response.flagged === 1,
     lang: response.lang,
     status: response.status,
     version: response.version,

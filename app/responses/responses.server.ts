@@ -1,5 +1,6 @@
 import type { DB } from "../../db/connection";
 import type { NewAnswer } from "../../db/schema";
+import { mentionsConcern } from "../moderation/safeguarding.server";
 import { generateCode } from "../surveys/codes";
 import { firstIncomplete, pruneHidden, type Answers, type QuestionView, type SurveyView } from "../surveys/model";
 
@@ -60,9 +61,11 @@ export async function submitDraft(
     while (await trx.selectFrom("responses").select("id").where("reference", "=", reference).executeTakeFirst()) {
       reference = generateCode();
     }
+    const texts = survey.questions.flatMap((q) => (q.kind === "free_text" && typeof answers[String(q.id)] === "string" ? [answers[String(q.id)] as string] : []));
+    const concern = texts.length > 0 && (await mentionsConcern(trx, texts, lang));
     const { id } = await trx
       .insertInto("responses")
-      .values({ survey_id: survey.id, reference, lang, quote_consent: quoteConsent ? 1 : 0, submitted_at: stamp })
+      .values({ survey_id: survey.id, reference, lang, quote_consent: quoteConsent ? 1 : 0, submitted_at: stamp, possible_concern: concern ? 1 : 0 })
       .returning("id")
       .executeTakeFirstOrThrow();
     const rows = answerRows(survey.questions, answers, id);

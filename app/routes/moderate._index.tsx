@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query: filtersQuery(filters),
     nextQuery: page.next ? filtersQuery(filters, { after: page.next }) : null,
     firstQuery: filters.after ? filtersQuery(filters, { after: undefined }) : null,
-    done: url.searchParams.get("tagged"),
+    flagged: url.searchParams.has("flagged"),
   });
 }
 
@@ -82,6 +82,11 @@ export default function Queue() {
     <>
       <ErrorSummary errors={error ? [error] : []} />
       <h1 className="govuk-heading-l">{t("queue.title")}</h1>
+      {data.flagged ? (
+        <div className="govuk-inset-text" role="status">
+          {t("response.flag.done")}
+        </div>
+      ) : null}
       {result && "done" in result ? (
         <div className="govuk-inset-text" role="status">
           {result.done}

@@ -14,6 +14,7 @@ import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { filtersQuery, readFilters, statuses } from "~/moderation/filters";
 import { nextInQueue, themeChoices } from "~/moderation/queue.server";
 import { responseForModeration } from "~/moderation/response.server";
+import { flagResponse } from "~/moderation/safeguarding.server";
 import { addNote, ModerationError, saveResponse } from "~/moderation/tags.server";
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -25,6 +26,9 @@ const SaveSchema = z.object({
   theme: z.array(z.coerce.number().int().positive()),
   status: z.enum(statuses, { error: "status" }),
   version: z.coerce.number().int().min(0),
+});
+const FlagSchema = z.object({
+  reason: z.string().trim().min(1, { error: "reasonEmpty" }).max(2000, { error: "reasonTooLong" }),
 });
 const NoteSchema = z.object({
   note: z.string().trim().min(1, { error: "noteEmpty" }).max(2000, { error: "noteTooLong" }),
@@ -60,6 +64,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = getDb();
   const url = new URL(request.url);
   const filters = readFilters(url);
+
+  if (form.get("intent") === "flag") {
+    const parsed = FlagSchema.safeParse({ reason: form.get("reason") ?? "" });
+    if (!parsed.success) {
+      return formFailure(context, { errors: [{ field: "reason", message: t(`response.errors.${parsed.error.issues[0].message}`) }], reason: String(form.get("reason") ?? "") });
+    }
+    await flagResponse(db, response.id, parsed.data.reason, session.user.id);
+    const back = new URLSearchParams(filtersQuery(filters));
+    back.set("flagged", "1");
+    throw redirect(`/moderate?${back}`, 303);
+  }
 
   if (form.get("intent") === "note") {
     const parsed = NoteSchema.safeParse({ note: form.get("note") ?? "" });
@@ -204,6 +219,23 @@ export default function ModerateResponse() {
             <TextArea id="note" name="note" label={t("response.note")} rows={3} error={errors.find((e) => e.field === "note")?.message} defaultValue={failure && "note" in failure ? failure.note : ""} />
             <button type="submit" name="intent" value="note" className="govuk-button govuk-button--secondary">
               {t("response.addNote")}
+            </button>
+          </form>
+          <h2 className="govuk-heading-m">{t("response.flag.heading")}</h2>
+          <p className="govuk-body">{t("response.flag.lead")}</p>
+          <form method="post" noValidate>
+            <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
+            <TextArea
+              id="reason"
+              name="reason"
+              label={t("response.flag.reason")}
+              hint={t("response.flag.reasonHint")}
+              rows={3}
+              error={errors.find((e) => e.field === "reason")?.message}
+              defaultValue={failure && "reason" in failure ? failure.reason : ""}
+            />
+            <button type="submit" name="intent" value="flag" className="govuk-button govuk-button--warning">
+              {t("response.flag.submit")}
             </button>
           </form>
           <p className="govuk-body">

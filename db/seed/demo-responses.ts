@@ -2,6 +2,7 @@ import type { DB } from "../connection";
 import { generateCode } from "../../app/surveys/codes";
 import { allowedValues, visibleQuestions, type Answers } from "../../app/surveys/model";
 import { getSurvey } from "../../app/surveys/surveys.server";
+import { mentionsConcern } from "../../app/moderation/safeguarding.server";
 
 /** A small seeded generator, so every demo database looks the same. */
 function random(seed: number) {
@@ -31,6 +32,7 @@ const parentWords = [
   "CAMHS said he was not unwell enough. Then he stopped going to school altogether.",
   "The case worker changed three times and each time we had to explain everything again.",
   "Things got better once the new head teacher arrived. She asks us what works at home.",
+  "Since the exclusion my son says he wants to hurt himself. We have nobody to call at weekends.",
 ];
 const youngWords = [
   "My teaching assistant helps me with maths and she is kind.",
@@ -41,6 +43,7 @@ const youngWords = [
   "The bus to school is late a lot and I get told off.",
   "Having a quiet room when I feel stressed really helps.",
   "I would change how long you wait to see someone about feeling sad.",
+  "I don't feel safe at home some nights and I don't know who to tell.",
 ];
 
 const DAY = 86_400_000;
@@ -51,6 +54,7 @@ export async function seedDemoResponses(db: DB, now = new Date()): Promise<void>
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
   const themes = await db.selectFrom("themes").select(["id", "slug"]).execute();
   const moderator = await db.selectFrom("users").select("id").where("role", "=", "moderator").executeTakeFirst();
+  const lead = await db.selectFrom("users").select("id").where("role", "=", "safeguarding_lead").executeTakeFirst();
 
   for (const [slug, count, words] of [
     ["parents-and-carers", 240, parentWords],
@@ -77,18 +81,42 @@ export async function seedDemoResponses(db: DB, now = new Date()): Promise<void>
         const submittedAt = new Date(now.getTime() - Math.floor(next() * 365 * DAY)).toISOString();
         const roll = next();
         const status = roll < 0.45 ? "done" : roll < 0.6 ? "in_review" : "new";
+        const texts = Object.values(answers).filter((value): value is string => typeof value === "string" && value.includes(" "));
+        const concern = await mentionsConcern(trx, texts, "en");
         const { id } = await trx
           .insertInto("responses")
-          .values({ survey_id: survey.id, reference: generateCode(), lang: "en", quote_consent: next() < 0.6 ? 1 : 0, submitted_at: submittedAt, status })
+          .values({
+            survey_id: survey.id,
+            reference: generateCode(),
+            lang: "en",
+            quote_consent: next() < 0.6 ? 1 : 0,
+            submitted_at: submittedAt,
+            status: concern ? "new" : status,
+            possible_concern: concern ? 1 : 0,
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
+        if (concern && lead && next() < 0.5) {
+          const flag = await trx
+            .insertInto("safeguarding_flags")
+            .values({ response_id: id, reason: "Mentions a risk of harm. Needs a call from the safeguarding lead.", flagged_by: lead.id, flagged_at: submittedAt })
+            .returning("id")
+            .executeTakeFirstOrThrow();
+          await trx.updateTable("responses").set({ flagged: 1 }).where("id", "=", id).execute();
+          if (next() < 0.5) {
+            await trx
+              .insertInto("safeguarding_handovers")
+              .values({ flag_id: flag.id, handed_to: "Children's Services front door (MASH)", handed_over_on: submittedAt.slice(0, 10), action_taken: "Referred by phone; duty social worker to follow up.", recorded_by: lead.id, recorded_at: submittedAt })
+              .execute();
+          }
+        }
         for (const question of survey.questions) {
           const value = answers[String(question.id)];
           if (value === undefined) continue;
           const rows = question.kind === "free_text" ? [{ text: value as string }] : (Array.isArray(value) ? value : [value]).map((choice) => ({ choice }));
           await trx.insertInto("answers").values(rows.map((row) => ({ response_id: id, question_id: question.id, ...row }))).execute();
         }
-        if (status !== "new" && moderator) {
+        if (status !== "new" && moderator && !concern) {
           for (const theme of new Set([pick(themes), pick(themes)])) {
             await trx.insertInto("response_themes").values({ response_id: id, theme_id: theme.id, tagged_by: moderator.id, tagged_at: submittedAt }).execute();
           }

@@ -49,6 +49,8 @@ export async function seedDemoIfEmpty(db: DB): Promise<boolean> {
 export async function resetDemo(db: DB): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const table of [
+      "safeguarding_handovers",
+      "safeguarding_flags",
       "response_themes",
       "response_notes",
       "drafts",

@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 import type { AppLoadContext } from "@remix-run/node";
 import { getDb } from "~/db.server";
+import { flagResponse } from "~/moderation/safeguarding.server";
 import { call, readJson } from "../support/remix";
 import { createParentSurvey, createResponse, createStaff } from "../support/factories";
 
@@ -13,7 +14,7 @@ type RouteModule = {
 const routeFiles = import.meta.glob<RouteModule>(["/app/routes/moderate*.tsx", "/app/routes/admin*.tsx"]);
 
 /** The URL a route file answers, with its params filled in. */
-function urlFor(file: string, ids: { response: number; user: number }) {
+function urlFor(file: string, ids: { response: number; user: number; flag: number }) {
   const name = file.replace("/app/routes/", "").replace(/\.tsx$/, "");
   const params: Record<string, string> = {};
   const path = name
@@ -22,13 +23,20 @@ function urlFor(file: string, ids: { response: number; user: number }) {
     .map((segment) => {
       if (!segment.startsWith("$")) return segment;
       const param = segment.slice(1);
-      const value = name.startsWith("moderate.responses") ? ids.response : name.startsWith("admin.users") ? ids.user : null;
+      const value = name.startsWith("moderate.responses")
+        ? ids.response
+        : name.startsWith("admin.users")
+          ? ids.user
+          : name.startsWith("moderate.safeguarding")
+            ? ids.flag
+            : null;
       if (value === null) throw new Error(`Add a value for ${segment} in ${file} to the authorisation test`);
       params[param] = String(value);
       return String(value);
     })
     .join("/");
-  return { path: `/${path}`, params, area: name.startsWith("admin") ? "admin" : "moderate" };
+  const area = name.startsWith("admin") ? "admin" : name.startsWith("moderate.safeguarding") ? "safeguarding" : "moderate";
+  return { path: `/${path}`, params, area };
 }
 
 describe("authorisation matrix", () => {
@@ -36,6 +44,7 @@ describe("authorisation matrix", () => {
     const names = Object.keys(routeFiles);
     expect(names).toContain("/app/routes/moderate._index.tsx");
     expect(names).toContain("/app/routes/admin.users._index.tsx");
+    expect(names).toContain("/app/routes/moderate.safeguarding._index.tsx");
   });
 
   it("gives each role the answer it should, for every staff route, GET and POST", async () => {
@@ -47,7 +56,9 @@ describe("authorisation matrix", () => {
       safeguarding_lead: await createStaff(db, "safeguarding_lead"),
       administrator: await createStaff(db, "administrator"),
     };
-    const ids = { response, user: staff.moderator.id };
+    const flagged = await createResponse(db, slug, { "one-change": "Something worrying." });
+    const flag = await flagResponse(db, flagged, "Worrying", staff.moderator.id);
+    const ids = { response, user: staff.moderator.id, flag };
     const checked: string[] = [];
 
     for (const [file, load] of Object.entries(routeFiles)) {
@@ -63,7 +74,7 @@ describe("authorisation matrix", () => {
         expect(anonymous.response.headers.get("Location"), `${method} ${path} anonymous`).toMatch(/^\/sign-in\?redirectTo=/);
 
         for (const [role, person] of Object.entries(staff)) {
-          const allowed = area === "moderate" || role === "administrator";
+          const allowed = area === "moderate" || role === "administrator" || (area === "safeguarding" && role === "safeguarding_lead");
           const { response: answer } = await call(fn, { path, params, form, headers: { Cookie: person.cookie } });
           const label = `${method} ${path} as ${role}`;
           if (!allowed) {

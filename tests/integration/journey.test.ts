@@ -151,6 +151,24 @@ describe("a parent answers a survey", () => {
   });
 });
 
+describe("possible safeguarding concerns", () => {
+  it("marks a response whose free text contains a disclosure phrase, for a person to read first", async () => {
+    const slug = await createEveryKindSurvey(db());
+    const { jar } = await begin(slug);
+    await answer(slug, "route", { answer: "right" }, jar);
+    await answer(slug, "agree", { answer: "agree" }, jar);
+    await answer(slug, "words", { answer: "I am not safe" }, jar);
+    await call(consent.action, { path: `/surveys/${slug}/consent`, params: { slug }, form: { quote: "no" }, jar });
+    const [stored] = await db()
+      .selectFrom("responses as r")
+      .innerJoin("surveys as s", "s.id", "r.survey_id")
+      .select(["r.possible_concern", "r.flagged"])
+      .where("s.slug", "=", slug)
+      .execute();
+    expect(stored).toEqual({ possible_concern: 1, flagged: 0 });
+  });
+});
+
 describe("bad input changes nothing", () => {
   it("answers a missing required answer with 400, the message, and Error: in the title", async () => {
     const slug = await createEveryKindSurvey(db());
