@@ -200,6 +200,32 @@ export interface SafeguardingPhraseTable {
   phrase: string;
 }
 
+export interface QuoteTable {
+  id: Generated<number>;
+  answer_id: number;
+  response_id: number;
+  /** The redacted words; the original answer is kept unchanged in `answers`. */
+  text: string;
+  lang: string;
+  created_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  /** Set when enough people have approved: only then may the quote be published. */
+  approved_at: Timestamp | null;
+}
+
+export interface QuoteThemeTable {
+  quote_id: number;
+  theme_id: number;
+}
+
+export interface QuoteApprovalTable {
+  quote_id: number;
+  user_id: number;
+  organisation: string;
+  approved_at: Timestamp;
+}
+
 export interface Database {
   settings: SettingTable;
   themes: ThemeTable;
@@ -221,6 +247,9 @@ export interface Database {
   safeguarding_flags: SafeguardingFlagTable;
   safeguarding_handovers: SafeguardingHandoverTable;
   safeguarding_phrases: SafeguardingPhraseTable;
+  quotes: QuoteTable;
+  quote_themes: QuoteThemeTable;
+  quote_approvals: QuoteApprovalTable;
 }
 
 export type Survey = Selectable<SurveyTable>;

@@ -16,6 +16,9 @@ export function StaffNav({ staff }: StaffNavProps) {
           <li>
             <Link to="/moderate">{t("staff:nav.queue")}</Link>
           </li>
+          <li>
+            <Link to="/moderate/quotes">{t("staff:nav.quotes")}</Link>
+          </li>
           {staff.safeguarding ? (
             <li>
               <Link to="/moderate/safeguarding">{t("staff:nav.safeguarding")}</Link>

@@ -41,11 +41,13 @@ async function readResponse(db: DB, id: number, lang: string, t: TFunction) {
   const shown = survey.questions.flatMap((question) => {
     const mine = answers.filter((answer) => answer.question_id === question.id);
     if (mine.length === 0) return [];
-    const text = mine.find((answer) => answer.text !== null)?.text ?? null;
+    const textAnswer = mine.find((answer) => answer.text !== null);
+    const text = textAnswer?.text ?? null;
     const choices = mine.flatMap((answer) => (answer.choice ? [answer.choice] : []));
     return [
       {
         questionId: question.id,
+        answerId: textAnswer?.id ?? null,
         question: question.text,
         themeId: question.themeId,
         text,

@@ -155,9 +155,18 @@ export default function ModerateResponse() {
                 <dt className="app-answers__question">{answer.question}</dt>
                 <dd className="app-answers__answer">
                   {answer.text !== null ? (
-                    <p className="govuk-body app-free-text" lang={response.lang}>
-                      {answer.text}
-                    </p>
+                    <>
+                      <p className="govuk-body app-free-text" lang={response.lang}>
+                        {answer.text}
+                      </p>
+                      {response.quoteConsent && answer.answerId ? (
+                        <Link className="govuk-link govuk-body-s" to={`/moderate/quotes/new?answer=${answer.answerId}`}>
+                          {t("response.makeQuote")}
+                        </Link>
+                      ) : (
+                        <p className="govuk-body-s">{t("response.noConsentForQuote")}</p>
+                      )}
+                    </>
                   ) : (
                     answer.labels.join(", ")
                   )}

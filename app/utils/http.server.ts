@@ -10,7 +10,8 @@ export type ErrorKind =
   | "badForm"
   | "rateLimited"
   | "forbidden"
-  | "csrf";
+  | "csrf"
+  | "cannotQuote";
 
 /** What an error page shows, already in the person's language. */
 export interface ErrorData {
@@ -29,6 +30,7 @@ const links: Record<ErrorKind, { to: string; label: string }> = {
   rateLimited: { to: "/", label: "errors.goHome" },
   forbidden: { to: "/moderate", label: "errors.goToModeration" },
   csrf: { to: "/moderate", label: "errors.goToModeration" },
+  cannotQuote: { to: "/moderate", label: "errors.goToModeration" },
 };
 
 interface ErrorOptions {

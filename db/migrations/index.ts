@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as foundation from "./2026-11-22-01-foundation";
 import * as moderation from "./2026-11-22-02-moderation";
 import * as safeguarding from "./2026-11-22-03-safeguarding";
+import * as quotes from "./2026-11-22-04-quotes";
 
 /**
  * Every migration, imported statically so that the bundled server carries them:
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-01-foundation": foundation,
   "2026-11-22-02-moderation": moderation,
   "2026-11-22-03-safeguarding": safeguarding,
+  "2026-11-22-04-quotes": quotes,
 };

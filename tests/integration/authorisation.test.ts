@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 import type { AppLoadContext } from "@remix-run/node";
 import { getDb } from "~/db.server";
+import { createQuote } from "~/moderation/quotes.server";
 import { flagResponse } from "~/moderation/safeguarding.server";
 import { call, readJson } from "../support/remix";
 import { createParentSurvey, createResponse, createStaff } from "../support/factories";
@@ -14,7 +15,7 @@ type RouteModule = {
 const routeFiles = import.meta.glob<RouteModule>(["/app/routes/moderate*.tsx", "/app/routes/admin*.tsx"]);
 
 /** The URL a route file answers, with its params filled in. */
-function urlFor(file: string, ids: { response: number; user: number; flag: number }) {
+function urlFor(file: string, ids: { response: number; user: number; flag: number; quote: number; answer: number }) {
   const name = file.replace("/app/routes/", "").replace(/\.tsx$/, "");
   const params: Record<string, string> = {};
   const path = name
@@ -29,14 +30,18 @@ function urlFor(file: string, ids: { response: number; user: number; flag: numbe
           ? ids.user
           : name.startsWith("moderate.safeguarding")
             ? ids.flag
-            : null;
+            : name.startsWith("moderate.quotes")
+              ? ids.quote
+              : null;
       if (value === null) throw new Error(`Add a value for ${segment} in ${file} to the authorisation test`);
       params[param] = String(value);
       return String(value);
     })
     .join("/");
   const area = name.startsWith("admin") ? "admin" : name.startsWith("moderate.safeguarding") ? "safeguarding" : "moderate";
-  return { path: `/${path}`, params, area };
+  // Routes that need a query string to show anything.
+  const query = name === "moderate.quotes.new" ? `?answer=${ids.answer}` : "";
+  return { path: `/${path}${query}`, params, area };
 }
 
 describe("authorisation matrix", () => {
@@ -58,7 +63,10 @@ describe("authorisation matrix", () => {
     };
     const flagged = await createResponse(db, slug, { "one-change": "Something worrying." });
     const flag = await flagResponse(db, flagged, "Worrying", staff.moderator.id);
-    const ids = { response, user: staff.moderator.id, flag };
+    const quoted = await createResponse(db, slug, { "one-change": "Reply to emails within a week." });
+    const answer = (await db.selectFrom("answers").select("id").where("response_id", "=", quoted).executeTakeFirstOrThrow()).id;
+    const quote = await createQuote(db, answer, { text: "Reply to emails within a week.", themeIds: [] }, { ...staff.moderator, name: "m", email: staff.moderator.email, role: "moderator", organisation: "council" });
+    const ids = { response, user: staff.moderator.id, flag, quote, answer };
     const checked: string[] = [];
 
     for (const [file, load] of Object.entries(routeFiles)) {
