@@ -25,6 +25,7 @@ export interface ThemeTable {
   slug: string;
   retired_at: Timestamp | null;
   created_at: CreatedAt;
+  merged_into: number | null;
 }
 
 export interface ThemeTranslationTable {

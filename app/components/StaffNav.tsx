@@ -27,6 +27,9 @@ export function StaffNav({ staff }: StaffNavProps) {
           {staff.admin ? (
             <>
               <li>
+                <Link to="/admin/themes">{t("staff:nav.themes")}</Link>
+              </li>
+              <li>
                 <Link to="/admin/users">{t("staff:nav.users")}</Link>
               </li>
               <li>

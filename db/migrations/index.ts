@@ -3,6 +3,7 @@ import * as foundation from "./2026-11-22-01-foundation";
 import * as moderation from "./2026-11-22-02-moderation";
 import * as safeguarding from "./2026-11-22-03-safeguarding";
 import * as quotes from "./2026-11-22-04-quotes";
+import * as themeMerges from "./2026-11-22-05-theme-merges";
 
 /**
  * Every migration, imported statically so that the bundled server carries them:
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-02-moderation": moderation,
   "2026-11-22-03-safeguarding": safeguarding,
   "2026-11-22-04-quotes": quotes,
+  "2026-11-22-05-theme-merges": themeMerges,
 };

@@ -32,7 +32,9 @@ function urlFor(file: string, ids: { response: number; user: number; flag: numbe
             ? ids.flag
             : name.startsWith("moderate.quotes")
               ? ids.quote
-              : null;
+              : name.startsWith("admin.themes")
+                ? 1
+                : null;
       if (value === null) throw new Error(`Add a value for ${segment} in ${file} to the authorisation test`);
       params[param] = String(value);
       return String(value);
