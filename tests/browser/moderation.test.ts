@@ -1,0 +1,117 @@
+import SQLite from "better-sqlite3";
+import type { Locator, Page } from "playwright-core";
+import { Visitor, withServerAndBrowser } from "../support/browser";
+
+const running = withServerAndBrowser();
+
+const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
+async function tabTo(page: Page, locator: Locator, limit = 120) {
+  for (let i = 0; i < limit; i++) {
+    if (await isFocused(locator)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`could not reach ${String(locator)} with the Tab key`);
+}
+
+async function signIn(visitor: Visitor, email: string, password: string, start = "/moderate") {
+  const { page } = visitor;
+  await visitor.goto(`${running.server.url}${start}`);
+  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Sign in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await visitor.navigate(() => page.keyboard.press("Enter"));
+}
+
+/** A response with personal details in it, from someone who agreed to be quoted. */
+function plantResponse(text: string): number {
+  const db = new SQLite(running.server.databasePath);
+  db.pragma("busy_timeout = 5000");
+  try {
+    const survey = db.prepare("select id from surveys where slug = 'parents-and-carers'").get() as { id: number };
+    const question = db.prepare("select id from questions where survey_id = ? and key = 'working-well'").get(survey.id) as { id: number };
+    const { lastInsertRowid } = db
+      .prepare("insert into responses (survey_id, reference, lang, quote_consent, submitted_at) values (?, 'PLANTEDREF23', 'en', 1, ?)")
+      .run(survey.id, new Date().toISOString());
+    db.prepare("insert into answers (response_id, question_id, text) values (?, ?, ?)").run(lastInsertRowid, question.id, text);
+    return Number(lastInsertRowid);
+  } finally {
+    db.close();
+  }
+}
+
+describe("a moderator's session", () => {
+  it("signs in, filters, tags three responses from the keyboard, flags one, and makes a quote a second person approves", async () => {
+    const { server } = running;
+    const moderator = await Visitor.open(running.browser);
+    const { page } = moderator;
+    await signIn(moderator, "moderator@example.org", "demo moderator password");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Responses");
+
+    await page.getByLabel("Status").selectOption("new");
+    await page.getByLabel("Only responses with no themes yet").check();
+    await moderator.navigate(() => page.getByRole("button", { name: "Apply filters" }).click());
+    expect(page.url()).toContain("status=new");
+    await moderator.navigate(() => page.locator("table tbody a").first().click());
+
+    const tagged: number[] = [];
+    for (const theme of ["Communication and case-worker contact", "Local Offer, information and advice", "Home-to-school transport"]) {
+      const id = Number(page.url().match(/responses\/(\d+)/)?.[1]);
+      tagged.push(id);
+      await tabTo(page, page.getByLabel(theme, { exact: true }));
+      await page.keyboard.press("Space");
+      await tabTo(page, page.getByRole("button", { name: "Save and go to next" }));
+      await moderator.navigate(() => page.keyboard.press("Enter"));
+    }
+    const tags = server.query<{ response_id: number }>(`select response_id from response_themes where response_id in (${tagged.join(",")})`);
+    expect(new Set(tags.map((tag) => tag.response_id))).toEqual(new Set(tagged));
+
+    // The fourth one worries the moderator.
+    const worrying = Number(page.url().match(/responses\/(\d+)/)?.[1]);
+    await page.getByLabel("Why are you flagging it?").fill("The parent mentions harm at home.");
+    await moderator.navigate(() => page.getByRole("button", { name: "Flag as a safeguarding concern" }).click());
+    expect(await page.getByRole("status").first().textContent()).toContain("passed to the safeguarding leads");
+    expect(server.query<{ flagged: number }>("select flagged from responses where id = ?", worrying)).toEqual([{ flagged: 1 }]);
+
+    // A quote from a response full of personal details.
+    const planted = plantResponse("Mrs Patel at school is brilliant. Call me on 07700 900123 if you want to know more.");
+    await moderator.goto(`${server.url}/moderate/responses/${planted}`);
+    await moderator.navigate(() => page.getByRole("link", { name: "Make a quote from this answer" }).click());
+    const suggested = await page.getByLabel("The quote").inputValue();
+    expect(suggested).toBe("Mrs [name] at school is brilliant. Call me on [phone number] if you want to know more.");
+    await page.getByLabel("The quote").fill("Mrs [name] at school is brilliant.");
+    await page.getByLabel("SEN support in mainstream school").check();
+    await moderator.navigate(() => page.getByRole("button", { name: "Save and approve" }).click());
+    expect(await page.getByText("1 of 2 approvals").count()).toBe(1);
+    const quoteUrl = page.url().split("?")[0];
+    await moderator.close();
+
+    const second = await Visitor.open(running.browser);
+    await signIn(second, "admin@example.org", "demo admin password", new URL(quoteUrl).pathname);
+    expect(await second.page.getByRole("heading", { level: 1 }).textContent()).toMatch(/^Quote \d+$/);
+    await second.navigate(() => second.page.getByRole("button", { name: "Approve this quote" }).click());
+    expect(await second.page.getByText("Approved: this quote can be published.").count()).toBe(1);
+    const id = Number(quoteUrl.match(/quotes\/(\d+)/)?.[1]);
+    expect(server.query<{ text: string; approved: number }>("select text, approved_at is not null as approved from quotes where id = ?", id)).toEqual([
+      { text: "Mrs [name] at school is brilliant.", approved: 1 },
+    ]);
+
+    // The administrator can read every step in the audit log.
+    await second.goto(`${server.url}/admin/audit?action=quote.approve`);
+    expect(await second.page.locator("table tbody tr").count()).toBeGreaterThanOrEqual(1);
+    await second.goto(`${server.url}/admin/users`);
+    await second.goto(`${server.url}/admin/themes`);
+    await second.goto(`${server.url}/moderate/safeguarding`);
+    expect(await second.page.getByRole("link", { name: /PLANTED|[2-9A-Z]{4}-/ }).count()).toBeGreaterThan(0);
+    const [flag] = server.query<{ id: number }>("select id from safeguarding_flags where response_id = ?", worrying);
+    await second.goto(`${server.url}/moderate/safeguarding/${flag.id}`);
+    expect(await second.page.getByText("The parent mentions harm at home.").count()).toBe(1);
+    await second.goto(`${server.url}/moderate/quotes`);
+    await second.goto(`${server.url}/admin/users/1`);
+    await second.goto(`${server.url}/admin/themes/1`);
+    await second.navigate(() => second.page.getByRole("button", { name: "Sign out" }).click());
+    expect(await second.page.getByText("You have signed out.").count()).toBe(1);
+    await second.goto(`${server.url}/admin/users`);
+    expect(await second.page.getByRole("heading", { level: 1 }).textContent()).toBe("Sign in");
+    await second.close();
+  });
+});
