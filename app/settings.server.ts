@@ -26,3 +26,17 @@ export function getSettings(db: DB): Promise<Settings> {
 export async function getSetting(db: DB, key: SettingKey): Promise<string> {
   return (await getSettings(db))[key];
 }
+
+/** Saves settings in one transaction; the caller logs the change. */
+export async function saveSettings(db: DB, changes: Partial<Settings>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const [key, value] of Object.entries(changes)) {
+      await trx
+        .insertInto("settings")
+        .values({ key, value: value as string })
+        .onConflict((oc) => oc.column("key").doUpdateSet({ value: value as string }))
+        .execute();
+    }
+  });
+  forgetSettings();
+}

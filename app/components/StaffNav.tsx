@@ -33,6 +33,9 @@ export function StaffNav({ staff }: StaffNavProps) {
                 <Link to="/admin/users">{t("staff:nav.users")}</Link>
               </li>
               <li>
+                <Link to="/admin/settings">{t("staff:nav.settings")}</Link>
+              </li>
+              <li>
                 <Link to="/admin/audit">{t("staff:nav.audit")}</Link>
               </li>
             </>

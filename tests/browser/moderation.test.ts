@@ -108,6 +108,7 @@ describe("a moderator's session", () => {
     await second.goto(`${server.url}/moderate/quotes`);
     await second.goto(`${server.url}/admin/users/1`);
     await second.goto(`${server.url}/admin/themes/1`);
+    await second.goto(`${server.url}/admin/settings`);
     await second.navigate(() => second.page.getByRole("button", { name: "Sign out" }).click());
     expect(await second.page.getByText("You have signed out.").count()).toBe(1);
     await second.goto(`${server.url}/admin/users`);

@@ -1,0 +1,92 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { audit } from "~/accounts/audit.server";
+import { CSRF_FIELD } from "~/accounts/csrf";
+import { requireCsrf, requireStaff } from "~/accounts/session.server";
+import { Choices } from "~/components/Choices";
+import { ErrorSummary, type FieldError } from "~/components/ErrorSummary";
+import { TextArea, TextInput } from "~/components/TextFields";
+import { getDb } from "~/db.server";
+import { getFixedT } from "~/i18n/i18n.server";
+import { getSettings, saveSettings } from "~/settings.server";
+import { formFailure } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+
+export const handle = { i18n: ["common", "staff"] };
+
+const approvalRules = ["two_people", "council_and_pcf"] as const;
+const SettingsForm = z.object({
+  organisation_name: z.string().trim().min(1, { error: "organisation" }).max(200, { error: "organisation" }),
+  contact_email: z.string().trim().pipe(z.email({ error: "email" })),
+  quote_approval: z.enum(approvalRules, { error: "approval" }),
+  setting_names: z
+    .string()
+    .max(20_000, { error: "settingNames" })
+    .transform((text) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).join("\n")),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requireStaff(request, "admin");
+  const t = await getFixedT(request, "staff");
+  return json({ title: t("settings.title"), csrf: session.csrfToken, settings: await getSettings(getDb()), saved: new URL(request.url).searchParams.has("saved") });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await requireStaff(request, "admin");
+  const form = await request.formData();
+  await requireCsrf(request, session, form);
+  const t = await getFixedT(request, "staff");
+  const values = Object.fromEntries([...form].filter(([key]) => key !== CSRF_FIELD).map(([key, value]) => [key, String(value)]));
+  const parsed = SettingsForm.safeParse(values);
+  if (!parsed.success) {
+    const errors: FieldError[] = parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: t(`settings.errors.${issue.message}`) }));
+    return formFailure(context, { errors, values });
+  }
+  const db = getDb();
+  const before = await getSettings(db);
+  await saveSettings(db, parsed.data);
+  await audit(db, { userId: session.user.id, action: "settings.update", entity: "settings", before, after: parsed.data });
+  throw redirect("/admin/settings?saved=1", 303);
+}
+
+export default function Settings() {
+  const data = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const { t } = useTranslation("staff");
+  const errors = failure?.errors ?? [];
+  const values: Record<string, string> = failure?.values ?? data.settings;
+  const errorFor = (field: string) => errors.find((error) => error.field === field)?.message;
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {data.saved ? (
+        <div className="govuk-inset-text" role="status">
+          {t("settings.saved")}
+        </div>
+      ) : null}
+      <h1 className="govuk-heading-l">{t("settings.title")}</h1>
+      <p className="govuk-body">{t("settings.lead")}</p>
+      <form method="post" noValidate className="app-narrow-form">
+        <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
+        <TextInput id="organisation_name" name="organisation_name" label={t("settings.organisation")} hint={t("settings.organisationHint")} error={errorFor("organisation_name")} defaultValue={values.organisation_name} />
+        <TextInput id="contact_email" name="contact_email" type="email" label={t("settings.email")} hint={t("settings.emailHint")} error={errorFor("contact_email")} defaultValue={values.contact_email} />
+        <Choices
+          id="quote_approval"
+          name="quote_approval"
+          legend={t("settings.approval")}
+          error={errorFor("quote_approval")}
+          selected={[values.quote_approval]}
+          items={approvalRules.map((rule) => ({ value: rule, label: t(`settings.approvals.${rule}`) }))}
+        />
+        <TextArea id="setting_names" name="setting_names" label={t("settings.settingNames")} hint={t("settings.settingNamesHint")} rows={6} error={errorFor("setting_names")} defaultValue={values.setting_names} />
+        <button type="submit" className="govuk-button">
+          {t("settings.save")}
+        </button>
+      </form>
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);
