@@ -53,6 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     response,
     themes: await themeChoices(getDb(), lang),
     queueQuery: filtersQuery(readFilters(url)),
+    queueParams: Object.entries(readFilters(url)).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)]),
+    find: (url.searchParams.get("find") ?? "").trim().slice(0, 80),
     saved: url.searchParams.get("saved"),
   });
 }
@@ -122,6 +124,11 @@ export default function ModerateResponse() {
   const errors: FieldError[] = failure?.errors ?? [];
   const submitted = failure && "submitted" in failure ? failure.submitted : null;
   const themeName = (id: number) => data.themes.find((theme) => theme.id === id)?.name ?? String(id);
+  // "Find a theme" narrows the list without JavaScript; ticked themes that are hidden stay ticked.
+  const selectedThemes = (submitted?.themeIds ?? response.themeIds).map(String);
+  const needle = data.find.toLocaleLowerCase();
+  const shownThemes = needle ? data.themes.filter((theme) => theme.name.toLocaleLowerCase().includes(needle)) : data.themes;
+  const hiddenSelected = selectedThemes.filter((id) => !shownThemes.some((theme) => String(theme.id) === id));
   const date = (iso: string) => new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "long", timeStyle: "short" }).format(new Date(iso));
   return (
     <>
@@ -176,9 +183,34 @@ export default function ModerateResponse() {
           </dl>
         </div>
         <div className="govuk-grid-column-one-half">
+          <form method="get" className="app-find-theme" role="search">
+            {data.queueParams.map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+            <label className="govuk-label" htmlFor="find">
+              {t("response.findTheme")}
+            </label>
+            <div className="app-find-theme__row">
+              <input className="govuk-input govuk-input--width-20" id="find" name="find" type="search" defaultValue={data.find} />
+              <button type="submit" className="govuk-button govuk-button--secondary">
+                {t("response.findThemeSubmit")}
+              </button>
+            </div>
+            {data.find ? (
+              <p className="govuk-body">
+                {shownThemes.length === 0 ? `${t("response.noThemeMatches", { find: data.find })} ` : null}
+                <Link className="govuk-link" to={`/moderate/responses/${response.id}${data.queueQuery}`}>
+                  {t("response.showAllThemes")}
+                </Link>
+              </p>
+            ) : null}
+          </form>
           <form method="post" noValidate>
             <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
             <input type="hidden" name="version" value={response.version} />
+            {hiddenSelected.map((id) => (
+              <input key={id} type="hidden" name="theme" value={id} />
+            ))}
             <Choices
               id="themes"
               name="theme"
@@ -187,8 +219,8 @@ export default function ModerateResponse() {
               legend={t("response.themes")}
               hint={t("response.themesHint")}
               error={errors.find((e) => e.field === "themes")?.message}
-              selected={(submitted?.themeIds ?? response.themeIds).map(String)}
-              items={data.themes.map((theme) => ({ value: String(theme.id), label: theme.name }))}
+              selected={selectedThemes}
+              items={shownThemes.map((theme) => ({ value: String(theme.id), label: theme.name }))}
             />
             {response.automaticThemeIds.length > 0 ? (
               <p className="govuk-body-s">{t("response.automatic", { themes: response.automaticThemeIds.map(themeName).join(", ") })}</p>
