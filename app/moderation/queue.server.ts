@@ -16,20 +16,20 @@ function applyFilters<O>(query: ResponseQuery<O>, filters: QueueFilters, withSta
   if (withStatus && filters.status) q = q.where("r.status", "=", filters.status);
   if (filters.theme) {
     const theme = filters.theme;
-    q = q.where((eb) =>
-      eb.or([
-        eb.exists(eb.selectFrom("response_themes as rt").select("rt.theme_id").whereRef("rt.response_id", "=", "r.id").where("rt.theme_id", "=", theme)),
-        // Structured answers count towards the theme their question carries.
-        eb.exists(
+    // Driven from the theme's side through indexes: its tags, and structured answers to the
+    // questions that carry it (they count towards the theme without anyone tagging them).
+    q = q.where("r.id", "in", (eb) =>
+      eb
+        .selectFrom("response_themes as rt")
+        .select("rt.response_id")
+        .where("rt.theme_id", "=", theme)
+        .union(
           eb
             .selectFrom("answers as a")
-            .innerJoin("questions as q", "q.id", "a.question_id")
-            .select("a.id")
-            .whereRef("a.response_id", "=", "r.id")
-            .where("q.theme_id", "=", theme)
+            .select("a.response_id")
+            .where("a.question_id", "in", (qb) => qb.selectFrom("questions as q").select("q.id").where("q.theme_id", "=", theme))
             .where("a.choice", "is not", null),
         ),
-      ]),
     );
   }
   if (filters.untagged) {
@@ -89,8 +89,30 @@ export async function queuePage(db: DB, filters: QueueFilters, lang: string) {
   return { rows: page, next: rows.length > PAGE_SIZE ? cursorOf(page[page.length - 1]) : null };
 }
 
+/**
+ * Counting hundreds of thousands of rows on every page view is the queue's one slow part, so
+ * counts are kept for up to 15 seconds; a moderation change in this process clears them, and new
+ * submissions show within 15 seconds.
+ */
+const COUNT_CACHE_MS = 15_000;
+const countCache = new Map<string, { at: number; counts: Promise<Record<"new" | "in_review" | "done", number>> }>();
+
+export function forgetQueueCounts(): void {
+  countCache.clear();
+}
+
 /** How many responses match the filters, by status. */
-export async function queueCounts(db: DB, filters: QueueFilters) {
+export function queueCounts(db: DB, filters: QueueFilters) {
+  const key = JSON.stringify({ ...filters, after: undefined, status: undefined });
+  const hit = countCache.get(key);
+  if (hit && Date.now() - hit.at < COUNT_CACHE_MS) return hit.counts;
+  const counts = countByStatus(db, filters);
+  countCache.set(key, { at: Date.now(), counts });
+  counts.catch(() => countCache.delete(key));
+  return counts;
+}
+
+async function countByStatus(db: DB, filters: QueueFilters) {
   const rows = await applyFilters(db.selectFrom("responses as r").innerJoin("surveys as s", "s.id", "r.survey_id"), filters, false)
     .select(["r.status", (eb) => eb.fn.countAll<number>().as("n")])
     .groupBy("r.status")

@@ -3,6 +3,7 @@ import type { DB } from "../../db/connection";
 import type { Database } from "../../db/schema";
 import { audit } from "../accounts/audit.server";
 import { formatCode } from "../surveys/codes";
+import { forgetQueueCounts } from "./queue.server";
 import { ModerationError } from "./tags.server";
 
 const CACHE_MS = 60_000;
@@ -40,6 +41,7 @@ export async function mentionsConcern(db: Kysely<Database>, texts: string[], lan
 
 /** Takes a response out of the queue and out of everything public, for the safeguarding leads. */
 export async function flagResponse(db: DB, responseId: number, reason: string, userId: number, now = new Date()) {
+  forgetQueueCounts();
   return db.transaction().execute(async (trx) => {
     const claimed = await trx
       .updateTable("responses")
@@ -80,6 +82,7 @@ export async function recordHandover(db: DB, flagId: number, handover: Handover,
 
 /** Returns a response to the queue. Never without a reason, which is kept with the flag. */
 export async function unflagResponse(db: DB, flagId: number, reason: string, userId: number, now = new Date()) {
+  forgetQueueCounts();
   await db.transaction().execute(async (trx) => {
     const flag = await trx.selectFrom("safeguarding_flags").select(["response_id", "resolved_at"]).where("id", "=", flagId).executeTakeFirst();
     if (!flag || flag.resolved_at) throw new ModerationError("notFound");

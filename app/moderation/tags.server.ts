@@ -2,6 +2,7 @@ import type { DB } from "../../db/connection";
 import type { Kysely } from "kysely";
 import type { Database, ResponseStatus } from "../../db/schema";
 import { audit } from "../accounts/audit.server";
+import { forgetQueueCounts } from "./queue.server";
 
 export type TagFailure = "unknownTheme" | "changedElsewhere" | "notFound";
 
@@ -19,6 +20,7 @@ async function requireActiveThemes(trx: Kysely<Database>, ids: number[]) {
 
 /** Adds one theme to several responses from the queue; flagged ones are left alone. Returns how many gained it. */
 export async function tagResponses(db: DB, responseIds: number[], themeId: number, userId: number, now = new Date()) {
+  forgetQueueCounts();
   return db.transaction().execute(async (trx) => {
     await requireActiveThemes(trx, [themeId]);
     const targets = await trx.selectFrom("responses").select(["id", "status"]).where("id", "in", responseIds).where("flagged", "=", 0).execute();
@@ -51,6 +53,7 @@ export interface ResponseUpdate {
 
 /** Saves a moderator's themes and status for one response, all or nothing. */
 export async function saveResponse(db: DB, responseId: number, update: ResponseUpdate, userId: number, now = new Date()) {
+  forgetQueueCounts();
   await db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom("responses").select(["status", "version", "flagged"]).where("id", "=", responseId).executeTakeFirst();
     if (!current || current.flagged) throw new ModerationError("notFound");

@@ -2,6 +2,7 @@ import type { DB } from "../../db/connection";
 import { audit } from "../accounts/audit.server";
 import { fallbackLanguage } from "../i18n/config";
 import { forgetSurveys } from "../surveys/surveys.server";
+import { forgetQueueCounts } from "./queue.server";
 
 export type ThemeFailure = "slugTaken" | "notFound" | "inUse" | "sameTheme" | "retiredTarget";
 
@@ -135,6 +136,7 @@ export async function mergeThemes(db: DB, fromId: number, intoId: number, userId
     await trx.updateTable("questions").set({ theme_id: intoId }).where("theme_id", "=", fromId).execute();
     await trx.updateTable("themes").set({ retired_at: now.toISOString(), merged_into: intoId }).where("id", "=", fromId).execute();
     forgetSurveys();
+    forgetQueueCounts();
     await audit(trx, { userId, action: "theme.merge", entity: "theme", entityId: fromId, after: { into: intoId, tagsMoved: tags.length, quotesMoved: quotes.length } }, now);
     return tags.length;
   });

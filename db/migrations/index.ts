@@ -4,6 +4,7 @@ import * as moderation from "./2026-11-22-02-moderation";
 import * as safeguarding from "./2026-11-22-03-safeguarding";
 import * as quotes from "./2026-11-22-04-quotes";
 import * as themeMerges from "./2026-11-22-05-theme-merges";
+import * as queueIndex from "./2026-11-22-06-queue-index";
 
 /**
  * Every migration, imported statically so that the bundled server carries them:
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-03-safeguarding": safeguarding,
   "2026-11-22-04-quotes": quotes,
   "2026-11-22-05-theme-merges": themeMerges,
+  "2026-11-22-06-queue-index": queueIndex,
 };

@@ -96,6 +96,7 @@ try {
   db.close();
   const cookies = await Promise.all(tokens.map(async (token) => (await draftCookie.serialize(token)).split(";")[0]));
 
+  const storedBefore = server.query<{ n: number }>("select count(*) as n from responses")[0].n;
   let next = 0;
   const submissions = await load({
     url: server.url,
@@ -109,9 +110,45 @@ try {
       },
     ],
   });
-  const stored = server.query<{ n: number }>("select count(*) as n from responses")[0].n;
+  const stored = server.query<{ n: number }>("select count(*) as n from responses")[0].n - storedBefore;
   console.log(row("complete submission (POST → 303)", submissions));
-  console.log(`  responses stored: ${stored} of ${submissions.total} requests; ${submissions.non2xx} answered with a redirect (303) as expected`);
+  console.log(`  ${stored} responses stored for ${submissions.total} answered requests (requests still in flight when the run ended also count)`);
+
+  // The moderation queue with 300,000 responses, a third of them tagged.
+  const QUEUE_SIZE = Number(process.env.BENCH_QUEUE_SIZE ?? 300_000);
+  const bulk = new SQLite(server.databasePath);
+  bulk.pragma("busy_timeout = 5000");
+  const insertResponse = bulk.prepare(
+    "insert into responses (survey_id, reference, lang, quote_consent, submitted_at, status) values (?, ?, 'en', 1, ?, ?)",
+  );
+  const insertAnswer = bulk.prepare("insert into answers (response_id, question_id, text) values (?, ?, ?)");
+  const insertTag = bulk.prepare("insert into response_themes (response_id, theme_id, tagged_at) values (?, ?, ?)");
+  const statuses = ["new", "in_review", "done"];
+  const freeText = id("one-change");
+  const started2 = Date.now();
+  bulk.transaction(() => {
+    for (let i = 0; i < QUEUE_SIZE; i++) {
+      const at = new Date(Date.now() - (i % 31_536_000) * 1000).toISOString();
+      const responseId = insertResponse.run(surveyId, `Q${String(i).padStart(11, "0")}`, at, statuses[i % 3]).lastInsertRowid;
+      insertAnswer.run(responseId, freeText, `Reply to emails within a week, please (${i}).`);
+      if (i % 3 === 0) insertTag.run(responseId, 1 + (i % 16), at);
+    }
+  })();
+  bulk.close();
+  console.log(`\nqueue: ${QUEUE_SIZE.toLocaleString("en-GB")} more responses loaded in ${((Date.now() - started2) / 1000).toFixed(1)} s`);
+  const signIn = await fetch(`${server.url}/sign-in`, {
+    method: "POST",
+    body: new URLSearchParams({ email: "moderator@example.org", password: "demo moderator password" }),
+    redirect: "manual",
+  });
+  const staffCookie = signIn.headers.getSetCookie()[0].split(";")[0];
+  for (const path of ["/moderate", "/moderate?theme=4", "/moderate?untagged=1", "/moderate?status=done"]) {
+    const t0 = performance.now();
+    await (await fetch(`${server.url}${path}`, { headers: { Cookie: staffCookie } })).text();
+    const cold = performance.now() - t0;
+    const warm = await load({ url: `${server.url}${path}`, headers: { Cookie: staffCookie }, duration: Math.min(DURATION, 5) });
+    console.log(`${row(`queue ${path}`, warm)}   first view ${cold.toFixed(0)} ms`);
+  }
 
   // What a phone downloads for one question page.
   const gz = await fetch(`${server.url}${QUESTION}`, { headers: { Cookie: cookie, "Accept-Encoding": "gzip" } });
