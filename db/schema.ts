@@ -227,6 +227,75 @@ export interface QuoteApprovalTable {
   approved_at: Timestamp;
 }
 
+export type ActionStatus = "planned" | "in_progress" | "done" | "not_possible";
+export type ActionPartner = "council" | "nhs" | "school" | "pcf" | "other";
+
+export interface PeriodTable {
+  id: Generated<number>;
+  slug: string;
+  starts_on: string;
+  ends_on: string;
+}
+
+export interface PeriodTranslationTable {
+  period_id: number;
+  lang: string;
+  name: string;
+}
+
+export interface ActionTable {
+  id: Generated<number>;
+  owner: string;
+  partner: ActionPartner;
+  due_on: string;
+  status: Generated<ActionStatus>;
+  period_id: number | null;
+  version: Generated<number>;
+  created_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ActionTextTable {
+  action_id: number;
+  lang: string;
+  title: string;
+  description: string;
+  measure: string;
+  status_reason: string | null;
+  impact: string | null;
+}
+
+export interface ActionThemeTable {
+  action_id: number;
+  theme_id: number;
+}
+
+export interface ActionSurveyTable {
+  action_id: number;
+  survey_id: number;
+}
+
+export interface ActionUpdateTable {
+  id: Generated<number>;
+  action_id: number;
+  lang: string;
+  body: string;
+  update_on: string;
+  created_by: number;
+  created_at: Timestamp;
+}
+
+export interface ActionStatusHistoryTable {
+  id: Generated<number>;
+  action_id: number;
+  from_status: ActionStatus | null;
+  to_status: ActionStatus;
+  reason: string | null;
+  changed_by: number;
+  changed_at: Timestamp;
+}
+
 export interface Database {
   settings: SettingTable;
   themes: ThemeTable;
@@ -251,6 +320,14 @@ export interface Database {
   quotes: QuoteTable;
   quote_themes: QuoteThemeTable;
   quote_approvals: QuoteApprovalTable;
+  periods: PeriodTable;
+  period_translations: PeriodTranslationTable;
+  actions: ActionTable;
+  action_texts: ActionTextTable;
+  action_themes: ActionThemeTable;
+  action_surveys: ActionSurveyTable;
+  action_updates: ActionUpdateTable;
+  action_status_history: ActionStatusHistoryTable;
 }
 
 export type Survey = Selectable<SurveyTable>;

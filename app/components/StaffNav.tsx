@@ -19,6 +19,9 @@ export function StaffNav({ staff }: StaffNavProps) {
           <li>
             <Link to="/moderate/quotes">{t("staff:nav.quotes")}</Link>
           </li>
+          <li>
+            <Link to="/moderate/actions">{t("staff:nav.actions")}</Link>
+          </li>
           {staff.safeguarding ? (
             <li>
               <Link to="/moderate/safeguarding">{t("staff:nav.safeguarding")}</Link>
@@ -31,6 +34,9 @@ export function StaffNav({ staff }: StaffNavProps) {
               </li>
               <li>
                 <Link to="/admin/users">{t("staff:nav.users")}</Link>
+              </li>
+              <li>
+                <Link to="/admin/periods">{t("staff:nav.periods")}</Link>
               </li>
               <li>
                 <Link to="/admin/settings">{t("staff:nav.settings")}</Link>

@@ -5,6 +5,7 @@ import * as safeguarding from "./2026-11-22-03-safeguarding";
 import * as quotes from "./2026-11-22-04-quotes";
 import * as themeMerges from "./2026-11-22-05-theme-merges";
 import * as queueIndex from "./2026-11-22-06-queue-index";
+import * as actions from "./2026-11-22-07-actions";
 
 /**
  * Every migration, imported statically so that the bundled server carries them:
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-04-quotes": quotes,
   "2026-11-22-05-theme-merges": themeMerges,
   "2026-11-22-06-queue-index": queueIndex,
+  "2026-11-22-07-actions": actions,
 };

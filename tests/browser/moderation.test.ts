@@ -123,3 +123,42 @@ describe("a moderator's session", () => {
     await second.close();
   });
 });
+
+describe("recording what was done", () => {
+  it("adds an action, moves it on and records progress, with axe on every page", async () => {
+    const { server } = running;
+    const moderator = await Visitor.open(running.browser);
+    const { page } = moderator;
+    await signIn(moderator, "moderator@example.org", "demo moderator password", "/moderate/actions");
+    await moderator.navigate(() => page.getByRole("link", { name: "Add an action" }).click());
+    await page.getByLabel("Title").fill("Answer every email within 5 working days");
+    await moderator.navigate(() => page.getByRole("button", { name: "Save action" }).click());
+    expect(await page.locator(".govuk-error-summary").getByRole("link").count()).toBeGreaterThanOrEqual(5);
+    expect(await page.getByLabel("Title").inputValue()).toBe("Answer every email within 5 working days");
+
+    await page.getByLabel("Description").fill("Families told us nobody replies.");
+    await page.getByLabel("Owner").fill("SEND casework team");
+    await page.getByLabel("Council", { exact: true }).check();
+    await page.getByLabel("Due date").fill("2027-03-31");
+    await page.getByLabel("How will we know it worked?").fill("90% of emails answered within 5 working days");
+    await page.getByLabel("Communication and case-worker contact").check();
+    await moderator.navigate(() => page.getByRole("button", { name: "Save action" }).click());
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Answer every email within 5 working days");
+
+    await page.getByLabel("In progress").check();
+    await moderator.navigate(() => page.getByRole("button", { name: "Save status" }).click());
+    await page.getByLabel("What has happened?").fill("Two case officers started this month.");
+    await page.getByLabel("Date of the update").fill("2026-11-20");
+    await moderator.navigate(() => page.getByRole("button", { name: "Add update" }).click());
+    expect(await page.getByText("Two case officers started this month.").count()).toBe(1);
+    const id = Number(page.url().match(/actions\/(\d+)/)?.[1]);
+    expect(server.query<{ status: string }>("select status from actions where id = ?", id)).toEqual([{ status: "in_progress" }]);
+    await moderator.navigate(() => page.getByRole("link", { name: "Back" }).click());
+    await moderator.close();
+
+    const admin = await Visitor.open(running.browser);
+    await signIn(admin, "admin@example.org", "demo admin password", "/admin/periods");
+    expect(await admin.page.getByRole("heading", { level: 1 }).textContent()).toBe("Periods");
+    await admin.close();
+  });
+});

@@ -1,5 +1,6 @@
 /// <reference types="vite/client" />
 import type { AppLoadContext } from "@remix-run/node";
+import { createAction } from "~/actions/actions.server";
 import { getDb } from "~/db.server";
 import { createQuote } from "~/moderation/quotes.server";
 import { flagResponse } from "~/moderation/safeguarding.server";
@@ -15,7 +16,7 @@ type RouteModule = {
 const routeFiles = import.meta.glob<RouteModule>(["/app/routes/moderate*.tsx", "/app/routes/admin*.tsx"]);
 
 /** The URL a route file answers, with its params filled in. */
-function urlFor(file: string, ids: { response: number; user: number; flag: number; quote: number; answer: number }) {
+function urlFor(file: string, ids: { response: number; user: number; flag: number; quote: number; answer: number; action: number }) {
   const name = file.replace("/app/routes/", "").replace(/\.tsx$/, "");
   const params: Record<string, string> = {};
   const path = name
@@ -34,7 +35,9 @@ function urlFor(file: string, ids: { response: number; user: number; flag: numbe
               ? ids.quote
               : name.startsWith("admin.themes")
                 ? 1
-                : null;
+                : name.startsWith("moderate.actions")
+                  ? ids.action
+                  : null;
       if (value === null) throw new Error(`Add a value for ${segment} in ${file} to the authorisation test`);
       params[param] = String(value);
       return String(value);
@@ -68,7 +71,12 @@ describe("authorisation matrix", () => {
     const quoted = await createResponse(db, slug, { "one-change": "Reply to emails within a week." });
     const answer = (await db.selectFrom("answers").select("id").where("response_id", "=", quoted).executeTakeFirstOrThrow()).id;
     const quote = await createQuote(db, answer, { text: "Reply to emails within a week.", themeIds: [] }, { ...staff.moderator, name: "m", email: staff.moderator.email, role: "moderator", organisation: "council" });
-    const ids = { response, user: staff.moderator.id, flag, quote, answer };
+    const action = await createAction(
+      db,
+      { title: "Reply within 5 days", description: "d", owner: "SEND team", partner: "council", due_on: "2027-03-31", measure: "m", theme: [1], survey: [], period: undefined },
+      staff.moderator.id,
+    );
+    const ids = { response, user: staff.moderator.id, flag, quote, answer, action };
     const checked: string[] = [];
 
     for (const [file, load] of Object.entries(routeFiles)) {

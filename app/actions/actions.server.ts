@@ -1,0 +1,238 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/connection";
+import type { ActionStatus, Database } from "../../db/schema";
+import { audit } from "../accounts/audit.server";
+import { fallbackLanguage } from "../i18n/config";
+import type { ActionInput } from "./action-form";
+
+export type ActionFailure = "notFound" | "changedElsewhere" | "unknownTheme";
+
+export class ActionError extends Error {
+  constructor(readonly reason: ActionFailure) {
+    super(reason);
+  }
+}
+
+async function requireThemes(db: Kysely<Database>, ids: number[]) {
+  const found = await db.selectFrom("themes").select("id").where("id", "in", ids).where("retired_at", "is", null).execute();
+  if (found.length !== new Set(ids).size) throw new ActionError("unknownTheme");
+}
+
+async function saveLinks(db: Kysely<Database>, actionId: number, input: ActionInput) {
+  await db.deleteFrom("action_themes").where("action_id", "=", actionId).execute();
+  await db.insertInto("action_themes").values([...new Set(input.theme)].map((theme_id) => ({ action_id: actionId, theme_id }))).execute();
+  await db.deleteFrom("action_surveys").where("action_id", "=", actionId).execute();
+  if (input.survey.length) {
+    await db.insertInto("action_surveys").values([...new Set(input.survey)].map((survey_id) => ({ action_id: actionId, survey_id }))).execute();
+  }
+}
+
+const summary = (input: ActionInput) => ({
+  title: input.title,
+  owner: input.owner,
+  partner: input.partner,
+  due_on: input.due_on,
+  themes: input.theme,
+  surveys: input.survey,
+  period: input.period ?? null,
+});
+
+export async function createAction(db: DB, input: ActionInput, userId: number, now = new Date()) {
+  return db.transaction().execute(async (trx) => {
+    await requireThemes(trx, input.theme);
+    const stamp = now.toISOString();
+    const { id } = await trx
+      .insertInto("actions")
+      .values({ owner: input.owner, partner: input.partner, due_on: input.due_on, period_id: input.period ?? null, created_by: userId, created_at: stamp, updated_at: stamp })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("action_texts")
+      .values({ action_id: id, lang: fallbackLanguage, title: input.title, description: input.description, measure: input.measure })
+      .execute();
+    await saveLinks(trx, id, input);
+    await trx.insertInto("action_status_history").values({ action_id: id, from_status: null, to_status: "planned", changed_by: userId, changed_at: stamp }).execute();
+    await audit(trx, { userId, action: "action.create", entity: "action", entityId: id, after: summary(input) }, now);
+    return id;
+  });
+}
+
+/** Saves new details, unless someone else saved since this person loaded the page. */
+export async function updateAction(db: DB, id: number, input: ActionInput, version: number, userId: number, now = new Date()) {
+  await db.transaction().execute(async (trx) => {
+    const before = await actionRow(trx, id);
+    const claimed = await trx
+      .updateTable("actions")
+      .set({ owner: input.owner, partner: input.partner, due_on: input.due_on, period_id: input.period ?? null, updated_at: now.toISOString(), version: version + 1 })
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) throw new ActionError("changedElsewhere");
+    await requireThemes(trx, input.theme);
+    await trx
+      .updateTable("action_texts")
+      .set({ title: input.title, description: input.description, measure: input.measure })
+      .where("action_id", "=", id)
+      .where("lang", "=", fallbackLanguage)
+      .execute();
+    await saveLinks(trx, id, input);
+    await audit(trx, { userId, action: "action.update", entity: "action", entityId: id, before, after: summary(input) }, now);
+  });
+}
+
+async function actionRow(db: Kysely<Database>, id: number) {
+  const row = await db
+    .selectFrom("actions as a")
+    .innerJoin("action_texts as t", (join) => join.onRef("t.action_id", "=", "a.id").on("t.lang", "=", fallbackLanguage))
+    .select(["a.owner", "a.partner", "a.due_on", "a.status", "a.period_id", "t.title"])
+    .where("a.id", "=", id)
+    .executeTakeFirst();
+  if (!row) throw new ActionError("notFound");
+  return row;
+}
+
+export interface StatusChange {
+  status: ActionStatus;
+  reason?: string;
+  impact?: string;
+  version: number;
+}
+
+/** Moves an action to a new status, keeping the history: every change is a row of its own. */
+export async function changeStatus(db: DB, id: number, change: StatusChange, userId: number, now = new Date()) {
+  await db.transaction().execute(async (trx) => {
+    const before = await actionRow(trx, id);
+    const claimed = await trx
+      .updateTable("actions")
+      .set({ status: change.status, updated_at: now.toISOString(), version: change.version + 1 })
+      .where("id", "=", id)
+      .where("version", "=", change.version)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) throw new ActionError("changedElsewhere");
+    await trx
+      .updateTable("action_texts")
+      .set({
+        status_reason: change.status === "not_possible" ? (change.reason ?? null) : null,
+        impact: change.status === "done" ? change.impact || null : null,
+      })
+      .where("action_id", "=", id)
+      .where("lang", "=", fallbackLanguage)
+      .execute();
+    await trx
+      .insertInto("action_status_history")
+      .values({ action_id: id, from_status: before.status, to_status: change.status, reason: change.reason || null, changed_by: userId, changed_at: now.toISOString() })
+      .execute();
+    await audit(trx, { userId, action: "action.status", entity: "action", entityId: id, before: { status: before.status }, after: { status: change.status } }, now);
+  });
+}
+
+export async function addUpdate(db: DB, id: number, update: { body: string; updateOn: string }, userId: number, now = new Date()) {
+  await db.transaction().execute(async (trx) => {
+    await actionRow(trx, id);
+    const { id: updateId } = await trx
+      .insertInto("action_updates")
+      .values({ action_id: id, lang: fallbackLanguage, body: update.body, update_on: update.updateOn, created_by: userId, created_at: now.toISOString() })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx.updateTable("actions").set((eb) => ({ updated_at: now.toISOString(), version: eb("version", "+", 1) })).where("id", "=", id).execute();
+    await audit(trx, { userId, action: "action.progress", entity: "action", entityId: id, after: { update: updateId, on: update.updateOn } }, now);
+  });
+}
+
+function pickText<T extends { lang: string }>(rows: T[], lang: string): T | undefined {
+  return rows.find((row) => row.lang === lang) ?? rows.find((row) => row.lang === fallbackLanguage);
+}
+
+export interface ActionFilters {
+  status?: ActionStatus;
+  theme?: number;
+}
+
+export async function listActions(db: DB, lang: string, filters: ActionFilters = {}) {
+  let query = db.selectFrom("actions as a").select(["a.id", "a.owner", "a.partner", "a.due_on", "a.status", "a.updated_at"]);
+  if (filters.status) query = query.where("a.status", "=", filters.status);
+  if (filters.theme) {
+    const theme = filters.theme;
+    query = query.where("a.id", "in", (eb) => eb.selectFrom("action_themes").select("action_id").where("theme_id", "=", theme));
+  }
+  const actions = await query.orderBy("a.due_on").orderBy("a.id").execute();
+  if (actions.length === 0) return [];
+  const texts = await db
+    .selectFrom("action_texts")
+    .select(["action_id", "lang", "title"])
+    .where("action_id", "in", actions.map((action) => action.id))
+    .where("lang", "in", [lang, fallbackLanguage])
+    .execute();
+  return actions.map((action) => {
+    const text = pickText(texts.filter((row) => row.action_id === action.id), lang);
+    return { ...action, title: text?.title ?? "", lang: text?.lang ?? fallbackLanguage };
+  });
+}
+
+export async function actionDetail(db: DB, id: number, lang: string) {
+  const action = await db
+    .selectFrom("actions")
+    .select(["id", "owner", "partner", "due_on", "status", "period_id", "version", "created_at", "updated_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!action) return undefined;
+  const [texts, themes, surveys, updates, history] = await Promise.all([
+    db.selectFrom("action_texts").selectAll().where("action_id", "=", id).execute(),
+    db.selectFrom("action_themes").select("theme_id").where("action_id", "=", id).execute(),
+    db.selectFrom("action_surveys").select("survey_id").where("action_id", "=", id).execute(),
+    db
+      .selectFrom("action_updates as u")
+      .innerJoin("users as usr", "usr.id", "u.created_by")
+      .select(["u.id", "u.body", "u.update_on", "u.lang", "usr.name"])
+      .where("u.action_id", "=", id)
+      .orderBy("u.update_on", "desc")
+      .orderBy("u.id", "desc")
+      .execute(),
+    db
+      .selectFrom("action_status_history as h")
+      .innerJoin("users as usr", "usr.id", "h.changed_by")
+      .select(["h.id", "h.from_status", "h.to_status", "h.reason", "h.changed_at", "usr.name"])
+      .where("h.action_id", "=", id)
+      .orderBy("h.id", "desc")
+      .execute(),
+  ]);
+  const text = pickText(texts, lang);
+  const english = texts.find((row) => row.lang === fallbackLanguage);
+  return {
+    ...action,
+    title: text?.title ?? "",
+    description: text?.description ?? "",
+    measure: text?.measure ?? "",
+    statusReason: text?.status_reason ?? null,
+    impact: text?.impact ?? null,
+    textLang: text?.lang ?? fallbackLanguage,
+    english,
+    themeIds: themes.map((row) => row.theme_id),
+    surveyIds: surveys.map((row) => row.survey_id),
+    updates,
+    history,
+  };
+}
+
+export async function listPeriods(db: DB, lang: string) {
+  const rows = await db
+    .selectFrom("periods as p")
+    .innerJoin("period_translations as t", "t.period_id", "p.id")
+    .select(["p.id", "p.slug", "p.starts_on", "p.ends_on", "t.lang", "t.name"])
+    .where("t.lang", "in", [lang, fallbackLanguage])
+    .orderBy("p.starts_on", "desc")
+    .execute();
+  const byId = new Map<number, (typeof rows)[number]>();
+  for (const row of rows) if (!byId.has(row.id) || row.lang === lang) byId.set(row.id, row);
+  return [...byId.values()];
+}
+
+export async function createPeriod(db: DB, period: { slug: string; name: string; startsOn: string; endsOn: string }, userId: number) {
+  return db.transaction().execute(async (trx) => {
+    if (await trx.selectFrom("periods").select("id").where("slug", "=", period.slug).executeTakeFirst()) return null;
+    const { id } = await trx.insertInto("periods").values({ slug: period.slug, starts_on: period.startsOn, ends_on: period.endsOn }).returning("id").executeTakeFirstOrThrow();
+    await trx.insertInto("period_translations").values({ period_id: id, lang: fallbackLanguage, name: period.name }).execute();
+    await audit(trx, { userId, action: "period.create", entity: "period", entityId: id, after: period });
+    return id;
+  });
+}

@@ -1,0 +1,92 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { actionStatuses } from "~/actions/action-form";
+import { listActions } from "~/actions/actions.server";
+import { requireStaff } from "~/accounts/session.server";
+import { Select } from "~/components/Select";
+import { getDb } from "~/db.server";
+import { getFixedT, getLocale } from "~/i18n/i18n.server";
+import { themeChoices } from "~/moderation/queue.server";
+import { pageTitle } from "~/utils/meta";
+
+export const handle = { i18n: ["common", "staff"] };
+
+const blank = (value: unknown) => (value === "" ? undefined : value);
+const Filters = z.object({
+  status: z.preprocess(blank, z.enum(actionStatuses).optional()).catch(undefined),
+  theme: z.preprocess(blank, z.coerce.number().int().positive().optional()).catch(undefined),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, "moderate");
+  const t = await getFixedT(request, "staff");
+  const lang = await getLocale(request);
+  const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [actions, themes] = await Promise.all([listActions(getDb(), lang, filters), themeChoices(getDb(), lang)]);
+  return json({ title: t("actions.title"), filters, actions, themes });
+}
+
+export default function Actions() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation("staff");
+  const any = { value: "", label: t("actions.any") };
+  return (
+    <>
+      <h1 className="govuk-heading-l">{t("actions.title")}</h1>
+      <p className="govuk-body">{t("actions.lead")}</p>
+      <p className="govuk-body">
+        <Link className="govuk-link govuk-!-font-weight-bold" to="/moderate/actions/new">
+          {t("actions.add")}
+        </Link>
+      </p>
+      <form method="get" className="app-filters" aria-labelledby="action-filters">
+        <h2 className="govuk-heading-s" id="action-filters">
+          {t("actions.filters")}
+        </h2>
+        <div className="app-filters__fields">
+          <Select id="status" name="status" label={t("actions.status")} defaultValue={data.filters.status} options={[any, ...actionStatuses.map((s) => ({ value: s, label: t(`actions.statuses.${s}`) }))]} />
+          <Select id="theme" name="theme" label={t("actions.theme")} defaultValue={data.filters.theme ? String(data.filters.theme) : ""} options={[any, ...data.themes.map((th) => ({ value: String(th.id), label: th.name }))]} />
+        </div>
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          {t("actions.apply")}
+        </button>
+      </form>
+      {data.actions.length === 0 ? (
+        <p className="govuk-body">{t("actions.none")}</p>
+      ) : (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">{t("actions.title")}</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              {(["title", "owner", "due", "status"] as const).map((column) => (
+                <th key={column} scope="col" className="govuk-table__header">
+                  {t(`actions.table.${column}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {data.actions.map((action) => (
+              <tr key={action.id} className="govuk-table__row">
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={`/moderate/actions/${action.id}`}>
+                    {action.title}
+                  </Link>
+                </td>
+                <td className="govuk-table__cell">{action.owner}</td>
+                <td className="govuk-table__cell">{action.due_on}</td>
+                <td className="govuk-table__cell">
+                  <strong className={`govuk-tag app-action-status--${action.status}`}>{t(`actions.statuses.${action.status}`)}</strong>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);

@@ -1,0 +1,65 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ActionFields, submittedValues } from "~/actions/ActionFields";
+import { readActionForm } from "~/actions/action-form";
+import { ActionError, createAction } from "~/actions/actions.server";
+import { actionFormOptions } from "~/actions/options.server";
+import { CSRF_FIELD } from "~/accounts/csrf";
+import { requireCsrf, requireStaff } from "~/accounts/session.server";
+import { ErrorSummary, type FieldError } from "~/components/ErrorSummary";
+import { BackLink } from "~/components/Layout";
+import { getDb } from "~/db.server";
+import { getFixedT, getLocale } from "~/i18n/i18n.server";
+import { formFailure } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+
+export const handle = { i18n: ["common", "staff"] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requireStaff(request, "moderate");
+  const t = await getFixedT(request, "staff");
+  return json({ title: t("actions.new.title"), csrf: session.csrfToken, ...(await actionFormOptions(getDb(), await getLocale(request))) });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await requireStaff(request, "moderate");
+  const form = await request.formData();
+  await requireCsrf(request, session, form);
+  const t = await getFixedT(request, "staff");
+  const parsed = readActionForm(form);
+  const values = submittedValues(form);
+  if (!parsed.success) {
+    const errors: FieldError[] = parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: t(`actions.errors.${issue.message}`) }));
+    return formFailure(context, { errors, values });
+  }
+  try {
+    const id = await createAction(getDb(), parsed.data, session.user.id);
+    throw redirect(`/moderate/actions/${id}?notice=created`, 303);
+  } catch (error) {
+    if (!(error instanceof ActionError)) throw error;
+    return formFailure(context, { errors: [{ field: "theme", message: t(`actions.errors.${error.reason}`) }], values });
+  }
+}
+
+export default function NewAction() {
+  const data = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const { t } = useTranslation("staff");
+  return (
+    <>
+      <BackLink to="/moderate/actions" />
+      <ErrorSummary errors={failure?.errors ?? []} />
+      <h1 className="govuk-heading-l">{t("actions.new.title")}</h1>
+      <form method="post" noValidate className="app-narrow-form">
+        <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
+        <ActionFields values={failure?.values ?? {}} errors={failure?.errors ?? []} themes={data.themes} surveys={data.surveys} periods={data.periods} />
+        <button type="submit" className="govuk-button">
+          {t("actions.form.save")}
+        </button>
+      </form>
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);
