@@ -1,6 +1,7 @@
 import type { DB } from "../connection";
 import { createUser } from "../../app/accounts/users.server";
 import { createSurvey } from "../../app/surveys/create.server";
+import { seedDemoActions } from "./demo-actions";
 import { seedDemoResponses } from "./demo-responses";
 import { parentSurvey, youngPeopleSurvey } from "./demo-surveys";
 import { ensureStartingThemes } from "./themes";
@@ -34,6 +35,7 @@ export async function seedDemo(db: DB): Promise<void> {
     if (!exists) await createUser(db, user, null);
   }
   await seedDemoResponses(db);
+  await seedDemoActions(db);
 }
 
 /** On a new database only: a portal that already has surveys is left alone. */
@@ -49,6 +51,17 @@ export async function seedDemoIfEmpty(db: DB): Promise<boolean> {
 export async function resetDemo(db: DB): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const table of [
+      "action_status_history",
+      "action_updates",
+      "action_surveys",
+      "action_themes",
+      "action_texts",
+      "actions",
+      "period_translations",
+      "periods",
+      "quote_approvals",
+      "quote_themes",
+      "quotes",
       "safeguarding_handovers",
       "safeguarding_flags",
       "response_themes",

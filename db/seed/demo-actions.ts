@@ -1,0 +1,125 @@
+import type { DB } from "../connection";
+import { changeStatus, createAction, addUpdate, createPeriod } from "../../app/actions/actions.server";
+import type { ActionInput } from "../../app/actions/action-form";
+
+interface DemoAction {
+  input: Omit<ActionInput, "theme" | "survey" | "period"> & { themes: string[] };
+  period: "2025-26" | "autumn-2026";
+  steps: { status?: "in_progress" | "done" | "not_possible"; reason?: string; impact?: string; update?: [string, string] }[];
+}
+
+// What an area might really have done after hearing the seed reports' families.
+const demoActions: DemoAction[] = [
+  {
+    input: {
+      title: "Reply to every email and call within 5 working days",
+      description: "Families told us nobody replied. Each family now has a named case officer and a reply within 5 working days.",
+      owner: "SEND casework team",
+      partner: "council",
+      due_on: "2026-03-31",
+      measure: "90% of contacts answered within 5 working days, checked every month",
+      themes: ["communication"],
+    },
+    period: "2025-26",
+    steps: [
+      { update: ["2025-11-14", "Two more case officers started. Every family has been sent their officer's name and number."] },
+      { status: "in_progress" },
+      { update: ["2026-02-02", "81% of emails answered within 5 working days in January."] },
+      { status: "done", impact: "93% of contacts answered within 5 working days from March to June 2026, up from 41%." },
+    ],
+  },
+  {
+    input: {
+      title: "Finish EHC needs assessments within 20 weeks",
+      description: "Too many assessments took longer than the law allows. Extra educational psychologist time and weekly tracking.",
+      owner: "SEND assessment team with the educational psychology service",
+      partner: "council",
+      due_on: "2026-12-31",
+      measure: "At least 80% of new EHC plans issued within 20 weeks, quarter by quarter",
+      themes: ["ehc-assessment-timeliness"],
+    },
+    period: "2025-26",
+    steps: [{ status: "in_progress" }, { update: ["2026-07-01", "64% within 20 weeks in April to June, up from 38%."] }],
+  },
+  {
+    input: {
+      title: "Rebuild the Local Offer website with families",
+      description: "Families could not find information. Parents from the Forum are testing every page before it goes live.",
+      owner: "Local Offer team",
+      partner: "pcf",
+      due_on: "2026-10-31",
+      measure: "8 in 10 parents testing the new site find short breaks information in under 2 minutes",
+      themes: ["local-offer-information"],
+    },
+    period: "2025-26",
+    steps: [{ status: "in_progress" }, { status: "done", impact: "The new site went live in October 2026; 9 in 10 testers found short breaks information in under 2 minutes." }],
+  },
+  {
+    input: {
+      title: "Help while waiting for an autism or ADHD assessment",
+      description: "Families waited years with no help. A support offer for every family on the waiting list, from the day they join it.",
+      owner: "Children's community health services",
+      partner: "nhs",
+      due_on: "2027-03-31",
+      measure: "Every family on the list offered a named contact and a workshop within 6 weeks of referral",
+      themes: ["autism-adhd-waits"],
+    },
+    period: "autumn-2026",
+    steps: [],
+  },
+  {
+    input: {
+      title: "Talk with every young person about adulthood from Year 9",
+      description: "Young people said nobody asked them what they want to do when they are older. Annual reviews from Year 9 will include it.",
+      owner: "SEND casework team and schools",
+      partner: "school",
+      due_on: "2027-07-31",
+      measure: "Preparing for adulthood section completed with the young person in 95% of Year 9+ reviews",
+      themes: ["preparation-for-adulthood"],
+    },
+    period: "autumn-2026",
+    steps: [{ status: "in_progress" }, { update: ["2026-11-10", "New review template agreed with secondary SENCOs."] }],
+  },
+  {
+    input: {
+      title: "Same-week transport changes for children with EHC plans",
+      description: "Families asked for transport changes to be agreed within a week. The contract would not allow it this year.",
+      owner: "Passenger transport team",
+      partner: "council",
+      due_on: "2026-09-01",
+      measure: "Transport changes agreed within 5 working days",
+      themes: ["home-to-school-transport"],
+    },
+    period: "2025-26",
+    steps: [{ status: "not_possible", reason: "The current transport contract runs to 2028 and does not allow same-week changes. We will write this into the next contract." }],
+  },
+];
+
+export async function seedDemoActions(db: DB): Promise<void> {
+  const admin = await db.selectFrom("users").select("id").where("role", "=", "administrator").executeTakeFirst();
+  if (!admin) return;
+  const periods = {
+    "2025-26": await createPeriod(db, { slug: "2025-26", name: "2025–26", startsOn: "2025-04-01", endsOn: "2026-03-31" }, admin.id),
+    "autumn-2026": await createPeriod(db, { slug: "autumn-2026", name: "Autumn 2026", startsOn: "2026-09-01", endsOn: "2026-12-31" }, admin.id),
+  };
+  const themes = new Map((await db.selectFrom("themes").select(["id", "slug"]).execute()).map((theme) => [theme.slug, theme.id]));
+  for (const demo of demoActions) {
+    const { themes: slugs, ...rest } = demo.input;
+    const id = await createAction(
+      db,
+      { ...rest, theme: slugs.map((slug) => themes.get(slug)!).filter(Boolean), survey: [], period: periods[demo.period] ?? undefined },
+      admin.id,
+    );
+    let version = 0;
+    for (const step of demo.steps) {
+      if (step.update) {
+        await addUpdate(db, id, { body: step.update[1], updateOn: step.update[0] }, admin.id);
+        version++;
+      }
+      if (step.status) {
+        await changeStatus(db, id, { status: step.status, reason: step.reason, impact: step.impact, version }, admin.id);
+        version++;
+      }
+    }
+  }
+}
