@@ -296,6 +296,49 @@ export interface ActionStatusHistoryTable {
   changed_at: Timestamp;
 }
 
+export interface StatementTable {
+  id: Generated<number>;
+  theme_id: number;
+  period_id: number;
+  version: Generated<number>;
+  created_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface StatementTextTable {
+  statement_id: number;
+  lang: string;
+  summary: string;
+}
+
+export interface StatementQuoteTable {
+  statement_id: number;
+  quote_id: number;
+}
+
+export type PublishedEntity = "statement" | "action";
+
+export interface PublicationTable {
+  entity: PublishedEntity;
+  entity_id: number;
+  requested_by: number | null;
+  requested_at: Timestamp | null;
+  published_by: number | null;
+  published_at: Timestamp | null;
+  unpublished_at: Timestamp | null;
+  unpublish_reason: string | null;
+}
+
+export interface CorrectionTable {
+  id: Generated<number>;
+  entity: PublishedEntity;
+  entity_id: number;
+  note: string;
+  corrected_by: number;
+  corrected_at: Timestamp;
+}
+
 export interface Database {
   settings: SettingTable;
   themes: ThemeTable;
@@ -328,6 +371,11 @@ export interface Database {
   action_surveys: ActionSurveyTable;
   action_updates: ActionUpdateTable;
   action_status_history: ActionStatusHistoryTable;
+  statements: StatementTable;
+  statement_texts: StatementTextTable;
+  statement_quotes: StatementQuoteTable;
+  publications: PublicationTable;
+  corrections: CorrectionTable;
 }
 
 export type Survey = Selectable<SurveyTable>;

@@ -20,6 +20,9 @@ export function StaffNav({ staff }: StaffNavProps) {
             <Link to="/moderate/quotes">{t("staff:nav.quotes")}</Link>
           </li>
           <li>
+            <Link to="/moderate/statements">{t("staff:nav.statements")}</Link>
+          </li>
+          <li>
             <Link to="/moderate/actions">{t("staff:nav.actions")}</Link>
           </li>
           {staff.safeguarding ? (

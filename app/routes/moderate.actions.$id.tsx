@@ -14,6 +14,9 @@ import { TextArea, TextInput } from "~/components/TextFields";
 import { getDb } from "~/db.server";
 import { intlLocale } from "~/i18n/config";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
+import { handlePublicationIntent } from "~/publishing/publication-actions.server";
+import { PublicationPanel } from "~/publishing/PublicationPanel";
+import { isPublished, publicationOf, recordCorrection } from "~/publishing/publishing.server";
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -33,6 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     title: t("actions.detail.title", { title: action.title }),
     csrf: session.csrfToken,
+    userId: session.user.id,
+    publication: await publicationOf(getDb(), "action", action.id),
     action,
     notice: new URL(request.url).searchParams.get("notice"),
     ...(await actionFormOptions(getDb(), lang)),
@@ -44,7 +49,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, session, form);
   const db = getDb();
+  const published = await handlePublicationIntent(db, form, { entity: "action", id: current.id, url: `/moderate/actions/${current.id}` }, session, t, context);
+  if (published) return published;
   const intent = form.get("intent");
+  const live = await isPublished(db, "action", current.id);
+  const correction = String(form.get("correction") ?? "").trim();
   const fail = (errors: FieldError[]) => formFailure(context, { intent: String(intent), errors, values: submittedValues(form), raw: Object.fromEntries([...form].map(([k, v]) => [k, String(v)])) });
   const issues = (list: { path: PropertyKey[]; message: string }[]) => list.map((issue) => ({ field: String(issue.path[0]), message: t(`actions.errors.${issue.message}`) }));
   try {
@@ -58,8 +67,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await addUpdate(db, current.id, { body: parsed.data.body, updateOn: parsed.data.update_on }, session.user.id);
     } else if (intent === "details") {
       const parsed = readActionForm(form);
-      if (!parsed.success) return fail(issues(parsed.error.issues));
+      const errors = parsed.success ? [] : issues(parsed.error.issues);
+      // Once public, a change to the details is a correction, shown with a dated note.
+      if (live && !correction) errors.push({ field: "correction", message: t("actions.errors.correction") });
+      if (!parsed.success || errors.length) return fail(errors);
       await updateAction(db, current.id, parsed.data, Number(form.get("version")), session.user.id);
+      if (live) await recordCorrection(db, "action", current.id, correction.slice(0, 500), session.user);
     } else {
       httpError(t, 400, "badForm");
     }
@@ -89,7 +102,7 @@ export default function ActionPage() {
       <ErrorSummary errors={errors} />
       {data.notice ? (
         <div className="govuk-inset-text" role="status">
-          {data.notice === "created" ? t("actions.new.created") : t("actions.detail.saved")}
+          {data.notice === "created" ? t("actions.new.created") : data.notice === "saved" ? t("actions.detail.saved") : t(`publication.done.${data.notice}`)}
         </div>
       ) : null}
       <h1 className="govuk-heading-l">{item.title}</h1>
@@ -174,13 +187,15 @@ export default function ActionPage() {
         </div>
       </div>
 
+      <PublicationPanel publication={data.publication} csrf={data.csrf} userId={data.userId} withdrawError={errors.find((e) => e.field === "withdrawReason")?.message} />
+
       <h2 className="govuk-heading-m">{t("actions.detail.edit")}</h2>
       <form method="post" noValidate className="app-narrow-form">
         {csrf}
         {version}
         <ActionFields
           values={
-            failure?.intent === "details"
+            failure?.intent === "details" && failure.values
               ? failure.values
               : {
                   title: item.english?.title,
@@ -199,6 +214,9 @@ export default function ActionPage() {
           surveys={data.surveys}
           periods={data.periods}
         />
+        {data.publication.state === "published" ? (
+          <TextArea id="correction" name="correction" label={t("actions.form.correction")} hint={t("actions.form.correctionHint")} rows={2} error={errorFor("correction")} defaultValue={raw.correction} />
+        ) : null}
         <button type="submit" name="intent" value="details" className="govuk-button govuk-button--secondary">
           {t("actions.form.save")}
         </button>

@@ -6,6 +6,7 @@ import * as quotes from "./2026-11-22-04-quotes";
 import * as themeMerges from "./2026-11-22-05-theme-merges";
 import * as queueIndex from "./2026-11-22-06-queue-index";
 import * as actions from "./2026-11-22-07-actions";
+import * as statementsPublishing from "./2026-11-22-08-statements-publishing";
 
 /**
  * Every migration, imported statically so that the bundled server carries them:
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-05-theme-merges": themeMerges,
   "2026-11-22-06-queue-index": queueIndex,
   "2026-11-22-07-actions": actions,
+  "2026-11-22-08-statements-publishing": statementsPublishing,
 };

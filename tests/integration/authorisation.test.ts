@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 import type { AppLoadContext } from "@remix-run/node";
-import { createAction } from "~/actions/actions.server";
+import { createAction, createPeriod } from "~/actions/actions.server";
+import { createStatement } from "~/publishing/statements.server";
 import { getDb } from "~/db.server";
 import { createQuote } from "~/moderation/quotes.server";
 import { flagResponse } from "~/moderation/safeguarding.server";
@@ -16,7 +17,7 @@ type RouteModule = {
 const routeFiles = import.meta.glob<RouteModule>(["/app/routes/moderate*.tsx", "/app/routes/admin*.tsx"]);
 
 /** The URL a route file answers, with its params filled in. */
-function urlFor(file: string, ids: { response: number; user: number; flag: number; quote: number; answer: number; action: number }) {
+function urlFor(file: string, ids: { response: number; user: number; flag: number; quote: number; answer: number; action: number; statement: number; period: number }) {
   const name = file.replace("/app/routes/", "").replace(/\.tsx$/, "");
   const params: Record<string, string> = {};
   const path = name
@@ -37,7 +38,9 @@ function urlFor(file: string, ids: { response: number; user: number; flag: numbe
                 ? 1
                 : name.startsWith("moderate.actions")
                   ? ids.action
-                  : null;
+                  : name.startsWith("moderate.statements")
+                    ? ids.statement
+                    : null;
       if (value === null) throw new Error(`Add a value for ${segment} in ${file} to the authorisation test`);
       params[param] = String(value);
       return String(value);
@@ -45,7 +48,8 @@ function urlFor(file: string, ids: { response: number; user: number; flag: numbe
     .join("/");
   const area = name.startsWith("admin") ? "admin" : name.startsWith("moderate.safeguarding") ? "safeguarding" : "moderate";
   // Routes that need a query string to show anything.
-  const query = name === "moderate.quotes.new" ? `?answer=${ids.answer}` : "";
+  const query =
+    name === "moderate.quotes.new" ? `?answer=${ids.answer}` : name === "moderate.statements.new" ? `?theme=2&period=${ids.period}` : "";
   return { path: `/${path}${query}`, params, area };
 }
 
@@ -76,7 +80,9 @@ describe("authorisation matrix", () => {
       { title: "Reply within 5 days", description: "d", owner: "SEND team", partner: "council", due_on: "2027-03-31", measure: "m", theme: [1], survey: [], period: undefined },
       staff.moderator.id,
     );
-    const ids = { response, user: staff.moderator.id, flag, quote, answer, action };
+    const period = (await createPeriod(db, { slug: "matrix", name: "Matrix", startsOn: "2026-01-01", endsOn: "2026-12-31" }, staff.administrator.id)) as number;
+    const statement = await createStatement(db, 1, period, { summary: "People said…", quoteIds: [] }, staff.moderator.id);
+    const ids = { response, user: staff.moderator.id, flag, quote, answer, action, statement, period };
     const checked: string[] = [];
 
     for (const [file, load] of Object.entries(routeFiles)) {

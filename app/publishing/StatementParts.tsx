@@ -1,0 +1,58 @@
+import { useTranslation } from "react-i18next";
+import { Choices } from "~/components/Choices";
+import type { FieldError } from "~/components/ErrorSummary";
+import { TextArea } from "~/components/TextFields";
+import type { PublicThemeFigures } from "./figures.server";
+
+export function FiguresPanel({ figures, threshold }: { figures: PublicThemeFigures | null; threshold: number }) {
+  const { t } = useTranslation("staff");
+  const show = (value: number | null) => (value === null ? t("statements.figures.fewer", { threshold }) : value.toLocaleString("en-GB"));
+  return (
+    <div className="govuk-inset-text">
+      <h2 className="govuk-heading-s">{t("statements.figures.heading")}</h2>
+      {figures ? (
+        <ul className="govuk-list">
+          <li>{t("statements.figures.raised", { figure: show(figures.raised.total) })}</li>
+          <li>{t("statements.figures.split", { parents: show(figures.raised.parts.parent_carer), young: show(figures.raised.parts.young_person) })}</li>
+          <li>{t("statements.figures.agreed", { figure: figures.agreedPercent === null ? t("statements.figures.notShown") : `${figures.agreedPercent}%` })}</li>
+        </ul>
+      ) : (
+        <p className="govuk-body">{t("statements.figures.noFigures")}</p>
+      )}
+    </div>
+  );
+}
+
+interface StatementFieldsProps {
+  quotes: { id: number; text: string; lang: string }[];
+  values: { summary?: string; quote?: string[]; correction?: string };
+  errors: FieldError[];
+  published: boolean;
+}
+
+export function StatementFields({ quotes, values, errors, published }: StatementFieldsProps) {
+  const { t } = useTranslation("staff");
+  const errorFor = (field: string) => errors.find((error) => error.field === field)?.message;
+  return (
+    <>
+      <TextArea id="summary" name="summary" label={t("statements.form.summary")} hint={t("statements.form.summaryHint")} rows={6} error={errorFor("summary")} defaultValue={values.summary} />
+      {quotes.length === 0 ? (
+        <p className="govuk-body">{t("statements.form.noQuotes")}</p>
+      ) : (
+        <Choices
+          id="quote"
+          name="quote"
+          variant="checkboxes"
+          legend={t("statements.form.quotes")}
+          hint={t("statements.form.quotesHint")}
+          error={errorFor("quote")}
+          selected={values.quote ?? []}
+          items={quotes.map((quote) => ({ value: String(quote.id), label: `“${quote.text}”`, lang: quote.lang }))}
+        />
+      )}
+      {published ? (
+        <TextArea id="correction" name="correction" label={t("statements.form.correction")} hint={t("statements.form.correctionHint")} rows={2} error={errorFor("correction")} defaultValue={values.correction} />
+      ) : null}
+    </>
+  );
+}

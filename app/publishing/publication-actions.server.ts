@@ -1,0 +1,46 @@
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import type { TFunction } from "i18next";
+import type { DB } from "../../db/connection";
+import type { PublishedEntity } from "../../db/schema";
+import type { StaffSession } from "../accounts/session.server";
+import { formFailure } from "../utils/http.server";
+import { approvePublication, PublishError, requestPublication, unpublish } from "./publishing.server";
+
+export const publicationIntents = ["publish-request", "publish-approve", "publish-withdraw"] as const;
+
+/** Same shape as the pages' own failures, leaving their forms as they were (values null). */
+function failure(context: AppLoadContext, field: string, message: string) {
+  return formFailure(context, { intent: "publish", errors: [{ field, message }], values: null, raw: {} as Record<string, string> });
+}
+
+/** Handles the publishing buttons shared by statements and actions; null for any other intent. */
+export async function handlePublicationIntent(
+  db: DB,
+  form: FormData,
+  target: { entity: PublishedEntity; id: number; url: string },
+  session: StaffSession,
+  t: TFunction,
+  context: AppLoadContext,
+) {
+  const intent = form.get("intent");
+  if (!publicationIntents.includes(intent as (typeof publicationIntents)[number])) return null;
+  try {
+    if (intent === "publish-request") {
+      await requestPublication(db, target.entity, target.id, session.user);
+      throw redirect(`${target.url}?notice=requested`, 303);
+    }
+    if (intent === "publish-approve") {
+      await approvePublication(db, target.entity, target.id, session.user);
+      throw redirect(`${target.url}?notice=published`, 303);
+    }
+    const reason = String(form.get("withdrawReason") ?? "").trim();
+    if (!reason || reason.length > 1000) {
+      return failure(context, "withdrawReason", t("publication.errors.reason"));
+    }
+    await unpublish(db, target.entity, target.id, reason, session.user);
+    throw redirect(`${target.url}?notice=unpublished`, 303);
+  } catch (error) {
+    if (!(error instanceof PublishError)) throw error;
+    return failure(context, "publish", t(`publication.errors.${error.reason}`));
+  }
+}

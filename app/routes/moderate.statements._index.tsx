@@ -1,0 +1,96 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { listPeriods } from "~/actions/actions.server";
+import { requireStaff } from "~/accounts/session.server";
+import { Select } from "~/components/Select";
+import { getDb } from "~/db.server";
+import { getFixedT, getLocale } from "~/i18n/i18n.server";
+import { themeChoices } from "~/moderation/queue.server";
+import { publicThemeFigures } from "~/publishing/figures.server";
+import { listStatements } from "~/publishing/statements.server";
+import { DEFAULT_THRESHOLD } from "~/publishing/suppression";
+import { pageTitle } from "~/utils/meta";
+
+export const handle = { i18n: ["common", "staff"] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, "moderate");
+  const t = await getFixedT(request, "staff");
+  const lang = await getLocale(request);
+  const db = getDb();
+  const periods = await listPeriods(db, lang);
+  const wanted = Number(new URL(request.url).searchParams.get("period"));
+  const period = periods.find((candidate) => candidate.id === wanted) ?? periods[0];
+  if (!period) return json({ title: t("statements.title"), periods, period: null, rows: [] });
+  const [themes, figures, statements] = await Promise.all([
+    themeChoices(db, lang),
+    publicThemeFigures(db, { from: period.starts_on, to: period.ends_on }, DEFAULT_THRESHOLD),
+    listStatements(db, period.id),
+  ]);
+  const rows = themes.map((theme) => {
+    const statement = statements.find((s) => s.theme_id === theme.id);
+    return {
+      theme,
+      raised: figures.find((f) => f.themeId === theme.id)?.raised.total ?? null,
+      statement: statement ? { id: statement.id, state: statement.published_at ? "published" : statement.requested_at ? "awaiting" : "draft" } : null,
+    };
+  });
+  return json({ title: t("statements.title"), periods, period, rows });
+}
+
+export default function Statements() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation("staff");
+  return (
+    <>
+      <h1 className="govuk-heading-l">{t("statements.title")}</h1>
+      <p className="govuk-body">{t("statements.lead")}</p>
+      {data.period === null ? (
+        <p className="govuk-body">{t("statements.noPeriods")}</p>
+      ) : (
+        <>
+          <form method="get" className="app-filters">
+            <Select id="period" name="period" label={t("statements.period")} defaultValue={String(data.period.id)} options={data.periods.map((p) => ({ value: String(p.id), label: p.name }))} />
+            <button type="submit" className="govuk-button govuk-button--secondary">
+              {t("statements.choose")}
+            </button>
+          </form>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">{data.period.name}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">{t("statements.table.theme")}</th>
+                <th scope="col" className="govuk-table__header">{t("statements.table.raised")}</th>
+                <th scope="col" className="govuk-table__header">{t("statements.table.state")}</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {data.rows.map((row) => (
+                <tr key={row.theme.id} className="govuk-table__row">
+                  <td className="govuk-table__cell">{row.theme.name}</td>
+                  <td className="govuk-table__cell">{row.raised === null ? t("statements.figures.fewer", { threshold: 10 }) : row.raised}</td>
+                  <td className="govuk-table__cell">
+                    {row.statement ? (
+                      <Link className="govuk-link" to={`/moderate/statements/${row.statement.id}`}>
+                        {t(`publication.states.${row.statement.state}`)}
+                        <span className="govuk-visually-hidden">: {row.theme.name}</span>
+                      </Link>
+                    ) : (
+                      <Link className="govuk-link" to={`/moderate/statements/new?theme=${row.theme.id}&period=${data.period?.id}`}>
+                        {t("statements.write")}
+                        <span className="govuk-visually-hidden"> “{row.theme.name}”</span>
+                      </Link>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);
