@@ -153,12 +153,29 @@ describe("recording what was done", () => {
     expect(await page.getByText("Two case officers started this month.").count()).toBe(1);
     const id = Number(page.url().match(/actions\/(\d+)/)?.[1]);
     expect(server.query<{ status: string }>("select status from actions where id = ?", id)).toEqual([{ status: "in_progress" }]);
+    await moderator.navigate(() => page.getByRole("button", { name: "Ask for it to be published" }).click());
+    expect(await page.getByText("Waiting for a second person to publish it").count()).toBe(1);
     await moderator.navigate(() => page.getByRole("link", { name: "Back" }).click());
+
+    // "You said" for a theme and period, beside the figures the public would see.
+    await moderator.goto(`${server.url}/moderate/statements`);
+    await moderator.navigate(() => page.getByRole("link", { name: "Write “Communication and case-worker contact”" }).click());
+    expect(await page.getByText("The figures, as the public will see them").count()).toBe(1);
+    await page.getByLabel("What people told us").fill("Many families said nobody replied to their emails or calls.");
+    await moderator.navigate(() => page.getByRole("button", { name: "Save statement" }).click());
+    await moderator.navigate(() => page.getByRole("button", { name: "Ask for it to be published" }).click());
+    const statementUrl = new URL(page.url()).pathname;
     await moderator.close();
 
     const admin = await Visitor.open(running.browser);
     await signIn(admin, "admin@example.org", "demo admin password", "/admin/periods");
     expect(await admin.page.getByRole("heading", { level: 1 }).textContent()).toBe("Periods");
+    await admin.goto(`${server.url}${statementUrl}`);
+    await admin.navigate(() => admin.page.getByRole("button", { name: "Publish it" }).click());
+    expect(await admin.page.getByText("Published", { exact: true }).count()).toBeGreaterThan(0);
+    await admin.goto(`${server.url}/moderate/actions/${id}`);
+    await admin.navigate(() => admin.page.getByRole("button", { name: "Publish it" }).click());
+    expect(server.query<{ n: number }>("select count(*) as n from publications where published_at is not null")[0].n).toBe(2);
     await admin.close();
   });
 });
