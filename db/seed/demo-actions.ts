@@ -1,6 +1,9 @@
 import type { DB } from "../connection";
 import { changeStatus, createAction, addUpdate, createPeriod } from "../../app/actions/actions.server";
 import type { ActionInput } from "../../app/actions/action-form";
+import { createQuote, approveQuote } from "../../app/moderation/quotes.server";
+import { approvePublication, requestPublication } from "../../app/publishing/publishing.server";
+import { createStatement } from "../../app/publishing/statements.server";
 
 interface DemoAction {
   input: Omit<ActionInput, "theme" | "survey" | "period"> & { themes: string[] };
@@ -95,14 +98,55 @@ const demoActions: DemoAction[] = [
   },
 ];
 
+const demoStatements: { theme: string; period: "2025-26" | "autumn-2026"; summary: string; publish: boolean }[] = [
+  {
+    theme: "communication",
+    period: "2025-26",
+    summary: "Many parents and carers told us that emails and calls to the SEND team went unanswered, and that they did not know who was dealing with their child's case. Some said their case officer changed several times.",
+    publish: true,
+  },
+  {
+    theme: "ehc-assessment-timeliness",
+    period: "2025-26",
+    summary: "Families told us EHC needs assessments took longer than the 20 weeks the law allows, and that nobody explained the delay.",
+    publish: true,
+  },
+  {
+    theme: "local-offer-information",
+    period: "2025-26",
+    summary: "Parents said the Local Offer website was hard to use, with broken links and little about short breaks.",
+    publish: true,
+  },
+  {
+    theme: "home-to-school-transport",
+    period: "2025-26",
+    summary: "Some families told us transport changed at short notice and that changes took weeks to agree.",
+    publish: true,
+  },
+  {
+    theme: "preparation-for-adulthood",
+    period: "autumn-2026",
+    summary: "Young people told us nobody had asked them what they want to do when they are older.",
+    publish: true,
+  },
+  {
+    theme: "autism-adhd-waits",
+    period: "autumn-2026",
+    summary: "Families waiting for an autism or ADHD assessment told us there was no help while they waited.",
+    publish: false,
+  },
+];
+
 export async function seedDemoActions(db: DB): Promise<void> {
-  const admin = await db.selectFrom("users").select("id").where("role", "=", "administrator").executeTakeFirst();
-  if (!admin) return;
+  const admin = await db.selectFrom("users").select(["id", "name", "email", "role", "organisation"]).where("role", "=", "administrator").executeTakeFirst();
+  const moderator = await db.selectFrom("users").select(["id", "name", "email", "role", "organisation"]).where("role", "=", "moderator").executeTakeFirst();
+  if (!admin || !moderator) return;
   const periods = {
     "2025-26": await createPeriod(db, { slug: "2025-26", name: "2025–26", startsOn: "2025-04-01", endsOn: "2026-03-31" }, admin.id),
     "autumn-2026": await createPeriod(db, { slug: "autumn-2026", name: "Autumn 2026", startsOn: "2026-09-01", endsOn: "2026-12-31" }, admin.id),
   };
   const themes = new Map((await db.selectFrom("themes").select(["id", "slug"]).execute()).map((theme) => [theme.slug, theme.id]));
+  const published: number[] = [];
   for (const demo of demoActions) {
     const { themes: slugs, ...rest } = demo.input;
     const id = await createAction(
@@ -120,6 +164,42 @@ export async function seedDemoActions(db: DB): Promise<void> {
         await changeStatus(db, id, { status: step.status, reason: step.reason, impact: step.impact, version }, admin.id);
         version++;
       }
+    }
+    if (demo.period === "2025-26" || demo.steps.length > 0) published.push(id);
+  }
+  for (const id of published) {
+    await requestPublication(db, "action", id, moderator);
+    await approvePublication(db, "action", id, admin);
+  }
+
+  // A few quotes from consenting responses, approved by two people, for the statements.
+  const quotable = await db
+    .selectFrom("answers as a")
+    .innerJoin("responses as r", "r.id", "a.response_id")
+    .innerJoin("questions as q", "q.id", "a.question_id")
+    .select(["a.id", "a.text"])
+    .where("q.kind", "=", "free_text")
+    .where("r.quote_consent", "=", 1)
+    .where("r.flagged", "=", 0)
+    .where("r.possible_concern", "=", 0)
+    .where("a.text", "like", "%email%")
+    .limit(2)
+    .execute();
+  const quoteIds: number[] = [];
+  for (const answer of quotable) {
+    const quoteId = await createQuote(db, answer.id, { text: answer.text ?? "", themeIds: [themes.get("communication")!] }, moderator);
+    await approveQuote(db, quoteId, admin);
+    quoteIds.push(quoteId);
+  }
+
+  for (const statement of demoStatements) {
+    const period = periods[statement.period];
+    const themeId = themes.get(statement.theme);
+    if (!period || !themeId) continue;
+    const id = await createStatement(db, themeId, period, { summary: statement.summary, quoteIds: statement.theme === "communication" ? quoteIds : [] }, moderator.id);
+    if (statement.publish) {
+      await requestPublication(db, "statement", id, moderator);
+      await approvePublication(db, "statement", id, admin);
     }
   }
 }

@@ -51,6 +51,11 @@ export async function seedDemoIfEmpty(db: DB): Promise<boolean> {
 export async function resetDemo(db: DB): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const table of [
+      "corrections",
+      "publications",
+      "statement_quotes",
+      "statement_texts",
+      "statements",
       "action_status_history",
       "action_updates",
       "action_surveys",

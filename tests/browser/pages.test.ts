@@ -24,7 +24,13 @@ describe("pages anyone can open", () => {
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Accessibility statement");
 
     await visitor.navigate(() => page.getByRole("navigation").getByRole("link", { name: "You said, we did" }).click());
-    expect(await page.getByText("Nothing has been published yet").count()).toBe(1);
+    expect(await page.getByRole("heading", { level: 2, name: /at a glance$/ }).count()).toBe(1);
+    await page.getByLabel("Period").selectOption("2025-26");
+    await visitor.navigate(() => page.getByRole("button", { name: "Show" }).click());
+    expect(await page.getByRole("heading", { level: 2, name: "Communication and case-worker contact" }).count()).toBe(1);
+    await page.getByLabel("What happened").selectOption("not_possible");
+    await visitor.navigate(() => page.getByRole("button", { name: "Show" }).click());
+    expect(await page.getByText("Why it was not possible").count()).toBe(1);
 
     await visitor.navigate(() => page.getByRole("link", { name: "Continue a saved survey" }).first().click());
     expect(await page.getByLabel("Continue a saved survey").count()).toBe(1);

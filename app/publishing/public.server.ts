@@ -1,0 +1,205 @@
+import type { DB } from "../../db/connection";
+import type { ActionStatus } from "../../db/schema";
+import { fallbackLanguage } from "../i18n/config";
+import { listPeriods } from "../actions/actions.server";
+import { publicThemeFigures } from "./figures.server";
+import { DEFAULT_THRESHOLD, suppressShare, suppressSplit } from "./suppression";
+
+export interface PublicFilters {
+  period?: string;
+  theme?: string;
+  status?: ActionStatus;
+  audience?: "parent_carer" | "young_person";
+  q?: string;
+}
+
+function pick<T extends { lang: string }>(rows: T[], lang: string): T | undefined {
+  return rows.find((row) => row.lang === lang) ?? rows.find((row) => row.lang === fallbackLanguage);
+}
+
+/**
+ * Everything the public "You said, we did" page shows for one period. Only published statements
+ * and actions, only approved quotes from consenting, unflagged responses, and only suppressed
+ * figures ever leave this function: no moderator note, answer text or raw small count.
+ */
+export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters, threshold = DEFAULT_THRESHOLD) {
+  const periods = await listPeriods(db, lang);
+  // Without a choice: the latest period with something published in it.
+  const withStatements = new Set(
+    (
+      await db
+        .selectFrom("statements as s")
+        .innerJoin("publications as p", (join) => join.onRef("p.entity_id", "=", "s.id").on("p.entity", "=", "statement"))
+        .select("s.period_id")
+        .where("p.published_at", "is not", null)
+        .execute()
+    ).map((row) => row.period_id),
+  );
+  const period =
+    periods.find((candidate) => candidate.slug === filters.period) ?? periods.find((candidate) => withStatements.has(candidate.id)) ?? periods[0];
+  if (!period) return { periods, period: null };
+  const range = { from: period.starts_on, to: period.ends_on };
+  const until = new Date(new Date(period.ends_on).getTime() + 86_400_000).toISOString().slice(0, 10);
+
+  const [responses, listened, figures, themes, statements, actions] = await Promise.all([
+    db
+      .selectFrom("responses as r")
+      .innerJoin("surveys as s", "s.id", "r.survey_id")
+      .select(["s.audience", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("r.flagged", "=", 0)
+      .where("r.submitted_at", ">=", period.starts_on)
+      .where("r.submitted_at", "<", until)
+      .groupBy("s.audience")
+      .execute(),
+    db
+      .selectFrom("answers as a")
+      .innerJoin("questions as q", "q.id", "a.question_id")
+      .innerJoin("themes as th", "th.id", "q.theme_id")
+      .innerJoin("responses as r", "r.id", "a.response_id")
+      .select((eb) => [
+        eb.fn.countAll<number>().as("base"),
+        eb.fn.sum<number>(eb.case().when("a.choice", "in", ["strongly_agree", "agree", "really_good", "good"]).then(1).else(0).end()).as("agreed"),
+      ])
+      .where("th.slug", "=", "listened-coproduction")
+      .where("q.kind", "in", ["agreement_scale", "smiley_scale"])
+      .where("a.choice", "not in", ["dont_know", "prefer_not_to_say"])
+      .where("r.flagged", "=", 0)
+      .where("r.submitted_at", ">=", period.starts_on)
+      .where("r.submitted_at", "<", until)
+      .executeTakeFirst(),
+    publicThemeFigures(db, range, threshold),
+    db.selectFrom("themes as th").innerJoin("theme_translations as t", "t.theme_id", "th.id").select(["th.id", "th.slug", "t.lang", "t.name", "t.description"]).execute(),
+    db
+      .selectFrom("statements as s")
+      .innerJoin("publications as p", (join) => join.onRef("p.entity_id", "=", "s.id").on("p.entity", "=", "statement"))
+      .select(["s.id", "s.theme_id", "p.published_at"])
+      .where("s.period_id", "=", period.id)
+      .where("p.published_at", "is not", null)
+      .execute(),
+    db
+      .selectFrom("actions as a")
+      .innerJoin("publications as p", (join) => join.onRef("p.entity_id", "=", "a.id").on("p.entity", "=", "action"))
+      .select(["a.id", "a.owner", "a.partner", "a.due_on", "a.status", "p.published_at"])
+      .where("p.published_at", "is not", null)
+      .where((eb) => eb.or([eb("a.period_id", "=", period.id), eb("a.period_id", "is", null)]))
+      .execute(),
+  ]);
+
+  const ids = { statements: statements.map((s) => s.id), actions: actions.map((a) => a.id) };
+  const none = [-1];
+  const [summaries, statementQuotes, actionTexts, actionThemes, updates, corrections] = await Promise.all([
+    db.selectFrom("statement_texts").select(["statement_id", "lang", "summary"]).where("statement_id", "in", ids.statements.length ? ids.statements : none).execute(),
+    db
+      .selectFrom("statement_quotes as sq")
+      .innerJoin("quotes as q", "q.id", "sq.quote_id")
+      .innerJoin("responses as r", "r.id", "q.response_id")
+      .select(["sq.statement_id", "q.id", "q.text", "q.lang"])
+      .where("sq.statement_id", "in", ids.statements.length ? ids.statements : none)
+      .where("q.approved_at", "is not", null)
+      .where("r.flagged", "=", 0)
+      .where("r.quote_consent", "=", 1)
+      .execute(),
+    db.selectFrom("action_texts").select(["action_id", "lang", "title", "description", "measure", "status_reason", "impact"]).where("action_id", "in", ids.actions.length ? ids.actions : none).execute(),
+    db.selectFrom("action_themes").select(["action_id", "theme_id"]).where("action_id", "in", ids.actions.length ? ids.actions : none).execute(),
+    db
+      .selectFrom("action_updates")
+      .select(["action_id", "body", "update_on", "lang"])
+      .where("action_id", "in", ids.actions.length ? ids.actions : none)
+      .orderBy("update_on", "desc")
+      .orderBy("id", "desc")
+      .execute(),
+    db
+      .selectFrom("corrections")
+      .select(["entity", "entity_id", "note", "corrected_at"])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("entity", "=", "statement"), eb("entity_id", "in", ids.statements.length ? ids.statements : none)]),
+          eb.and([eb("entity", "=", "action"), eb("entity_id", "in", ids.actions.length ? ids.actions : none)]),
+        ]),
+      )
+      .orderBy("corrected_at")
+      .execute(),
+  ]);
+
+  const themeText = (id: number) => pick(themes.filter((t) => t.id === id), lang);
+  const correctionsFor = (entity: string, id: number) => corrections.filter((c) => c.entity === entity && c.entity_id === id).map((c) => ({ note: c.note, on: c.corrected_at.slice(0, 10) }));
+  const publicActions = actions
+    .filter((action) => !filters.status || action.status === filters.status)
+    .map((action) => {
+      const text = pick(actionTexts.filter((row) => row.action_id === action.id), lang);
+      const latest = pick(updates.filter((row) => row.action_id === action.id), lang) ?? updates.find((row) => row.action_id === action.id);
+      return {
+        id: action.id,
+        owner: action.owner,
+        partner: action.partner,
+        dueOn: action.due_on,
+        status: action.status,
+        title: text?.title ?? "",
+        description: text?.description ?? "",
+        measure: text?.measure ?? "",
+        statusReason: text?.status_reason ?? null,
+        impact: text?.impact ?? null,
+        lang: text?.lang ?? fallbackLanguage,
+        latestUpdate: latest ? { body: latest.body, on: latest.update_on, lang: latest.lang } : null,
+        themeIds: actionThemes.filter((row) => row.action_id === action.id).map((row) => row.theme_id),
+        corrections: correctionsFor("action", action.id),
+      };
+    });
+
+  const needle = filters.q?.trim().toLocaleLowerCase() ?? "";
+  const sections = statements
+    .map((statement) => {
+      const theme = themeText(statement.theme_id);
+      const figure = figures.find((f) => f.themeId === statement.theme_id);
+      const summary = pick(summaries.filter((row) => row.statement_id === statement.id), lang);
+      return {
+        themeId: statement.theme_id,
+        slug: themes.find((t) => t.id === statement.theme_id)?.slug ?? "",
+        name: theme?.name ?? "",
+        description: theme?.description ?? null,
+        nameLang: theme?.lang ?? fallbackLanguage,
+        summary: summary?.summary ?? "",
+        summaryLang: summary?.lang ?? fallbackLanguage,
+        raised: filters.audience ? (figure?.raised.parts[filters.audience] ?? null) : (figure?.raised.total ?? null),
+        split: figure?.raised.parts ?? { parent_carer: null, young_person: null },
+        agreedPercent: figure?.agreedPercent ?? null,
+        quotes: statementQuotes.filter((q) => q.statement_id === statement.id).map((q) => ({ id: q.id, text: q.text, lang: q.lang })),
+        actions: publicActions.filter((action) => action.themeIds.includes(statement.theme_id)),
+        corrections: correctionsFor("statement", statement.id),
+      };
+    })
+    .filter((section) => !filters.theme || section.slug === filters.theme)
+    .filter((section) => !filters.status || section.actions.length > 0)
+    .filter(
+      (section) =>
+        !needle ||
+        [section.name, section.summary, ...section.actions.map((a) => `${a.title} ${a.description}`)].some((text) => text.toLocaleLowerCase().includes(needle)),
+    )
+    // Most raised first, by published figures only.
+    .sort((a, b) => (b.raised ?? -1) - (a.raised ?? -1) || a.name.localeCompare(b.name));
+
+  const byAudience = { parent_carer: 0, young_person: 0 };
+  for (const row of responses) byAudience[row.audience] = Number(row.n);
+  const statusCounts = { planned: 0, in_progress: 0, done: 0, not_possible: 0 };
+  for (const action of actions) statusCounts[action.status]++;
+  const lastUpdated = [...statements.map((s) => s.published_at), ...actions.map((a) => a.published_at), ...corrections.map((c) => c.corrected_at)]
+    .filter((value): value is string => Boolean(value))
+    .sort()
+    .at(-1);
+
+  return {
+    periods,
+    period: { slug: period.slug, name: period.name, from: period.starts_on, to: period.ends_on },
+    overview: {
+      responses: suppressSplit(byAudience.parent_carer + byAudience.young_person, byAudience, threshold),
+      themes: statements.length,
+      actions: statusCounts,
+      listenedPercent: listened ? suppressShare(Number(listened.agreed ?? 0), Number(listened.base), threshold) : null,
+    },
+    sections,
+    themeOptions: statements.map((s) => ({ slug: themes.find((t) => t.id === s.theme_id)?.slug ?? "", name: themeText(s.theme_id)?.name ?? "" })),
+    lastUpdated: lastUpdated ?? null,
+    threshold,
+  };
+}
+
