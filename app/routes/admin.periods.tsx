@@ -12,6 +12,8 @@ import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { ThemeSlug } from "~/moderation/theme-form";
 import { formFailure } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { Notice } from "~/components/Notice";
+import { fieldErrors, formValues } from "~/utils/forms";
 
 export const handle = { i18n: ["common", "staff"] };
 
@@ -35,10 +37,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, session, form);
   const t = await getFixedT(request, "staff");
-  const values = Object.fromEntries([...form].filter(([key]) => key !== CSRF_FIELD).map(([key, value]) => [key, String(value)]));
+  const values = formValues(form);
   const parsed = PeriodForm.safeParse(values);
   if (!parsed.success) {
-    const errors: FieldError[] = parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: t(`periods.errors.${issue.message}`) }));
+    const errors: FieldError[] = fieldErrors(parsed.error.issues, t, "periods.errors");
     return formFailure(context, { errors, values });
   }
   const id = await createPeriod(getDb(), { slug: parsed.data.slug, name: parsed.data.name, startsOn: parsed.data.starts_on, endsOn: parsed.data.ends_on }, session.user.id);
@@ -57,9 +59,7 @@ export default function Periods() {
     <>
       <ErrorSummary errors={errors} />
       {data.added ? (
-        <div className="govuk-inset-text" role="status">
-          {t("periods.added")}
-        </div>
+        <Notice>{t("periods.added")}</Notice>
       ) : null}
       <h1 className="govuk-heading-l">{t("periods.title")}</h1>
       <p className="govuk-body">{t("periods.lead")}</p>

@@ -13,6 +13,8 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { getSettings, saveSettings } from "~/settings.server";
 import { formFailure } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { Notice } from "~/components/Notice";
+import { fieldErrors, formValues } from "~/utils/forms";
 
 export const handle = { i18n: ["common", "staff"] };
 
@@ -38,10 +40,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, session, form);
   const t = await getFixedT(request, "staff");
-  const values = Object.fromEntries([...form].filter(([key]) => key !== CSRF_FIELD).map(([key, value]) => [key, String(value)]));
+  const values = formValues(form);
   const parsed = SettingsForm.safeParse(values);
   if (!parsed.success) {
-    const errors: FieldError[] = parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: t(`settings.errors.${issue.message}`) }));
+    const errors: FieldError[] = fieldErrors(parsed.error.issues, t, "settings.errors");
     return formFailure(context, { errors, values });
   }
   const db = getDb();
@@ -62,9 +64,7 @@ export default function Settings() {
     <>
       <ErrorSummary errors={errors} />
       {data.saved ? (
-        <div className="govuk-inset-text" role="status">
-          {t("settings.saved")}
-        </div>
+        <Notice>{t("settings.saved")}</Notice>
       ) : null}
       <h1 className="govuk-heading-l">{t("settings.title")}</h1>
       <p className="govuk-body">{t("settings.lead")}</p>

@@ -13,6 +13,8 @@ import { readThemeTexts } from "~/moderation/theme-form";
 import { deleteTheme, mergeThemes, setRetired, ThemeError, themesForAdmin, updateThemeTexts } from "~/moderation/themes.server";
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { Notice } from "~/components/Notice";
+import { formValues } from "~/utils/forms";
 
 export const handle = { i18n: ["common", "staff"] };
 
@@ -44,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, t, theme } = await load(request, params.id);
   const form = await request.formData();
   await requireCsrf(request, session, form);
-  const values = Object.fromEntries([...form].filter(([key]) => key !== CSRF_FIELD).map(([key, value]) => [key, String(value)]));
+  const values = formValues(form);
   const db = getDb();
   const intent = form.get("intent");
   try {
@@ -88,9 +90,7 @@ export default function EditTheme() {
       <BackLink to="/admin/themes" />
       <ErrorSummary errors={errors} />
       {data.notice ? (
-        <div className="govuk-inset-text" role="status">
-          {data.notice === "merged" ? t("themes.edit.merged", { count: Number(data.moved ?? 0) }) : t("themes.edit.saved")}
-        </div>
+        <Notice>{data.notice === "merged" ? t("themes.edit.merged", { count: Number(data.moved ?? 0) }) : t("themes.edit.saved")}</Notice>
       ) : null}
       <h1 className="govuk-heading-l">{t("themes.edit.title", { name: theme.name })}</h1>
       <p className="govuk-body">{t("themes.uses", { responses: theme.responses, questions: theme.questions, quotes: theme.quotes })}</p>

@@ -12,6 +12,8 @@ import { readThemeTexts, ThemeSlug } from "~/moderation/theme-form";
 import { createTheme, ThemeError, themesForAdmin } from "~/moderation/themes.server";
 import { formFailure } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { Notice } from "~/components/Notice";
+import { formValues } from "~/utils/forms";
 
 export const handle = { i18n: ["common", "staff"] };
 
@@ -27,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, session, form);
   const t = await getFixedT(request, "staff");
-  const values = Object.fromEntries([...form].filter(([key]) => key !== CSRF_FIELD).map(([key, value]) => [key, String(value)]));
+  const values = formValues(form);
   const slug = ThemeSlug.safeParse(form.get("slug") ?? "");
   const { texts, errors } = readThemeTexts(form);
   if (!slug.success) errors.unshift({ field: "slug", message: "slug" });
@@ -55,9 +57,7 @@ export default function Themes() {
       <h1 className="govuk-heading-l">{t("themes.title")}</h1>
       <p className="govuk-body">{t("themes.lead")}</p>
       {data.notice ? (
-        <div className="govuk-inset-text" role="status">
-          {t(data.notice === "deleted" ? "themes.edit.deleted" : "themes.added")}
-        </div>
+        <Notice>{t(data.notice === "deleted" ? "themes.edit.deleted" : "themes.added")}</Notice>
       ) : null}
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-visually-hidden">{t("themes.title")}</caption>

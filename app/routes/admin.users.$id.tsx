@@ -12,6 +12,8 @@ import { getDb } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { Notice } from "~/components/Notice";
+import { fieldErrors } from "~/utils/forms";
 
 export const handle = { i18n: ["common", "staff"] };
 
@@ -35,7 +37,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = ChangeUserForm.safeParse(Object.fromEntries(form));
   const values = { role: String(form.get("role") ?? ""), organisation: String(form.get("organisation") ?? ""), disabled: form.get("disabled") === "1" };
   if (!parsed.success) {
-    const errors: FieldError[] = parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: t(`users.errors.${issue.message}`) }));
+    const errors: FieldError[] = fieldErrors(parsed.error.issues, t, "users.errors");
     return formFailure(context, { errors, values });
   }
   // An administrator cannot lock themselves out; another administrator must do it.
@@ -58,9 +60,7 @@ export default function EditUser() {
       <BackLink to="/admin/users" />
       <ErrorSummary errors={errors} />
       {data.saved ? (
-        <div className="govuk-inset-text" role="status">
-          {t("users.edit.saved")}
-        </div>
+        <Notice>{t("users.edit.saved")}</Notice>
       ) : null}
       <h1 className="govuk-heading-l">{t("users.edit.title", { name: data.user.name })}</h1>
       <p className="govuk-body app-break-anywhere">{data.user.email}</p>

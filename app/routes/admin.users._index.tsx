@@ -13,6 +13,8 @@ import { getDb } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { formFailure } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { Notice } from "~/components/Notice";
+import { fieldErrors, formValues } from "~/utils/forms";
 
 export const handle = { i18n: ["common", "staff"] };
 
@@ -27,11 +29,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, session, form);
   const t = await getFixedT(request, "staff");
-  const values = Object.fromEntries([...form].filter(([key]) => key !== CSRF_FIELD && key !== "password")) as Record<string, string>;
+  const values = formValues(form, ["password"]);
   const parsed = NewUserForm.safeParse(Object.fromEntries(form));
   const errors: FieldError[] = parsed.success
     ? []
-    : parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: t(`users.errors.${issue.message}`) }));
+    : fieldErrors(parsed.error.issues, t, "users.errors");
   if (parsed.success) {
     const problem = passwordProblem(parsed.data.password, parsed.data.email);
     if (problem) errors.push({ field: "password", message: t(`users.errors.password.${problem}`) });
@@ -55,9 +57,7 @@ export default function Users() {
       <h1 className="govuk-heading-l">{t("users.title")}</h1>
       <p className="govuk-body">{t("users.lead")}</p>
       {result && "added" in result ? (
-        <div className="govuk-inset-text" role="status">
-          {result.added}
-        </div>
+        <Notice>{result.added}</Notice>
       ) : null}
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-visually-hidden">{t("users.title")}</caption>

@@ -14,6 +14,7 @@ import { queueCounts, queuePage, surveyChoices, themeChoices } from "~/moderatio
 import { ModerationError, tagResponses } from "~/moderation/tags.server";
 import { formFailure } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { Notice } from "~/components/Notice";
 
 export const handle = { i18n: ["common", "staff"] };
 
@@ -83,14 +84,10 @@ export default function Queue() {
       <ErrorSummary errors={error ? [error] : []} />
       <h1 className="govuk-heading-l">{t("queue.title")}</h1>
       {data.flagged ? (
-        <div className="govuk-inset-text" role="status">
-          {t("response.flag.done")}
-        </div>
+        <Notice>{t("response.flag.done")}</Notice>
       ) : null}
       {result && "done" in result ? (
-        <div className="govuk-inset-text" role="status">
-          {result.done}
-        </div>
+        <Notice>{result.done}</Notice>
       ) : null}
 
       <form method="get" className="app-filters" aria-labelledby="filters-heading">

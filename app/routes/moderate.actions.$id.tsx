@@ -19,6 +19,7 @@ import { PublicationPanel } from "~/publishing/PublicationPanel";
 import { isPublished, publicationOf, recordCorrection } from "~/publishing/publishing.server";
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { Notice } from "~/components/Notice";
 
 export const handle = { i18n: ["common", "staff"] };
 
@@ -101,9 +102,7 @@ export default function ActionPage() {
       <BackLink to="/moderate/actions" />
       <ErrorSummary errors={errors} />
       {data.notice ? (
-        <div className="govuk-inset-text" role="status">
-          {data.notice === "created" ? t("actions.new.created") : data.notice === "saved" ? t("actions.detail.saved") : t(`publication.done.${data.notice}`)}
-        </div>
+        <Notice>{data.notice === "created" ? t("actions.new.created") : data.notice === "saved" ? t("actions.detail.saved") : t(`publication.done.${data.notice}`)}</Notice>
       ) : null}
       <h1 className="govuk-heading-l">{item.title}</h1>
       <p className="govuk-body">

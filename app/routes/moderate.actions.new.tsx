@@ -13,6 +13,7 @@ import { getDb } from "~/db.server";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { formFailure } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { fieldErrors } from "~/utils/forms";
 
 export const handle = { i18n: ["common", "staff"] };
 
@@ -30,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = readActionForm(form);
   const values = submittedValues(form);
   if (!parsed.success) {
-    const errors: FieldError[] = parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: t(`actions.errors.${issue.message}`) }));
+    const errors: FieldError[] = fieldErrors(parsed.error.issues, t, "actions.errors");
     return formFailure(context, { errors, values });
   }
   try {

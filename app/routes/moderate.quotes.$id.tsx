@@ -15,6 +15,7 @@ import { readQuoteForm } from "~/moderation/quote-form";
 import { approveQuote, editQuote, QuoteError, quoteDetail } from "~/moderation/quotes.server";
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { Notice } from "~/components/Notice";
 
 export const handle = { i18n: ["common", "staff"] };
 
@@ -72,9 +73,7 @@ export default function Quote() {
       <BackLink to="/moderate/quotes" />
       <ErrorSummary errors={errors} />
       {data.notice ? (
-        <div className="govuk-inset-text" role="status">
-          {t(`quotes.detail.${data.notice}`)}
-        </div>
+        <Notice>{t(`quotes.detail.${data.notice}`)}</Notice>
       ) : null}
       <span className="govuk-caption-l">{t("quotes.new.from", { reference: quote.reference })}</span>
       <h1 className="govuk-heading-l">{t("quotes.detail.title", { id: quote.id })}</h1>

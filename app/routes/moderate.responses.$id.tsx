@@ -18,6 +18,7 @@ import { flagResponse } from "~/moderation/safeguarding.server";
 import { addNote, ModerationError, saveResponse } from "~/moderation/tags.server";
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { Notice } from "~/components/Notice";
 
 export const handle = { i18n: ["common", "staff", "survey"] };
 
@@ -135,9 +136,7 @@ export default function ModerateResponse() {
       <BackLink to={`/moderate${data.queueQuery}`} />
       <ErrorSummary errors={errors} />
       {data.saved ? (
-        <div className="govuk-inset-text" role="status">
-          {t("response.saved")}
-        </div>
+        <Notice>{t("response.saved")}</Notice>
       ) : null}
       <span className="govuk-caption-l">{response.surveyTitle}</span>
       <h1 className="govuk-heading-l">{t("response.title", { reference: response.reference })}</h1>

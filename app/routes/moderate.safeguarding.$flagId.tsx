@@ -15,6 +15,8 @@ import { flagDetail, recordHandover, unflagResponse } from "~/moderation/safegua
 import { ModerationError } from "~/moderation/tags.server";
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { Notice } from "~/components/Notice";
+import { formValues } from "~/utils/forms";
 
 export const handle = { i18n: ["common", "staff", "survey"] };
 
@@ -46,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, t, flag } = await load(request, params.flagId);
   const form = await request.formData();
   await requireCsrf(request, session, form);
-  const values = Object.fromEntries([...form].filter(([key]) => key !== CSRF_FIELD).map(([key, value]) => [key, String(value)]));
+  const values = formValues(form);
   const fail = (issues: z.core.$ZodIssue[]) =>
     formFailure(context, { errors: issues.map((issue): FieldError => ({ field: String(issue.path[0]), message: t(`safeguarding.errors.${issue.message}`) })), values });
   try {
@@ -80,9 +82,7 @@ export default function FlaggedResponse() {
       <BackLink to="/moderate/safeguarding" />
       <ErrorSummary errors={errors} />
       {data.recorded ? (
-        <div className="govuk-inset-text" role="status">
-          {t("safeguarding.detail.recorded")}
-        </div>
+        <Notice>{t("safeguarding.detail.recorded")}</Notice>
       ) : null}
       <h1 className="govuk-heading-l">{t("safeguarding.detail.title", { reference: data.reference })}</h1>
       <div className="govuk-grid-row">

@@ -16,6 +16,8 @@ import { FiguresPanel, StatementFields } from "~/publishing/StatementParts";
 import { StatementError, statementDetail, updateStatement } from "~/publishing/statements.server";
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { Notice } from "~/components/Notice";
+import { fieldErrors } from "~/utils/forms";
 
 export const handle = { i18n: ["common", "staff"] };
 
@@ -52,7 +54,7 @@ export async function action({ request, params, context: loadContext }: ActionFu
   if (published) return published;
 
   const { values, parsed } = readStatementForm(form);
-  const errors = parsed.success ? [] : parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: t(`statements.errors.${issue.message}`) }));
+  const errors = parsed.success ? [] : fieldErrors(parsed.error.issues, t, "statements.errors");
   const live = await isPublished(db, "statement", statement.id);
   // Once public, a change is a correction: it needs a note, which is shown with a date.
   if (parsed.success && live && !parsed.data.correction) errors.push({ field: "correction", message: t("statements.errors.correction") });
@@ -78,9 +80,7 @@ export default function StatementPage() {
       <BackLink to={`/moderate/statements?period=${data.period.id}`} />
       <ErrorSummary errors={errors} />
       {notice ? (
-        <div className="govuk-inset-text" role="status">
-          {notice}
-        </div>
+        <Notice>{notice}</Notice>
       ) : null}
       <h1 className="govuk-heading-l">{t("statements.detail.title", { theme: data.theme.name, period: data.period.name })}</h1>
       <div className="govuk-grid-row">

@@ -13,6 +13,7 @@ import { FiguresPanel, StatementFields } from "~/publishing/StatementParts";
 import { createStatement, StatementError } from "~/publishing/statements.server";
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { fieldErrors } from "~/utils/forms";
 
 export const handle = { i18n: ["common", "staff"] };
 
@@ -36,7 +37,7 @@ export async function action({ request, context: loadContext }: ActionFunctionAr
   await requireCsrf(request, session, form);
   const { values, parsed } = readStatementForm(form);
   if (!parsed.success) {
-    return formFailure(loadContext, { errors: parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: t(`statements.errors.${issue.message}`) })), values });
+    return formFailure(loadContext, { errors: fieldErrors(parsed.error.issues, t, "statements.errors"), values });
   }
   try {
     const id = await createStatement(getDb(), context.theme.id, context.period.id, { summary: parsed.data.summary, quoteIds: parsed.data.quote }, session.user.id);

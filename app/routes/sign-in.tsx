@@ -14,6 +14,7 @@ import { getDb } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { formFailure } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
+import { Notice } from "~/components/Notice";
 
 export const handle = { i18n: ["common", "staff"] };
 
@@ -78,9 +79,7 @@ export default function SignIn() {
     <TwoThirds>
       <ErrorSummary errors={failure?.errors ?? []} />
       {signedOut && !failure ? (
-        <div className="govuk-inset-text" role="status">
-          {t("signIn.signedOut")}
-        </div>
+        <Notice>{t("signIn.signedOut")}</Notice>
       ) : null}
       <h1 className="govuk-heading-l">{t("signIn.title")}</h1>
       <p className="govuk-body">{t("signIn.lead")}</p>
