@@ -15,6 +15,7 @@ const sections = [
   { key: "surveys", to: "/surveys" },
   { key: "ysd", to: "/you-said-we-did" },
   { key: "resume", to: "/resume" },
+  { key: "feedback", to: "/my-feedback" },
 ] as const;
 
 export default function Home() {

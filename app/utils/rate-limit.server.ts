@@ -3,7 +3,7 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "../env.server";
 import { httpError } from "./http.server";
 
-type LimitName = "submissions" | "resume";
+type LimitName = "submissions" | "resume" | "reference";
 
 const limiters = new Map<LimitName, RateLimiterMemory>();
 
@@ -13,7 +13,7 @@ function limiter(name: LimitName): RateLimiterMemory {
     found =
       name === "submissions"
         ? new RateLimiterMemory({ keyPrefix: name, points: env().SUBMISSIONS_PER_HOUR_PER_ADDRESS, duration: 60 * 60 })
-        : // Resume codes are secrets: slow guessing right down, but leave room for typos.
+        : // Resume codes and references are secrets: slow guessing right down, but leave room for typos.
           new RateLimiterMemory({ keyPrefix: name, points: 10, duration: 10 * 60 });
     limiters.set(name, found);
   }

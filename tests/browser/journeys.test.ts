@@ -138,6 +138,14 @@ describe("a young person with JavaScript switched off", () => {
     const reference = ((await page.locator(".app-reference").textContent()) ?? "").replaceAll("-", "");
     const rows = running.server.query<{ quote_consent: number }>("select quote_consent from responses where reference = ?", reference);
     expect(rows).toEqual([{ quote_consent: 0 }]);
+
+    // Later, with the reference: which themes the answers counted under; never the words.
+    await visitor.goto(`${running.server.url}/my-feedback`);
+    await page.getByLabel("Your reference").fill(reference.toLowerCase());
+    await visitor.navigate(() => page.getByRole("button", { name: "Show me" }).click());
+    expect(await page.getByRole("heading", { name: "Your answers were counted under these themes" }).count()).toBe(1);
+    expect(await page.getByText("SEN support in mainstream school").count()).toBe(1);
+    expect(await page.getByText("My teaching assistant helps me with maths.").count()).toBe(0);
     await visitor.close();
   });
 });

@@ -1,0 +1,50 @@
+import type { DB } from "../../db/connection";
+import { fallbackLanguage } from "../i18n/config";
+
+/**
+ * For a respondent with their reference: the themes their response counts under and the published
+ * actions on those themes. Nothing they wrote is returned.
+ */
+export async function feedbackFor(db: DB, reference: string, lang: string) {
+  const response = await db.selectFrom("responses").select(["id", "submitted_at"]).where("reference", "=", reference).executeTakeFirst();
+  if (!response) return undefined;
+  const themeRows = await db
+    .selectFrom("response_themes")
+    .select("theme_id")
+    .where("response_id", "=", response.id)
+    .union(
+      db
+        .selectFrom("answers as a")
+        .innerJoin("questions as q", "q.id", "a.question_id")
+        .select("q.theme_id as theme_id")
+        .where("a.response_id", "=", response.id)
+        .where("a.choice", "is not", null)
+        .where("q.theme_id", "is not", null)
+        .$narrowType<{ theme_id: number }>(),
+    )
+    .execute();
+  const themeIds = themeRows.map((row) => row.theme_id);
+  const none = [-1];
+  const [names, actions] = await Promise.all([
+    db.selectFrom("theme_translations").select(["theme_id", "lang", "name"]).where("theme_id", "in", themeIds.length ? themeIds : none).where("lang", "in", [lang, fallbackLanguage]).execute(),
+    db
+      .selectFrom("actions as a")
+      .innerJoin("action_themes as at", "at.action_id", "a.id")
+      .innerJoin("publications as p", (join) => join.onRef("p.entity_id", "=", "a.id").on("p.entity", "=", "action"))
+      .innerJoin("action_texts as t", "t.action_id", "a.id")
+      .select(["a.id", "a.status", "a.due_on", "t.title", "t.lang"])
+      .distinct()
+      .where("at.theme_id", "in", themeIds.length ? themeIds : none)
+      .where("p.published_at", "is not", null)
+      .where("t.lang", "in", [lang, fallbackLanguage])
+      .execute(),
+  ]);
+  const name = (id: number) => (names.find((n) => n.theme_id === id && n.lang === lang) ?? names.find((n) => n.theme_id === id))?.name ?? "";
+  const byAction = new Map<number, (typeof actions)[number]>();
+  for (const action of actions) if (!byAction.has(action.id) || action.lang === lang) byAction.set(action.id, action);
+  return {
+    submittedOn: response.submitted_at.slice(0, 10),
+    themes: themeIds.map((id) => ({ id, name: name(id) })).sort((a, b) => a.name.localeCompare(b.name)),
+    actions: [...byAction.values()].map((action) => ({ id: action.id, title: action.title, status: action.status, dueOn: action.due_on, lang: action.lang })),
+  };
+}

@@ -1,0 +1,91 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/ErrorSummary";
+import { TwoThirds } from "~/components/Layout";
+import { TextInput } from "~/components/TextFields";
+import { getDb } from "~/db.server";
+import { intlLocale } from "~/i18n/config";
+import { fixedT, getLocale } from "~/i18n/i18n.server";
+import { feedbackFor } from "~/publishing/my-feedback.server";
+import { normaliseCode } from "~/surveys/codes";
+import { formFailure } from "~/utils/http.server";
+import { pageTitle } from "~/utils/meta";
+import { consumeLimit } from "~/utils/rate-limit.server";
+
+export const handle = { i18n: ["common", "pages"] };
+
+const FIELD = "reference";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = await getLocale(request);
+  return json({ title: fixedT(lang, "pages")("myFeedback.title") });
+}
+
+/** Posted, not linked: the reference never appears in a URL or a server log. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const lang = await getLocale(request);
+  const t = fixedT(lang, ["pages", "common"]);
+  const input = String((await request.formData()).get(FIELD) ?? "");
+  if (input.trim() === "") return formFailure(context, { error: t("myFeedback.errors.empty"), submitted: input });
+  await consumeLimit("reference", context.clientAddress, t);
+  const code = normaliseCode(input);
+  const found = code ? await feedbackFor(getDb(), code, lang) : undefined;
+  // A mistyped reference and an unknown one get the same answer.
+  if (!found) return formFailure(context, { error: t("myFeedback.errors.notFound"), submitted: input });
+  return json({ lang, found });
+}
+
+export default function MyFeedback() {
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation("pages");
+  const failure = result && "error" in result ? result : null;
+  const found = result && "found" in result ? result : null;
+  const date = (iso: string) => new Intl.DateTimeFormat(intlLocale(found?.lang ?? "en"), { dateStyle: "long" }).format(new Date(iso));
+  return (
+    <TwoThirds>
+      <ErrorSummary errors={failure ? [{ field: FIELD, message: failure.error }] : []} />
+      <h1 className="govuk-heading-l">{t("myFeedback.title")}</h1>
+      <p className="govuk-body">{t("myFeedback.lead")}</p>
+      <form method="post" noValidate>
+        <TextInput id={FIELD} name={FIELD} label={t("myFeedback.label")} hint={t("myFeedback.hint")} error={failure?.error} defaultValue={failure?.submitted} className="govuk-input--width-20 app-code-input" />
+        <button type="submit" className="govuk-button">
+          {t("myFeedback.submit")}
+        </button>
+      </form>
+      {found ? (
+        <section aria-labelledby="feedback-result" role="status">
+          <p className="govuk-body" id="feedback-result">
+            {t("myFeedback.sentOn", { date: date(found.found.submittedOn) })}
+          </p>
+          <h2 className="govuk-heading-m">{t("myFeedback.themes")}</h2>
+          {found.found.themes.length === 0 ? (
+            <p className="govuk-body">{t("myFeedback.noThemes")}</p>
+          ) : (
+            <ul className="govuk-list govuk-list--bullet">
+              {found.found.themes.map((theme) => (
+                <li key={theme.id}>{theme.name}</li>
+              ))}
+            </ul>
+          )}
+          <h2 className="govuk-heading-m">{t("myFeedback.actions")}</h2>
+          {found.found.actions.length === 0 ? (
+            <p className="govuk-body">{t("myFeedback.noActions")}</p>
+          ) : (
+            <ul className="govuk-list">
+              {found.found.actions.map((action) => (
+                <li key={action.id} className="app-feedback-action">
+                  <strong lang={action.lang === found.lang ? undefined : action.lang}>{action.title}</strong>
+                  <br />
+                  {t("myFeedback.status", { status: t(`ysd.statuses.${action.status}`) })} · {t("myFeedback.due", { date: date(action.dueOn) })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+    </TwoThirds>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title);
