@@ -1,6 +1,6 @@
 import type { DB } from "../db/connection";
 
-export type SettingKey = "organisation_name" | "contact_email" | "quote_approval" | "setting_names";
+export type SettingKey = "organisation_name" | "contact_email" | "quote_approval" | "setting_names" | "suppression_threshold";
 type Settings = Record<SettingKey, string>;
 
 // Read on every page (the organisation's name is in the header); cached briefly, like surveys.
@@ -13,7 +13,7 @@ export function forgetSettings(): void {
 
 async function readSettings(db: DB): Promise<Settings> {
   const rows = await db.selectFrom("settings").select(["key", "value"]).execute();
-  const settings: Settings = { organisation_name: "", contact_email: "", quote_approval: "two_people", setting_names: "" };
+  const settings: Settings = { organisation_name: "", contact_email: "", quote_approval: "two_people", setting_names: "", suppression_threshold: "10" };
   for (const row of rows) if (row.key in settings) settings[row.key as SettingKey] = row.value;
   return settings;
 }

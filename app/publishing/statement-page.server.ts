@@ -3,6 +3,7 @@ import { listPeriods } from "../actions/actions.server";
 import { themeChoices } from "../moderation/queue.server";
 import { publicThemeFigures } from "./figures.server";
 import { quotesForTheme } from "./statements.server";
+import { getSettings } from "../settings.server";
 import { DEFAULT_THRESHOLD } from "./suppression";
 
 /** The theme, the period, the public figures beside them and the quotes that may be chosen. */
@@ -11,6 +12,7 @@ export async function statementContext(db: DB, themeId: number, periodId: number
   const theme = themes.find((candidate) => candidate.id === themeId);
   const period = periods.find((candidate) => candidate.id === periodId);
   if (!theme || !period) return undefined;
-  const figures = (await publicThemeFigures(db, { from: period.starts_on, to: period.ends_on }, DEFAULT_THRESHOLD)).find((f) => f.themeId === themeId) ?? null;
-  return { theme, period, figures, quotes: await quotesForTheme(db, themeId), threshold: DEFAULT_THRESHOLD };
+  const threshold = Number((await getSettings(db)).suppression_threshold) || DEFAULT_THRESHOLD;
+  const figures = (await publicThemeFigures(db, { from: period.starts_on, to: period.ends_on }, threshold)).find((f) => f.themeId === themeId) ?? null;
+  return { theme, period, figures, quotes: await quotesForTheme(db, themeId), threshold };
 }

@@ -23,6 +23,7 @@ const SettingsForm = z.object({
   organisation_name: z.string().trim().min(1, { error: "organisation" }).max(200, { error: "organisation" }),
   contact_email: z.string().trim().pipe(z.email({ error: "email" })),
   quote_approval: z.enum(approvalRules, { error: "approval" }),
+  suppression_threshold: z.coerce.number({ error: "threshold" }).int({ error: "threshold" }).min(5, { error: "threshold" }).max(100, { error: "threshold" }).transform(String),
   setting_names: z
     .string()
     .max(20_000, { error: "settingNames" })
@@ -79,6 +80,15 @@ export default function Settings() {
           error={errorFor("quote_approval")}
           selected={[values.quote_approval]}
           items={approvalRules.map((rule) => ({ value: rule, label: t(`settings.approvals.${rule}`) }))}
+        />
+        <TextInput
+          id="suppression_threshold"
+          name="suppression_threshold"
+          label={t("settings.threshold")}
+          hint={t("settings.thresholdHint")}
+          error={errorFor("suppression_threshold")}
+          defaultValue={values.suppression_threshold}
+          className="govuk-input--width-4"
         />
         <TextArea id="setting_names" name="setting_names" label={t("settings.settingNames")} hint={t("settings.settingNamesHint")} rows={6} error={errorFor("setting_names")} defaultValue={values.setting_names} />
         <button type="submit" className="govuk-button">

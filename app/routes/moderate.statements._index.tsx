@@ -10,6 +10,7 @@ import { themeChoices } from "~/moderation/queue.server";
 import { publicThemeFigures } from "~/publishing/figures.server";
 import { listStatements } from "~/publishing/statements.server";
 import { DEFAULT_THRESHOLD } from "~/publishing/suppression";
+import { getSettings } from "~/settings.server";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "staff"] };
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!period) return json({ title: t("statements.title"), periods, period: null, rows: [] });
   const [themes, figures, statements] = await Promise.all([
     themeChoices(db, lang),
-    publicThemeFigures(db, { from: period.starts_on, to: period.ends_on }, DEFAULT_THRESHOLD),
+    publicThemeFigures(db, { from: period.starts_on, to: period.ends_on }, Number((await getSettings(db)).suppression_threshold) || DEFAULT_THRESHOLD),
     listStatements(db, period.id),
   ]);
   const rows = themes.map((theme) => {

@@ -7,6 +7,7 @@ import * as themeMerges from "./2026-11-22-05-theme-merges";
 import * as queueIndex from "./2026-11-22-06-queue-index";
 import * as actions from "./2026-11-22-07-actions";
 import * as statementsPublishing from "./2026-11-22-08-statements-publishing";
+import * as thresholdSetting from "./2026-11-22-09-threshold-setting";
 
 /**
  * Every migration, imported statically so that the bundled server carries them:
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-06-queue-index": queueIndex,
   "2026-11-22-07-actions": actions,
   "2026-11-22-08-statements-publishing": statementsPublishing,
+  "2026-11-22-09-threshold-setting": thresholdSetting,
 };

@@ -9,7 +9,7 @@ describe("settings", () => {
     const admin = await createStaff(getDb(), "administrator");
     const { response } = await call(settings.action, {
       path: "/admin/settings",
-      form: { csrf: admin.csrf, organisation_name: "Riverside SEND Partnership", contact_email: "send@riverside.example", quote_approval: "council_and_pcf", setting_names: " Greenfield Primary \r\n\r\nOak Academy " },
+      form: { csrf: admin.csrf, organisation_name: "Riverside SEND Partnership", contact_email: "send@riverside.example", quote_approval: "council_and_pcf", suppression_threshold: "12", setting_names: " Greenfield Primary \r\n\r\nOak Academy " },
       headers: { Cookie: admin.cookie },
     });
     expect(response.status).toBe(303);
@@ -17,6 +17,7 @@ describe("settings", () => {
       organisation_name: "Riverside SEND Partnership",
       contact_email: "send@riverside.example",
       quote_approval: "council_and_pcf",
+      suppression_threshold: "12",
       setting_names: "Greenfield Primary\nOak Academy",
     });
     const entry = await getDb().selectFrom("audit_log").select("after").where("action", "=", "settings.update").executeTakeFirstOrThrow();
@@ -28,11 +29,11 @@ describe("settings", () => {
     const before = await getSettings(getDb());
     const { response } = await call(settings.action, {
       path: "/admin/settings",
-      form: { csrf: admin.csrf, organisation_name: "X", contact_email: "not an email", quote_approval: "two_people", setting_names: "" },
+      form: { csrf: admin.csrf, organisation_name: "X", contact_email: "not an email", quote_approval: "two_people", suppression_threshold: "3", setting_names: "" },
       headers: { Cookie: admin.cookie },
     });
     expect(response.status).toBe(400);
-    expect(await readJson(response)).toMatchObject({ errors: [{ field: "contact_email" }], values: { contact_email: "not an email" } });
+    expect(await readJson(response)).toMatchObject({ errors: [{ field: "contact_email" }, { field: "suppression_threshold" }], values: { contact_email: "not an email" } });
     expect(await getSettings(getDb())).toEqual(before);
   });
 });
