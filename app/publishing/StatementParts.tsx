@@ -6,14 +6,18 @@ import type { PublicThemeFigures } from "./figures.server";
 
 export function FiguresPanel({ figures, threshold }: { figures: PublicThemeFigures | null; threshold: number }) {
   const { t } = useTranslation("staff");
-  const show = (value: number | null) => (value === null ? t("statements.figures.fewer", { threshold }) : value.toLocaleString("en-GB"));
+  const show = (value: number | null, protects = false) =>
+    value !== null ? value.toLocaleString("en-GB") : protects ? t("statements.figures.protected") : t("statements.figures.fewer", { threshold });
   return (
     <div className="govuk-inset-text">
       <h2 className="govuk-heading-s">{t("statements.figures.heading")}</h2>
       {figures ? (
         <ul className="govuk-list">
           <li>{t("statements.figures.raised", { figure: show(figures.raised.total) })}</li>
-          <li>{t("statements.figures.split", { parents: show(figures.raised.parts.parent_carer), young: show(figures.raised.parts.young_person) })}</li>
+          <li>{t("statements.figures.split", {
+              parents: show(figures.raised.parts.parent_carer, figures.raised.secondary.includes("parent_carer")),
+              young: show(figures.raised.parts.young_person, figures.raised.secondary.includes("young_person")),
+            })}</li>
           <li>{t("statements.figures.agreed", { figure: figures.agreedPercent === null ? t("statements.figures.notShown") : `${figures.agreedPercent}%` })}</li>
         </ul>
       ) : (

@@ -12,6 +12,11 @@ export type Published = number | null;
 export interface SuppressedSplit<K extends string> {
   total: Published;
   parts: Record<K, Published>;
+  /**
+   * Parts hidden only to protect another figure. They are not small, so they must read "not
+   * shown", never "fewer than 10".
+   */
+  secondary: K[];
 }
 
 /**
@@ -25,17 +30,20 @@ export function suppressSplit<K extends string>(total: number, parts: Record<K, 
   const keys = Object.keys(parts) as K[];
   const hidden = new Set<K>();
   if (total < threshold) {
-    return { total: null, parts: Object.fromEntries(keys.map((key) => [key, null])) as Record<K, Published> };
+    return { total: null, parts: Object.fromEntries(keys.map((key) => [key, null])) as Record<K, Published>, secondary: [] };
   }
   for (const key of keys) if (parts[key] < threshold) hidden.add(key);
+  const secondary: K[] = [];
   const hiddenSum = () => [...hidden].reduce((sum, key) => sum + parts[key], 0);
   while (hidden.size > 0 && hidden.size < keys.length && (hidden.size < 2 || hiddenSum() < threshold)) {
     const next = keys.filter((key) => !hidden.has(key)).sort((a, b) => parts[a] - parts[b])[0];
     hidden.add(next);
+    secondary.push(next);
   }
   return {
     total,
     parts: Object.fromEntries(keys.map((key) => [key, hidden.has(key) ? null : parts[key]])) as Record<K, Published>,
+    secondary,
   };
 }
 

@@ -38,7 +38,8 @@ export default function YouSaidWeDid() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation("pages");
   const threshold = "threshold" in data && data.threshold ? data.threshold : 10;
-  const figure = (value: number | null) => (value === null ? t("ysd.fewer", { threshold }) : value.toLocaleString(intlLocale(data.lang)));
+  const figure = (value: number | null, protects = false) =>
+    value !== null ? value.toLocaleString(intlLocale(data.lang)) : protects ? t("ysd.protected") : t("ysd.fewer", { threshold });
   const date = (iso: string) => new Intl.DateTimeFormat(intlLocale(data.lang), { dateStyle: "long" }).format(new Date(iso));
   const langOf = (lang: string) => (lang === data.lang ? undefined : lang);
   if (!data.period || !("overview" in data)) {
@@ -59,7 +60,7 @@ export default function YouSaidWeDid() {
       <h1 className="govuk-heading-xl">{t("ysd.title")}</h1>
       <p className="govuk-body-l">{t("ysd.lead")}</p>
 
-      <form method="get" className="app-filters" aria-labelledby="ysd-filters">
+      <form method="get" className="app-filters app-no-print" aria-labelledby="ysd-filters">
         <h2 className="govuk-heading-s" id="ysd-filters">
           {t("ysd.filters.heading")}
         </h2>
@@ -100,9 +101,9 @@ export default function YouSaidWeDid() {
             <dt>{t("ysd.overview.responses")}</dt>
             <dd className="app-overview__figure">{figure(overview.responses.total)}</dd>
             <dd className="govuk-body-s">
-              {t("ysd.overview.parents")}: {figure(overview.responses.parts.parent_carer)}
+              {t("ysd.overview.parents")}: {figure(overview.responses.parts.parent_carer, overview.responses.secondary.includes("parent_carer"))}
               <br />
-              {t("ysd.overview.young")}: {figure(overview.responses.parts.young_person)}
+              {t("ysd.overview.young")}: {figure(overview.responses.parts.young_person, overview.responses.secondary.includes("young_person"))}
             </dd>
           </div>
           <div className="app-overview__item">
@@ -126,7 +127,24 @@ export default function YouSaidWeDid() {
         </dl>
       </section>
 
-      {data.sections.length === 0 ? <p className="govuk-body">{t("ysd.none")}</p> : null}
+      {data.sections.length === 0 ? (
+        <p className="govuk-body">{t("ysd.none")}</p>
+      ) : (
+        <nav className="app-contents" aria-labelledby="contents-heading">
+          <h2 className="govuk-heading-m" id="contents-heading">
+            {t("ysd.contents")}
+          </h2>
+          <ol className="govuk-list govuk-list--number">
+            {data.sections.map((section) => (
+              <li key={section.themeId}>
+                <a className="govuk-link" href={`#theme-${section.slug}`} lang={langOf(section.nameLang)}>
+                  {section.name}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
       {data.sections.map((section) => (
         <section key={section.themeId} className="app-ysd-section" aria-labelledby={`theme-${section.slug}`}>
           <h2 className="govuk-heading-l" id={`theme-${section.slug}`} lang={langOf(section.nameLang)}>
@@ -143,7 +161,10 @@ export default function YouSaidWeDid() {
                 {data.filters.audience ? null : (
                   <>
                     <br />
-                    {t("ysd.raisedSplit", { parents: figure(section.split.parent_carer), young: figure(section.split.young_person) })}
+                    {t("ysd.raisedSplit", {
+                      parents: figure(section.split.parent_carer, section.splitHiddenToProtect.includes("parent_carer")),
+                      young: figure(section.split.young_person, section.splitHiddenToProtect.includes("young_person")),
+                    })}
                   </>
                 )}
                 <br />

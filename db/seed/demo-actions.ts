@@ -177,17 +177,18 @@ export async function seedDemoActions(db: DB): Promise<void> {
     .selectFrom("answers as a")
     .innerJoin("responses as r", "r.id", "a.response_id")
     .innerJoin("questions as q", "q.id", "a.question_id")
-    .select(["a.id", "a.text"])
+    .select((eb) => [eb.fn.min("a.id").as("id"), "a.text"])
     .where("q.kind", "=", "free_text")
     .where("r.quote_consent", "=", 1)
     .where("r.flagged", "=", 0)
     .where("r.possible_concern", "=", 0)
     .where("a.text", "like", "%email%")
+    .groupBy("a.text")
     .limit(2)
     .execute();
   const quoteIds: number[] = [];
   for (const answer of quotable) {
-    const quoteId = await createQuote(db, answer.id, { text: answer.text ?? "", themeIds: [themes.get("communication")!] }, moderator);
+    const quoteId = await createQuote(db, Number(answer.id), { text: answer.text ?? "", themeIds: [themes.get("communication")!] }, moderator);
     await approveQuote(db, quoteId, admin);
     quoteIds.push(quoteId);
   }

@@ -27,7 +27,7 @@ describe("figures from the data", () => {
     const figures = await publicThemeFigures(db, range, 10);
     const shown = figures.find((figure) => figure.themeId === communication);
     // 14 in all; 3 young people is too few, so parents/carers is hidden too.
-    expect(shown?.raised).toEqual({ total: 14, parts: { parent_carer: null, young_person: null } });
+    expect(shown?.raised).toEqual({ total: 14, parts: { parent_carer: null, young_person: null }, secondary: ["parent_carer"] });
     // 9 of 11 agreed: 2 disagreed is too few to show a share.
     expect(shown?.agreedPercent).toBeNull();
   });

@@ -33,12 +33,16 @@ describe("the public page", () => {
     const body = await response.clone().text();
     expect(body).not.toContain("PLANTED");
     expect(body).not.toContain("Oliver");
-    const data = await readJson<{ sections: { name: string; raised: number | null; split: Record<string, number | null> }[]; overview: { responses: { total: number | null } } }>(response);
+    const data = await readJson<{
+      sections: { name: string; raised: number | null; split: Record<string, number | null>; splitHiddenToProtect: string[] }[];
+      overview: { responses: { total: number | null } };
+    }>(response);
     expect(data.sections.map((s) => s.name)).toEqual(["Communication and case-worker contact"]);
     // 12 responses answered the communication question (the flagged one never counts).
     expect(data.sections[0].raised).toBe(12);
     // No young people answered (0 is under 10), so the parents' 12 is hidden too: otherwise 12 − 12 gives it away.
     expect(data.sections[0].split).toEqual({ parent_carer: null, young_person: null });
+    expect(data.sections[0].splitHiddenToProtect).toEqual(["parent_carer"]);
     expect(data.overview.responses.total).toBe(13);
     expect(response.headers.get("Cache-Control")).toBe("public, max-age=60");
   });

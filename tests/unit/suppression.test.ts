@@ -21,6 +21,10 @@ describe("suppression, for random data", () => {
         }
         // A hidden total hides everything.
         if (result.total === null) expect(shown).toEqual([]);
+        // "Fewer than" is only ever said of figures that really are under the threshold.
+        for (const [key, value] of Object.entries(result.parts)) {
+          if (value === null && !result.secondary.includes(key as keyof typeof parts)) expect(parts[key as keyof typeof parts]).toBeLessThan(t);
+        }
         // Published figures are the true ones.
         for (const [key, value] of Object.entries(result.parts)) if (value !== null) expect(value).toBe(parts[key as keyof typeof parts]);
       }),
@@ -47,9 +51,10 @@ describe("suppression, for random data", () => {
 
 describe("suppression, by example", () => {
   it("hides the small half of a split and then the other half, keeping the total", () => {
-    expect(suppressSplit(25, { parent_carer: 22, young_person: 3 })).toEqual({ total: 25, parts: { parent_carer: null, young_person: null } });
-    expect(suppressSplit(40, { parent_carer: 25, young_person: 15 })).toEqual({ total: 40, parts: { parent_carer: 25, young_person: 15 } });
-    expect(suppressSplit(7, { parent_carer: 5, young_person: 2 })).toEqual({ total: null, parts: { parent_carer: null, young_person: null } });
+    // 22 is not small: it is hidden only so that 25 − 22 does not give the 3 away, and says so.
+    expect(suppressSplit(25, { parent_carer: 22, young_person: 3 })).toEqual({ total: 25, parts: { parent_carer: null, young_person: null }, secondary: ["parent_carer"] });
+    expect(suppressSplit(40, { parent_carer: 25, young_person: 15 })).toEqual({ total: 40, parts: { parent_carer: 25, young_person: 15 }, secondary: [] });
+    expect(suppressSplit(7, { parent_carer: 5, young_person: 2 })).toEqual({ total: null, parts: { parent_carer: null, young_person: null }, secondary: [] });
   });
 
   it("reads single counts the same way", () => {
