@@ -40,3 +40,9 @@ export async function saveSettings(db: DB, changes: Partial<Settings>): Promise<
   });
   forgetSettings();
 }
+
+/** The smallest figure the public may see ("fewer than 10"), from the administrator's setting. */
+export async function suppressionThreshold(db: DB): Promise<number> {
+  const value = Number((await getSettings(db)).suppression_threshold);
+  return Number.isInteger(value) && value > 0 ? value : 10;
+}

@@ -53,7 +53,20 @@ async function readToken(request: Request): Promise<string | null> {
  * The signed-in person, or null. A session ends after 30 idle minutes or 12 hours in all,
  * and at once when the account is disabled. Each visit moves the idle clock on.
  */
-export async function getSession(request: Request, now = new Date()): Promise<StaffSession | null> {
+// The root loader and the route's own guard both ask for the same request's session: look it up once.
+const sessions = new WeakMap<Request, Promise<StaffSession | null>>();
+
+export function getSession(request: Request, now?: Date): Promise<StaffSession | null> {
+  if (now) return readSession(request, now);
+  let session = sessions.get(request);
+  if (!session) {
+    session = readSession(request, new Date());
+    sessions.set(request, session);
+  }
+  return session;
+}
+
+async function readSession(request: Request, now: Date): Promise<StaffSession | null> {
   const token = await readToken(request);
   if (!token) return null;
   const db = getDb();

@@ -9,8 +9,7 @@ import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { themeChoices } from "~/moderation/queue.server";
 import { publicThemeFigures } from "~/publishing/figures.server";
 import { listStatements } from "~/publishing/statements.server";
-import { DEFAULT_THRESHOLD } from "~/publishing/suppression";
-import { getSettings } from "~/settings.server";
+import { suppressionThreshold } from "~/settings.server";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "staff"] };
@@ -23,10 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const periods = await listPeriods(db, lang);
   const wanted = Number(new URL(request.url).searchParams.get("period"));
   const period = periods.find((candidate) => candidate.id === wanted) ?? periods[0];
-  if (!period) return json({ title: t("statements.title"), periods, period: null, rows: [] });
+  const threshold = await suppressionThreshold(db);
+  if (!period) return json({ title: t("statements.title"), periods, period: null, rows: [], threshold });
   const [themes, figures, statements] = await Promise.all([
     themeChoices(db, lang),
-    publicThemeFigures(db, { from: period.starts_on, to: period.ends_on }, Number((await getSettings(db)).suppression_threshold) || DEFAULT_THRESHOLD),
+    publicThemeFigures(db, { from: period.starts_on, to: period.ends_on }, threshold),
     listStatements(db, period.id),
   ]);
   const rows = themes.map((theme) => {
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       statement: statement ? { id: statement.id, state: statement.published_at ? "published" : statement.requested_at ? "awaiting" : "draft" } : null,
     };
   });
-  return json({ title: t("statements.title"), periods, period, rows });
+  return json({ title: t("statements.title"), periods, period, rows, threshold });
 }
 
 export default function Statements() {
@@ -70,7 +70,7 @@ export default function Statements() {
               {data.rows.map((row) => (
                 <tr key={row.theme.id} className="govuk-table__row">
                   <td className="govuk-table__cell">{row.theme.name}</td>
-                  <td className="govuk-table__cell">{row.raised === null ? t("statements.figures.fewer", { threshold: 10 }) : row.raised}</td>
+                  <td className="govuk-table__cell">{row.raised === null ? t("statements.figures.fewer", { threshold: data.threshold }) : row.raised}</td>
                   <td className="govuk-table__cell">
                     {row.statement ? (
                       <Link className="govuk-link" to={`/moderate/statements/${row.statement.id}`}>

@@ -8,7 +8,7 @@ import { getDb } from "~/db.server";
 import { intlLocale } from "~/i18n/config";
 import { fixedT, getLocale } from "~/i18n/i18n.server";
 import { youSaidWeDid } from "~/publishing/public.server";
-import { getSettings } from "~/settings.server";
+import { suppressionThreshold } from "~/settings.server";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "pages"] };
@@ -25,8 +25,7 @@ const Filters = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLocale(request);
   const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const settings = await getSettings(getDb());
-  const data = await youSaidWeDid(getDb(), lang, filters, Number(settings.suppression_threshold) || 10);
+  const data = await youSaidWeDid(getDb(), lang, filters, await suppressionThreshold(getDb()));
   return json({ title: fixedT(lang, "pages")("ysd.title"), lang, filters, ...data }, { headers: { "Cache-Control": "public, max-age=60" } });
 }
 
