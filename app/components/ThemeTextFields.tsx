@@ -15,7 +15,7 @@ export function ThemeTextFields({ values, errors }: ThemeTextFieldsProps) {
   return (
     <>
       {supportedLanguages.map((lang) => {
-        const language = t(`themes.languages.${lang}`);
+        const language = t(`common:languageNames.${lang}`);
         return (
           <div key={lang}>
             <TextInput id={`name_${lang}`} name={`name_${lang}`} label={t("themes.name", { language })} error={errorFor(`name_${lang}`)} defaultValue={values[`name_${lang}`]} />

@@ -103,7 +103,7 @@ export default function Queue() {
             defaultValue={data.filters.audience}
             options={[any, { value: "parent_carer", label: t("audience.parent_carer") }, { value: "young_person", label: t("audience.young_person") }]}
           />
-          <Select id="lang" name="lang" label={t("queue.language")} defaultValue={data.filters.lang} options={[any, { value: "en", label: t("languages.en") }]} />
+          <Select id="lang" name="lang" label={t("queue.language")} defaultValue={data.filters.lang} options={[any, { value: "en", label: t("common:languageNames.en") }]} />
           <Select id="status" name="status" label={t("queue.status")} defaultValue={data.filters.status} options={[any, ...statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
           <Select id="theme" name="theme" label={t("queue.theme")} defaultValue={data.filters.theme ? String(data.filters.theme) : ""} options={[any, ...data.themes.map((th) => ({ value: String(th.id), label: th.name }))]} />
         </div>

@@ -141,7 +141,7 @@ export default function ModerateResponse() {
       <span className="govuk-caption-l">{response.surveyTitle}</span>
       <h1 className="govuk-heading-l">{t("response.title", { reference: response.reference })}</h1>
       <p className="govuk-body">
-        {t("response.meta", { date: date(response.submittedAt), language: t(`languages.${response.lang}`, { defaultValue: response.lang }), audience: t(`audience.${response.audience}`) })}
+        {t("response.meta", { date: date(response.submittedAt), language: t(`common:languageNames.${response.lang}`, { defaultValue: response.lang }), audience: t(`audience.${response.audience}`) })}
         <br />
         {response.quoteConsent ? t("response.consentYes") : t("response.consentNo")}
       </p>

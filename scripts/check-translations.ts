@@ -1,0 +1,36 @@
+/**
+ * npm run i18n:check [-- pl ur ...]
+ * Checks every translation (or the languages named) against English and prints what to fix.
+ * Options for translators working on a copy: --locales <dir> (default locales) and --content <dir>
+ * (default db/seed/translations).
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { checkContent, checkNamespace } from "../app/i18n/check";
+import { englishContent } from "../db/seed/translations";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { locales: { type: "string", default: "locales" }, content: { type: "string", default: "db/seed/translations" } },
+});
+const localesDir = values.locales!;
+const contentDir = values.content!;
+const read = (file: string) => JSON.parse(readFileSync(file, "utf8"));
+
+const languages = positionals.length ? positionals : readdirSync(localesDir).filter((name) => name !== "en");
+const namespaces = readdirSync(path.join(localesDir, "en")).map((file) => file.replace(/\.json$/, ""));
+const problems: string[] = [];
+for (const lang of languages) {
+  for (const namespace of namespaces) {
+    const file = path.join(localesDir, lang, `${namespace}.json`);
+    if (!existsSync(file)) problems.push(`${lang}/${namespace}.json does not exist`);
+    else problems.push(...checkNamespace(lang, namespace, read(path.join(localesDir, "en", `${namespace}.json`)), read(file)));
+  }
+  const content = path.join(contentDir, `${lang}.json`);
+  if (!existsSync(content)) problems.push(`${content} does not exist`);
+  else problems.push(...checkContent(lang, englishContent(), read(content)));
+}
+for (const problem of problems) console.log(problem);
+console.log(problems.length ? `\n${problems.length} problems in ${languages.join(", ")}` : `All good: ${languages.join(", ")}`);
+process.exitCode = problems.length ? 1 : 0;
