@@ -37,7 +37,7 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
   );
   const period =
     periods.find((candidate) => candidate.slug === filters.period) ?? periods.find((candidate) => withStatements.has(candidate.id)) ?? periods[0];
-  if (!period) return { periods, period: null };
+  if (!period) return { periods, period: null, threshold };
   const range = { from: period.starts_on, to: period.ends_on };
   const until = new Date(new Date(period.ends_on).getTime() + 86_400_000).toISOString().slice(0, 10);
 
@@ -198,9 +198,92 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
       listenedPercent: listened ? suppressShare(Number(listened.agreed ?? 0), Number(listened.base), threshold) : null,
     },
     sections,
+    /** Every published action of the period, including any whose theme has no statement yet. */
+    actions: publicActions,
     themeOptions: statements.map((s) => ({ slug: themes.find((t) => t.id === s.theme_id)?.slug ?? "", name: themeText(s.theme_id)?.name ?? "" })),
     lastUpdated: lastUpdated ?? null,
     threshold,
   };
 }
 
+
+const publishedActions = (db: DB) =>
+  db
+    .selectFrom("actions as a")
+    .innerJoin("publications as p", (join) => join.onRef("p.entity_id", "=", "a.id").on("p.entity", "=", "action"))
+    .where("p.published_at", "is not", null);
+
+/** One published action with its whole public history: every update, every status change, its themes. */
+export async function publicAction(db: DB, lang: string, id: number) {
+  const action = await publishedActions(db)
+    .leftJoin("periods as pe", "pe.id", "a.period_id")
+    .select(["a.id", "a.owner", "a.partner", "a.due_on", "a.status", "p.published_at", "pe.slug as periodSlug"])
+    .where("a.id", "=", id)
+    .executeTakeFirst();
+  if (!action) return null;
+  const [texts, updates, history, themes, corrections] = await Promise.all([
+    db.selectFrom("action_texts").select(["lang", "title", "description", "measure", "status_reason", "impact"]).where("action_id", "=", id).execute(),
+    db.selectFrom("action_updates").select(["id", "body", "update_on", "lang"]).where("action_id", "=", id).orderBy("update_on", "desc").orderBy("id", "desc").execute(),
+    db.selectFrom("action_status_history").select(["to_status", "changed_at"]).where("action_id", "=", id).orderBy("changed_at").orderBy("id").execute(),
+    db
+      .selectFrom("action_themes as at")
+      .innerJoin("themes as th", "th.id", "at.theme_id")
+      .innerJoin("theme_translations as t", "t.theme_id", "th.id")
+      .select(["th.id", "th.slug", "t.lang", "t.name"])
+      .where("at.action_id", "=", id)
+      .execute(),
+    db.selectFrom("corrections").select(["note", "corrected_at"]).where("entity", "=", "action").where("entity_id", "=", id).orderBy("corrected_at").execute(),
+  ]);
+  const text = pick(texts, lang);
+  return {
+    id: action.id,
+    owner: action.owner,
+    partner: action.partner,
+    dueOn: action.due_on,
+    status: action.status,
+    periodSlug: action.periodSlug,
+    publishedAt: action.published_at!,
+    title: text?.title ?? "",
+    description: text?.description ?? "",
+    measure: text?.measure ?? "",
+    statusReason: text?.status_reason ?? null,
+    impact: text?.impact ?? null,
+    lang: text?.lang ?? fallbackLanguage,
+    updates: updates.map((update) => ({ id: update.id, body: update.body, on: update.update_on, lang: update.lang })),
+    history: history.map((change) => ({ status: change.to_status, on: change.changed_at.slice(0, 10) })),
+    themes: [...new Set(themes.map((theme) => theme.id))].map((themeId) => {
+      const name = pick(themes.filter((theme) => theme.id === themeId), lang)!;
+      return { slug: name.slug, name: name.name, lang: name.lang };
+    }),
+    corrections: corrections.map((c) => ({ note: c.note, on: c.corrected_at.slice(0, 10) })),
+  };
+}
+
+/** The newest updates to published actions, for the Atom feed. */
+export async function publicActionUpdates(db: DB, lang: string, limit = 50) {
+  const updates = await publishedActions(db)
+    .innerJoin("action_updates as u", "u.action_id", "a.id")
+    .select(["u.id", "u.action_id", "u.body", "u.update_on", "u.lang", "u.created_at", "a.status"])
+    .orderBy("u.update_on", "desc")
+    .orderBy("u.id", "desc")
+    .limit(limit)
+    .execute();
+  const titles = await db
+    .selectFrom("action_texts")
+    .select(["action_id", "lang", "title"])
+    .where("action_id", "in", updates.length ? [...new Set(updates.map((u) => u.action_id))] : [-1])
+    .execute();
+  return updates.map((update) => {
+    const title = pick(titles.filter((row) => row.action_id === update.action_id), lang);
+    return {
+      id: update.id,
+      actionId: update.action_id,
+      actionTitle: title?.title ?? "",
+      status: update.status,
+      body: update.body,
+      on: update.update_on,
+      recordedAt: update.created_at,
+      lang: update.lang,
+    };
+  });
+}

@@ -1,9 +1,10 @@
 import type { DB } from "../connection";
 import { changeStatus, createAction, addUpdate, createPeriod } from "../../app/actions/actions.server";
 import type { ActionInput } from "../../app/actions/action-form";
-import { createQuote, approveQuote } from "../../app/moderation/quotes.server";
+import { approveQuote, createQuote, editQuote } from "../../app/moderation/quotes.server";
 import { approvePublication, requestPublication } from "../../app/publishing/publishing.server";
 import { createStatement } from "../../app/publishing/statements.server";
+import type { StaffSession } from "../../app/accounts/session.server";
 
 interface DemoAction {
   input: Omit<ActionInput, "theme" | "survey" | "period"> & { themes: string[] };
@@ -192,6 +193,7 @@ export async function seedDemoActions(db: DB): Promise<void> {
     await approveQuote(db, quoteId, admin);
     quoteIds.push(quoteId);
   }
+  await seedQuotesInEveryState(db, themes, moderator, admin);
 
   for (const statement of demoStatements) {
     const period = periods[statement.period];
@@ -202,5 +204,37 @@ export async function seedDemoActions(db: DB): Promise<void> {
       await requestPublication(db, "statement", id, moderator);
       await approvePublication(db, "statement", id, admin);
     }
+  }
+}
+
+/**
+ * Quotes a moderator meets in the queue: one waiting for its second approval, one edited after
+ * approval (so waiting again), and one approved but not yet chosen for any statement.
+ */
+async function seedQuotesInEveryState(db: DB, themes: Map<string, number>, moderator: StaffSession["user"], admin: StaffSession["user"]) {
+  const answers = await db
+    .selectFrom("answers as a")
+    .innerJoin("responses as r", "r.id", "a.response_id")
+    .innerJoin("questions as q", "q.id", "a.question_id")
+    .select((eb) => [eb.fn.min("a.id").as("id"), "a.text"])
+    .where("q.kind", "=", "free_text")
+    .where("r.quote_consent", "=", 1)
+    .where("r.flagged", "=", 0)
+    .where("r.possible_concern", "=", 0)
+    .where("a.text", "not like", "%email%")
+    .groupBy("a.text")
+    .limit(3)
+    .execute();
+  const [waiting, edited, approved] = answers;
+  const theme = (slug: string) => [themes.get(slug)!];
+  if (waiting) await createQuote(db, Number(waiting.id), { text: waiting.text ?? "", themeIds: theme("local-offer-information") }, moderator);
+  if (edited) {
+    const id = await createQuote(db, Number(edited.id), { text: edited.text ?? "", themeIds: theme("health-therapies") }, moderator);
+    await approveQuote(db, id, admin);
+    await editQuote(db, id, { text: (edited.text ?? "").replace(/\.?$/, " …"), themeIds: theme("health-therapies") }, admin);
+  }
+  if (approved) {
+    const id = await createQuote(db, Number(approved.id), { text: approved.text ?? "", themeIds: theme("sen-support-mainstream") }, admin);
+    await approveQuote(db, id, moderator);
   }
 }

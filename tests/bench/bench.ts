@@ -150,6 +150,17 @@ try {
     console.log(`${row(`queue ${path}`, warm)}   first view ${cold.toFixed(0)} ms`);
   }
 
+  // The public page, its report and open data, on the demo data plus the large queue above.
+  console.log("");
+  for (const path of ["/you-said-we-did?period=2025-26", "/you-said-we-did?period=2025-26&status=done&q=email", "/you-said-we-did/report?period=2025-26", "/you-said-we-did.json?period=2025-26"]) {
+    const t0 = performance.now();
+    const first = await fetch(`${server.url}${path}`);
+    await first.text();
+    const cold = performance.now() - t0;
+    const warm = await load({ url: `${server.url}${path}`, duration: Math.min(DURATION, 5) });
+    console.log(`${row(`public ${path}`, warm)}   first view ${cold.toFixed(0)} ms`);
+  }
+
   // What a phone downloads for one question page.
   const gz = await fetch(`${server.url}${QUESTION}`, { headers: { Cookie: cookie, "Accept-Encoding": "gzip" } });
   const htmlBytes = gzipSync(html).length;

@@ -1,0 +1,108 @@
+import { useId } from "react";
+
+export interface Bar {
+  key: string;
+  label: string;
+  /** Null when the figure is not published (suppressed): no bar is drawn and `text` says why. */
+  value: number | null;
+  /** The figure as people read it: "42", "fewer than 10". */
+  text: string;
+  lang?: string;
+}
+
+interface BarChartProps {
+  caption: string;
+  /** The header of the label column and of the figure column in the table. */
+  labelHeader: string;
+  valueHeader: string;
+  bars: Bar[];
+  dir: "ltr" | "rtl";
+}
+
+const width = 960;
+const labelHeight = 22;
+const barHeight = 22;
+const rowHeight = labelHeight + barHeight + 14;
+const valueRoom = 240;
+
+/**
+ * A horizontal bar chart drawn on the server as SVG, with the same figures in a table beside it.
+ * Every bar carries its figure in words, so nothing depends on colour; the SVG's title and
+ * description give screen readers the same figures; right-to-left pages draw from the right.
+ */
+export function BarChart({ caption, labelHeader, valueHeader, bars, dir }: BarChartProps) {
+  const id = useId();
+  const max = Math.max(1, ...bars.map((bar) => bar.value ?? 0));
+  const height = bars.length * rowHeight;
+  const x = (offset: number) => (dir === "rtl" ? width - offset : offset);
+  const anchor = dir === "rtl" ? "end" : "start";
+  return (
+    <figure className="app-chart">
+      <figcaption className="govuk-heading-s" id={`${id}-caption`}>
+        {caption}
+      </figcaption>
+      <svg
+        className="app-chart__svg"
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        direction={dir}
+        preserveAspectRatio="xMinYMin meet"
+      >
+        <title id={`${id}-title`}>{caption}</title>
+        <desc id={`${id}-desc`}>{bars.map((bar) => `${bar.label}: ${bar.text}`).join("; ")}</desc>
+        <defs>
+          <pattern id={`${id}-hatch`} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <line x1="0" y1="0" x2="0" y2="8" className="app-chart__hatch" strokeWidth="3" />
+          </pattern>
+        </defs>
+        {bars.map((bar, index) => {
+          const top = index * rowHeight;
+          const length = bar.value === null ? 0 : Math.max(2, Math.round(((width - valueRoom) * bar.value) / max));
+          const drawn = bar.value === null ? 24 : length;
+          return (
+            <g key={bar.key} aria-hidden="true">
+              <text x={x(0)} y={top + 16} textAnchor={anchor} className="app-chart__label" lang={bar.lang}>
+                {bar.label}
+              </text>
+              <rect
+                x={dir === "rtl" ? width - drawn : 0}
+                y={top + labelHeight}
+                width={drawn}
+                height={barHeight}
+                className={bar.value === null ? "app-chart__bar app-chart__bar--hidden" : "app-chart__bar"}
+                fill={bar.value === null ? `url(#${id}-hatch)` : undefined}
+              />
+              <text x={x(drawn + 8)} y={top + labelHeight + 16} textAnchor={anchor} className="app-chart__value">
+                {bar.text}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <table className="govuk-table app-chart__table">
+        <caption className="govuk-visually-hidden">{caption}</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              {labelHeader}
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              {valueHeader}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {bars.map((bar) => (
+            <tr key={bar.key} className="govuk-table__row">
+              <th scope="row" className="govuk-table__header" lang={bar.lang}>
+                {bar.label}
+              </th>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{bar.text}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

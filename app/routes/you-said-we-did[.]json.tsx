@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/db.server";
+import { fixedT, getLocale } from "~/i18n/i18n.server";
+import { openData } from "~/publishing/open-data.server";
+import { publicFilters } from "~/publishing/public-filters";
+import { suppressionThreshold } from "~/settings.server";
+import { httpError } from "~/utils/http.server";
+
+/** Open data: the published statements, figures and actions for a period (?period=). Fields: docs/open-data.md. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = await getLocale(request);
+  const db = getDb();
+  const data = await openData(db, lang, publicFilters(request).period, await suppressionThreshold(db), new URL(request.url).origin);
+  if (!data) httpError(fixedT(lang), 404, "notFound");
+  return new Response(JSON.stringify(data, null, 2), {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": "public, max-age=60",
+      "Access-Control-Allow-Origin": "*",
+      "Content-Language": lang,
+    },
+  });
+}
