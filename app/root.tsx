@@ -13,12 +13,14 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "./db.server";
-import { textDirection } from "./i18n/config";
+import { easyRead, htmlLang, languagesWithFonts, textDirection } from "./i18n/config";
 import { fixedT, getLocale } from "./i18n/i18n.server";
 import { useNonce } from "./utils/nonce";
 import { getSetting } from "./settings.server";
 import { canUse, getSession } from "./accounts/session.server";
 import { StaffNav } from "./components/StaffNav";
+import { LanguageSwitcher } from "./components/LanguageSwitcher";
+import { languageChoices } from "./i18n/languages.server";
 import type { ErrorData } from "./utils/http.server";
 import styles from "./styles/app.css";
 
@@ -40,6 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       : null,
     lang,
     dir: textDirection(lang),
+    languages: languageChoices,
     organisation,
     formErrors: Boolean(context.formErrors),
     titles: { serviceName: t("serviceName"), errorPrefix: t("errorPrefix"), serverError: t("errors.server.title") },
@@ -58,13 +61,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const hydrate = useHydrate();
   const lang = data?.lang ?? i18n.language ?? "en";
   return (
-    <html lang={lang} dir={data?.dir ?? textDirection(lang)} className="govuk-template">
+    <html lang={htmlLang(lang)} dir={data?.dir ?? textDirection(lang)} className={lang === easyRead ? "govuk-template app-easy-read" : "govuk-template"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#1d5c63" />
         <Meta />
         <Links />
+        {languagesWithFonts.has(lang) ? <link rel="stylesheet" href={`/fonts/${lang}.css`} /> : null}
       </head>
       <body className="govuk-template__body">
         <a href="#main-content" className="govuk-skip-link">
@@ -76,6 +80,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
               {t("serviceName")}
             </Link>
             {data?.organisation ? <span className="app-header__organisation">{data.organisation}</span> : null}
+            {data?.languages ? <LanguageSwitcher languages={data.languages} current={lang} /> : null}
           </div>
           <nav className="govuk-width-container app-nav" aria-label={t("nav.label")}>
             <ul className="app-nav__list">

@@ -118,7 +118,12 @@ export interface ResponseTable {
   version: Generated<number>;
   flagged: Generated<number>;
   possible_concern: Generated<number>;
+  /** Who helped the respondent answer, if they said. */
+  helped_by: HelpedBy | null;
 }
+
+export const helpers = ["none", "parent_carer", "teacher", "support_worker", "someone_else"] as const;
+export type HelpedBy = (typeof helpers)[number];
 
 export interface UserTable {
   id: Generated<number>;
@@ -173,6 +178,10 @@ export interface AnswerTable {
   question_id: number;
   choice: string | null;
   text: string | null;
+  /** A moderator's English translation of a free-text answer, shown beside the original. */
+  translation: string | null;
+  translated_by: number | null;
+  translated_at: Timestamp | null;
 }
 
 export interface SafeguardingFlagTable {
@@ -213,6 +222,8 @@ export interface QuoteTable {
   updated_at: Timestamp;
   /** Set when enough people have approved: only then may the quote be published. */
   approved_at: Timestamp | null;
+  /** English words beside a quote published in its original language. */
+  translation: string | null;
 }
 
 export interface QuoteThemeTable {

@@ -6,6 +6,9 @@
 
 type Tree = { [key: string]: string | Tree };
 
+/** Namespaces a language deliberately leaves to English: staff screens are not written in Easy Read. */
+export const leftInEnglish: Record<string, string[]> = { "en-x-easyread": ["staff"] };
+
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 
 export function flatten(tree: Tree, prefix = ""): Map<string, string> {

@@ -51,6 +51,8 @@ async function settleApproval(db: Kysely<Database>, quoteId: number, now: Date) 
 export interface QuoteInput {
   text: string;
   themeIds: number[];
+  /** An English translation, published beside a quote in another language. */
+  translation?: string | null;
 }
 
 /** Makes a quote; its maker's approval is the first of the two it needs. */
@@ -60,7 +62,16 @@ export async function createQuote(db: DB, answerId: number, input: QuoteInput, u
     await requireActiveThemes(trx, input.themeIds);
     const { id } = await trx
       .insertInto("quotes")
-      .values({ answer_id: answer.id, response_id: answer.response_id, text: input.text, lang: answer.lang, created_by: user.id, created_at: now.toISOString(), updated_at: now.toISOString() })
+      .values({
+        answer_id: answer.id,
+        response_id: answer.response_id,
+        text: input.text,
+        translation: input.translation ?? null,
+        lang: answer.lang,
+        created_by: user.id,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     if (input.themeIds.length) await trx.insertInto("quote_themes").values([...new Set(input.themeIds)].map((theme_id) => ({ quote_id: id, theme_id }))).execute();
@@ -80,7 +91,7 @@ export async function editQuote(db: DB, quoteId: number, input: QuoteInput, user
     await quotableAnswer(trx, quote.answer_id);
     await requireActiveThemes(trx, input.themeIds);
     const themesBefore = (await trx.selectFrom("quote_themes").select("theme_id").where("quote_id", "=", quoteId).execute()).map((row) => row.theme_id);
-    await trx.updateTable("quotes").set({ text: input.text, updated_at: now.toISOString(), approved_at: null }).where("id", "=", quoteId).execute();
+    await trx.updateTable("quotes").set({ text: input.text, translation: input.translation ?? null, updated_at: now.toISOString(), approved_at: null }).where("id", "=", quoteId).execute();
     await trx.deleteFrom("quote_themes").where("quote_id", "=", quoteId).execute();
     if (input.themeIds.length) await trx.insertInto("quote_themes").values([...new Set(input.themeIds)].map((theme_id) => ({ quote_id: quoteId, theme_id }))).execute();
     await trx.deleteFrom("quote_approvals").where("quote_id", "=", quoteId).execute();
@@ -115,7 +126,7 @@ export async function quoteDetail(db: DB, quoteId: number) {
     .innerJoin("answers as a", "a.id", "q.answer_id")
     .innerJoin("responses as r", "r.id", "q.response_id")
     .innerJoin("users as u", "u.id", "q.created_by")
-    .select(["q.id", "q.text", "q.lang", "q.approved_at", "q.created_at", "q.answer_id", "a.text as original", "r.reference", "r.flagged", "r.quote_consent", "u.name as created_by"])
+    .select(["q.id", "q.text", "q.translation", "q.lang", "q.approved_at", "q.created_at", "q.answer_id", "a.text as original", "r.reference", "r.flagged", "r.quote_consent", "u.name as created_by"])
     .where("q.id", "=", quoteId)
     .executeTakeFirst();
   if (!quote) return undefined;

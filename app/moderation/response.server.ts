@@ -1,4 +1,5 @@
 import type { DB } from "../../db/connection";
+import { audit } from "../accounts/audit.server";
 import { answerLabels } from "../surveys/choices";
 import { formatCode } from "../surveys/codes";
 import { getSurvey } from "../surveys/surveys.server";
@@ -19,14 +20,14 @@ async function readResponse(db: DB, id: number, lang: string, t: TFunction) {
   const response = await db
     .selectFrom("responses as r")
     .innerJoin("surveys as s", "s.id", "r.survey_id")
-    .select(["r.id", "r.reference", "r.lang", "r.status", "r.version", "r.flagged", "r.possible_concern", "r.quote_consent", "r.submitted_at", "s.slug", "s.audience"])
+    .select(["r.id", "r.reference", "r.lang", "r.status", "r.version", "r.flagged", "r.possible_concern", "r.quote_consent", "r.helped_by", "r.submitted_at", "s.slug", "s.audience"])
     .where("r.id", "=", id)
     .executeTakeFirst();
   if (!response) return undefined;
 
   const [survey, answers, tags, notes] = await Promise.all([
     getSurvey(db, response.slug, lang),
-    db.selectFrom("answers").select(["id", "question_id", "choice", "text"]).where("response_id", "=", id).orderBy("id").execute(),
+    db.selectFrom("answers").select(["id", "question_id", "choice", "text", "translation"]).where("response_id", "=", id).orderBy("id").execute(),
     db.selectFrom("response_themes").select("theme_id").where("response_id", "=", id).execute(),
     db
       .selectFrom("response_notes as n")
@@ -51,6 +52,7 @@ async function readResponse(db: DB, id: number, lang: string, t: TFunction) {
         question: question.text,
         themeId: question.themeId,
         text,
+        translation: textAnswer?.translation ?? null,
         labels: choices.length ? answerLabels(question, question.kind === "multiple_choice" ? choices : choices[0], t, lang).map((c) => c.label) : [],
       },
     ];
@@ -65,6 +67,7 @@ async function readResponse(db: DB, id: number, lang: string, t: TFunction) {
     version: response.version,
     possibleConcern: response.possible_concern === 1,
     quoteConsent: response.quote_consent === 1,
+    helpedBy: response.helped_by,
     submittedAt: response.submitted_at,
     audience: response.audience,
     surveyTitle: survey.title,
@@ -74,4 +77,23 @@ async function readResponse(db: DB, id: number, lang: string, t: TFunction) {
     automaticThemeIds: [...new Set(shown.filter((a) => a.themeId !== null && a.labels.length > 0).map((a) => a.themeId as number))],
     notes,
   };
+}
+
+/**
+ * A moderator's English translation of a free-text answer. The original words are never changed;
+ * the log records who translated which answer, never the words.
+ */
+export async function saveTranslation(db: DB, responseId: number, answerId: number, translation: string, userId: number, now = new Date()) {
+  return db.transaction().execute(async (trx) => {
+    const saved = await trx
+      .updateTable("answers")
+      .set({ translation, translated_by: userId, translated_at: now.toISOString() })
+      .where("id", "=", answerId)
+      .where("response_id", "=", responseId)
+      .where("text", "is not", null)
+      .executeTakeFirst();
+    if (Number(saved.numUpdatedRows) === 0) return false;
+    await audit(trx, { userId, action: "answer.translate", entity: "response", entityId: responseId, after: { answer: answerId, length: translation.length } }, now);
+    return true;
+  });
 }

@@ -35,7 +35,8 @@ export function BarChart({ caption, labelHeader, valueHeader, bars, dir }: BarCh
   const max = Math.max(1, ...bars.map((bar) => bar.value ?? 0));
   const height = bars.length * rowHeight;
   const x = (offset: number) => (dir === "rtl" ? width - offset : offset);
-  const anchor = dir === "rtl" ? "end" : "start";
+  // With direction="rtl" on the SVG, "start" is the right-hand end: text grows leftwards from x.
+  const anchor = "start";
   return (
     <figure className="app-chart">
       <figcaption className="govuk-heading-s" id={`${id}-caption`}>

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actionStatuses } from "~/actions/action-form";
-import { intlLocale, textDirection } from "~/i18n/config";
+import { htmlLang, intlLocale, textDirection } from "~/i18n/config";
 import { BarChart } from "./BarChart";
 import type { youSaidWeDid } from "./public.server";
 
@@ -165,9 +165,17 @@ export function ThemeSection({ section, format, audience, level = 2, periodSlug 
             {t("ysd.agreed", { figure: percent(section.agreedPercent) })}
           </p>
           {section.quotes.map((quote) => (
-            <blockquote key={quote.id} className="app-quote" lang={langOf(quote.lang)}>
-              <p className="govuk-body app-free-text">“{quote.text}”</p>
-            </blockquote>
+            <figure key={quote.id} className="app-quote">
+              <blockquote lang={langOf(htmlLang(quote.lang))}>
+                <p className="govuk-body app-free-text">“{quote.text}”</p>
+              </blockquote>
+              {quote.translation ? (
+                <figcaption className="govuk-body-s app-free-text">
+                  {t("ysd.quoteTranslation", { language: t(`common:languageNames.${quote.lang}`, { defaultValue: quote.lang }) })}{" "}
+                  <span lang={langOf("en")}>{quote.translation}</span>
+                </figcaption>
+              ) : null}
+            </figure>
           ))}
           <Corrections corrections={section.corrections} format={format} />
         </div>

@@ -93,7 +93,7 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
       .selectFrom("statement_quotes as sq")
       .innerJoin("quotes as q", "q.id", "sq.quote_id")
       .innerJoin("responses as r", "r.id", "q.response_id")
-      .select(["sq.statement_id", "q.id", "q.text", "q.lang"])
+      .select(["sq.statement_id", "q.id", "q.text", "q.lang", "q.translation"])
       .where("sq.statement_id", "in", ids.statements.length ? ids.statements : none)
       .where("q.approved_at", "is not", null)
       .where("r.flagged", "=", 0)
@@ -164,7 +164,7 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
         split: figure?.raised.parts ?? { parent_carer: null, young_person: null },
         splitHiddenToProtect: figure?.raised.secondary ?? [],
         agreedPercent: figure?.agreedPercent ?? null,
-        quotes: statementQuotes.filter((q) => q.statement_id === statement.id).map((q) => ({ id: q.id, text: q.text, lang: q.lang })),
+        quotes: statementQuotes.filter((q) => q.statement_id === statement.id).map((q) => ({ id: q.id, text: q.text, lang: q.lang, translation: q.translation })),
         actions: publicActions.filter((action) => action.themeIds.includes(statement.theme_id)),
         corrections: correctionsFor("statement", statement.id),
       };

@@ -1,4 +1,5 @@
 import type { DB } from "../../db/connection";
+import type { HelpedBy } from "../../db/schema";
 import type { NewAnswer } from "../../db/schema";
 import { mentionsConcern } from "../moderation/safeguarding.server";
 import { generateCode } from "../surveys/codes";
@@ -28,7 +29,7 @@ export async function submitDraft(
   db: DB,
   survey: SurveyView,
   draftId: number,
-  quoteConsent: boolean,
+  consent: { quote: boolean; helpedBy?: HelpedBy | null },
   lang: string,
   now = new Date(),
 ): Promise<SubmitResult> {
@@ -65,7 +66,7 @@ export async function submitDraft(
     const concern = texts.length > 0 && (await mentionsConcern(trx, texts, lang));
     const { id } = await trx
       .insertInto("responses")
-      .values({ survey_id: survey.id, reference, lang, quote_consent: quoteConsent ? 1 : 0, submitted_at: stamp, possible_concern: concern ? 1 : 0 })
+      .values({ survey_id: survey.id, reference, lang, quote_consent: consent.quote ? 1 : 0, helped_by: consent.helpedBy ?? null, submitted_at: stamp, possible_concern: concern ? 1 : 0 })
       .returning("id")
       .executeTakeFirstOrThrow();
     const rows = answerRows(survey.questions, answers, id);

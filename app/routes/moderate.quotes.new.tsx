@@ -7,6 +7,7 @@ import { Choices } from "~/components/Choices";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { BackLink } from "~/components/Layout";
 import { TextArea } from "~/components/TextFields";
+import { isEnglish } from "~/i18n/config";
 import { getDb } from "~/db.server";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { themeChoices } from "~/moderation/queue.server";
@@ -52,12 +53,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, session, form);
   const parsed = readQuoteForm(form);
-  const values = { text: String(form.get("text") ?? ""), themeIds: form.getAll("theme").map(String) };
+  const values = { text: String(form.get("text") ?? ""), themeIds: form.getAll("theme").map(String), translation: String(form.get("translation") ?? "") };
   if (!parsed.success) {
-    return formFailure(context, { errors: [{ field: "text", message: t(`quotes.errors.${parsed.error.issues[0].message}`) }], values });
+    const issue = parsed.error.issues[0];
+    return formFailure(context, { errors: [{ field: issue.path[0] === "translation" ? "translation" : "text", message: t(`quotes.errors.${issue.message}`) }], values });
   }
   try {
-    const id = await createQuote(getDb(), answer.id, { text: parsed.data.text, themeIds: parsed.data.theme }, session.user);
+    const id = await createQuote(getDb(), answer.id, { text: parsed.data.text, themeIds: parsed.data.theme, translation: parsed.data.translation }, session.user);
     throw redirect(`/moderate/quotes/${id}?created=1`, 303);
   } catch (error) {
     if (!(error instanceof QuoteError)) throw error;
@@ -107,6 +109,17 @@ export default function NewQuote() {
               error={errors.find((e) => e.field === "text")?.message}
               defaultValue={failure?.values.text ?? data.suggested}
             />
+            {isEnglish(data.answer.lang) ? null : (
+              <TextArea
+                id="translation"
+                name="translation"
+                label={t("quotes.form.translation")}
+                hint={t("quotes.form.translationHint")}
+                rows={6}
+                error={errors.find((e) => e.field === "translation")?.message}
+                defaultValue={failure?.values.translation ?? ""}
+              />
+            )}
             <Choices
               id="themes"
               name="theme"

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { intlLocale } from "~/i18n/config";
+import { easyRead, fallbackLanguage, htmlLang, intlLocale } from "~/i18n/config";
 import { z } from "zod";
 import { CSRF_FIELD } from "~/accounts/csrf";
 import { requireCsrf, requireStaff } from "~/accounts/session.server";
@@ -13,7 +13,7 @@ import { getDb } from "~/db.server";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { filtersQuery, readFilters, statuses } from "~/moderation/filters";
 import { nextInQueue, themeChoices } from "~/moderation/queue.server";
-import { responseForModeration } from "~/moderation/response.server";
+import { responseForModeration, saveTranslation } from "~/moderation/response.server";
 import { flagResponse } from "~/moderation/safeguarding.server";
 import { addNote, ModerationError, saveResponse } from "~/moderation/tags.server";
 import { formFailure, httpError } from "~/utils/http.server";
@@ -21,6 +21,11 @@ import { pageTitle } from "~/utils/meta";
 import { Notice } from "~/components/Notice";
 
 export const handle = { i18n: ["common", "staff", "survey"] };
+
+const TranslationSchema = z.object({
+  answer: z.coerce.number().int().positive(),
+  translation: z.string().trim().min(1, { error: "empty" }).max(5000, { error: "tooLong" }),
+});
 
 const SaveSchema = z.object({
   intent: z.enum(["save", "save-next"]),
@@ -57,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     queueParams: Object.entries(readFilters(url)).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)]),
     find: (url.searchParams.get("find") ?? "").trim().slice(0, 80),
     saved: url.searchParams.get("saved"),
+    translated: url.searchParams.has("translated"),
   });
 }
 
@@ -77,6 +83,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const back = new URLSearchParams(filtersQuery(filters));
     back.set("flagged", "1");
     throw redirect(`/moderate?${back}`, 303);
+  }
+
+  if (form.get("intent") === "translate") {
+    const parsed = TranslationSchema.safeParse({ answer: form.get("answer"), translation: form.get("translation") ?? "" });
+    const answerId = Number(form.get("answer"));
+    if (!parsed.success) {
+      const field = parsed.error.issues[0].path[0] === "answer" ? "answer" : parsed.error.issues[0].message;
+      if (field === "answer") httpError(t, 400, "badForm");
+      return formFailure(context, { errors: [{ field: `translation-${answerId}`, message: t(`response.translation.${field}`) }], translation: { answerId, text: String(form.get("translation") ?? "") } });
+    }
+    if (!(await saveTranslation(db, response.id, parsed.data.answer, parsed.data.translation, session.user.id))) httpError(t, 400, "badForm");
+    const back = new URLSearchParams(filtersQuery(filters));
+    back.set("translated", "1");
+    throw redirect(`/moderate/responses/${response.id}?${back}`, 303);
   }
 
   if (form.get("intent") === "note") {
@@ -117,6 +137,47 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   throw redirect(`/moderate/responses/${response.id}?${back}`, 303);
 }
 
+/** The English translation of one answer, shown beside the original and changeable. */
+function TranslationForm({ answerId, current, csrf, error, submitted }: { answerId: number; current: string | null; csrf: string; error?: string; submitted?: string }) {
+  const { t } = useTranslation("staff");
+  return (
+    <>
+      {current ? (
+        <>
+          <h3 className="govuk-heading-s">{t("response.translation.heading")}</h3>
+          <p className="govuk-body app-free-text" lang="en">
+            {current}
+          </p>
+        </>
+      ) : null}
+      <details className="govuk-details" open={Boolean(error)}>
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">{current ? t("response.translation.edit") : t("response.translation.add")}</span>
+        </summary>
+        <div className="govuk-details__text">
+          <form method="post" noValidate>
+            <input type="hidden" name={CSRF_FIELD} value={csrf} />
+            <input type="hidden" name="intent" value="translate" />
+            <input type="hidden" name="answer" value={answerId} />
+            <TextArea
+              id={`translation-${answerId}`}
+              name="translation"
+              label={t("response.translation.label")}
+              hint={t("response.translation.hint")}
+              rows={4}
+              error={error}
+              defaultValue={submitted ?? current ?? ""}
+            />
+            <button type="submit" className="govuk-button govuk-button--secondary">
+              {t("response.translation.save")}
+            </button>
+          </form>
+        </div>
+      </details>
+    </>
+  );
+}
+
 export default function ModerateResponse() {
   const data = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
@@ -131,6 +192,8 @@ export default function ModerateResponse() {
   const shownThemes = needle ? data.themes.filter((theme) => theme.name.toLocaleLowerCase().includes(needle)) : data.themes;
   const hiddenSelected = selectedThemes.filter((id) => !shownThemes.some((theme) => String(theme.id) === id));
   const date = (iso: string) => new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "long", timeStyle: "short" }).format(new Date(iso));
+  // Answers in another language can be given an English translation; Easy Read is English already.
+  const needsTranslation = response.lang !== fallbackLanguage && response.lang !== easyRead;
   return (
     <>
       <BackLink to={`/moderate${data.queueQuery}`} />
@@ -138,12 +201,19 @@ export default function ModerateResponse() {
       {data.saved ? (
         <Notice>{t("response.saved")}</Notice>
       ) : null}
+      {data.translated ? <Notice>{t("response.translation.saved")}</Notice> : null}
       <span className="govuk-caption-l">{response.surveyTitle}</span>
       <h1 className="govuk-heading-l">{t("response.title", { reference: response.reference })}</h1>
       <p className="govuk-body">
         {t("response.meta", { date: date(response.submittedAt), language: t(`common:languageNames.${response.lang}`, { defaultValue: response.lang }), audience: t(`audience.${response.audience}`) })}
         <br />
         {response.quoteConsent ? t("response.consentYes") : t("response.consentNo")}
+        {response.helpedBy ? (
+          <>
+            <br />
+            {t("response.helpedBy", { helper: t(`survey:helped.options.${response.helpedBy}`) })}
+          </>
+        ) : null}
       </p>
       {response.possibleConcern ? (
         <div className="govuk-warning-text">
@@ -162,9 +232,19 @@ export default function ModerateResponse() {
                 <dd className="app-answers__answer">
                   {answer.text !== null ? (
                     <>
-                      <p className="govuk-body app-free-text" lang={response.lang}>
+                      {needsTranslation ? <h3 className="govuk-heading-s">{t("response.translation.original", { language: t(`common:languageNames.${response.lang}`, { defaultValue: response.lang }) })}</h3> : null}
+                      <p className="govuk-body app-free-text" lang={htmlLang(response.lang)}>
                         {answer.text}
                       </p>
+                      {needsTranslation && answer.answerId ? (
+                        <TranslationForm
+                          answerId={answer.answerId}
+                          current={answer.translation}
+                          csrf={data.csrf}
+                          error={errors.find((e) => e.field === `translation-${answer.answerId}`)?.message}
+                          submitted={failure && "translation" in failure && failure.translation?.answerId === answer.answerId ? failure.translation.text : undefined}
+                        />
+                      ) : null}
                       {response.quoteConsent && answer.answerId ? (
                         <Link className="govuk-link govuk-body-s" to={`/moderate/quotes/new?answer=${answer.answerId}`}>
                           {t("response.makeQuote")}

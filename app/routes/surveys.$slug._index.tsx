@@ -4,6 +4,9 @@ import { Trans, useTranslation } from "react-i18next";
 import { TwoThirds } from "~/components/Layout";
 import { PhoneLink } from "~/components/PhoneLink";
 import { getDb } from "~/db.server";
+import { easyRead } from "~/i18n/config";
+import { languageChoices } from "~/i18n/languages.server";
+import { Listen } from "~/surveys/Listen";
 import { getSetting } from "~/settings.server";
 import { createDraft, findDraft, readDraftToken, serializeDraftCookie } from "~/surveys/drafts.server";
 import { loadSurvey, requireOpen, resumePath } from "~/surveys/journey.server";
@@ -36,6 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       estimatedMinutes: survey.estimatedMinutes,
       // The most a person could be asked, when every conditional question applies.
       questionCount: survey.questions.length,
+      languages: languageChoices.filter((choice) => survey.languages.includes(choice.code)),
+      inMyLanguage: survey.languages.includes(lang),
     },
     organisation: await getSetting(getDb(), "organisation_name"),
     draft: draft ? (draft.responseId === null ? "in-progress" : "sent") : "none",
@@ -76,18 +81,45 @@ function Paragraphs({ text, lang }: { text: string; lang?: string }) {
 }
 
 export default function SurveyStart() {
-  const { survey, organisation, draft } = useLoaderData<typeof loader>();
+  const { survey, organisation, draft, lang } = useLoaderData<typeof loader>();
   const { t } = useTranslation("survey");
   const young = survey.audience === "young_person";
   return (
     <TwoThirds>
-      <h1 className="govuk-heading-xl" lang={survey.textLang}>
+      {survey.inMyLanguage ? null : (
+        <div className="govuk-inset-text">{t("languages.notAvailable", { language: t(`common:languageNames.${lang}`) })}</div>
+      )}
+      {lang === easyRead ? <img className="app-picture" src="/pictures/start.svg" alt="" /> : null}
+      <h1 className="govuk-heading-xl" lang={survey.textLang} data-listen="text">
         {survey.title}
       </h1>
-      <p className="govuk-body-l" lang={survey.textLang}>
+      <p className="govuk-body-l" lang={survey.textLang} data-listen="text">
         {survey.summary}
       </p>
+      <Listen />
       <Paragraphs text={survey.description} lang={survey.textLang} />
+      {survey.languages.length > 1 ? (
+        <nav aria-labelledby="survey-languages">
+          <h2 className="govuk-heading-s" id="survey-languages">
+            {t("languages.available")}
+          </h2>
+          <ul className="govuk-list app-survey-languages">
+            {survey.languages.map((language) => (
+              <li key={language.code}>
+                {language.code === lang ? (
+                  <strong lang={language.lang} dir={language.dir}>
+                    {language.name}
+                  </strong>
+                ) : (
+                  <Link className="govuk-link" to={`?lng=${language.code}`} lang={language.lang} hrefLang={language.lang} dir={language.dir}>
+                    {language.name}
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       <ul className="govuk-list govuk-list--bullet">
         <li>{t("start.runBy", { organisation })}</li>
         <li>{t("start.time", { count: survey.estimatedMinutes })}</li>

@@ -6,6 +6,7 @@ import { Choices } from "~/components/Choices";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { BackLink } from "~/components/Layout";
 import { getDb } from "~/db.server";
+import { helpers } from "../../db/schema";
 import { submitDraft } from "~/responses/responses.server";
 import { loadSurvey, requireDraft, requireOpen } from "~/surveys/journey.server";
 import { firstIncomplete } from "~/surveys/model";
@@ -21,8 +22,11 @@ export const handle = { i18n: ["common", "survey"] };
 export const HONEYPOT_FIELD = "website";
 const CONSENT_FIELD = "quote";
 
+const HELPED_FIELD = "helped";
+
 const ConsentSchema = z.object({
   [CONSENT_FIELD]: z.enum(["yes", "no"]),
+  [HELPED_FIELD]: z.enum(helpers).optional(),
   [HONEYPOT_FIELD]: z.literal("").optional(),
 });
 
@@ -46,13 +50,21 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const parsed = ConsentSchema.safeParse(form);
   if (!parsed.success) {
     const submitted = typeof form[CONSENT_FIELD] === "string" ? form[CONSENT_FIELD] : "";
+    const helped = typeof form[HELPED_FIELD] === "string" ? form[HELPED_FIELD] : "";
+    const consentOk = submitted === "yes" || submitted === "no";
     const error = submitted === "" ? t("errors.consentRequired") : t("errors.notOffered");
-    return formFailure(loadContext, { error, submitted });
+    return formFailure(loadContext, {
+      error: consentOk ? null : error,
+      helpedError: consentOk ? t("errors.notOffered") : null,
+      submitted,
+      helped,
+    });
   }
 
   await consumeLimit("submissions", loadContext.clientAddress, t);
   const paths = surveyPaths(survey.slug);
-  const result = await submitDraft(getDb(), survey, draft.id, parsed.data[CONSENT_FIELD] === "yes", lang);
+  const helpedBy = survey.audience === "young_person" ? (parsed.data[HELPED_FIELD] ?? null) : null;
+  const result = await submitDraft(getDb(), survey, draft.id, { quote: parsed.data[CONSENT_FIELD] === "yes", helpedBy }, lang);
   switch (result.status) {
     case "submitted":
       throw redirect(paths.confirmation, 303);
@@ -73,7 +85,12 @@ export default function Consent() {
       <BackLink to={data.backTo} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={failure ? [{ field: CONSENT_FIELD, message: failure.error }] : []} />
+          <ErrorSummary
+            errors={[
+              ...(failure?.error ? [{ field: CONSENT_FIELD, message: failure.error }] : []),
+              ...(failure?.helpedError ? [{ field: HELPED_FIELD, message: failure.helpedError }] : []),
+            ]}
+          />
           <form method="post" noValidate>
             <Choices
               id={CONSENT_FIELD}
@@ -81,13 +98,24 @@ export default function Consent() {
               legend={t("consent.title")}
               legendIsHeading
               hint={young ? t("consent.hintYoung") : t("consent.hint")}
-              error={failure?.error}
+              error={failure?.error ?? undefined}
               selected={failure ? [failure.submitted] : []}
               items={[
                 { value: "yes", label: t("consent.yes") },
                 { value: "no", label: t("consent.no") },
               ]}
             />
+            {young ? (
+              <Choices
+                id={HELPED_FIELD}
+                name={HELPED_FIELD}
+                legend={t("helped.legend")}
+                hint={t("helped.hint")}
+                error={failure?.helpedError ?? undefined}
+                selected={failure?.helped ? [failure.helped] : []}
+                items={helpers.map((value) => ({ value, label: t(`helped.options.${value}`) }))}
+              />
+            ) : null}
             <div className="app-honeypot" aria-hidden="true">
               <label htmlFor={HONEYPOT_FIELD}>{t("consent.honeypot")}</label>
               <input type="text" id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />

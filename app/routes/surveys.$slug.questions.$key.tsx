@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { BackLink } from "~/components/Layout";
 import { getDb } from "~/db.server";
+import { easyRead } from "~/i18n/config";
 import { choicesFor } from "~/surveys/choices";
 import { issueResumeCode, saveAnswers, serializeSavedCode } from "~/surveys/drafts.server";
 import { loadSurvey, requireDraft, requireOpen, type SurveyContext } from "~/surveys/journey.server";
@@ -11,6 +12,8 @@ import { isAnswered, isVisible, progress, questionAfter, questionBefore, visible
 import { surveyPaths } from "~/surveys/paths";
 import { QuestionField } from "~/surveys/QuestionField";
 import { YoungPersonHelp } from "~/surveys/YoungPersonHelp";
+import { Listen } from "~/surveys/Listen";
+import { pictureFor } from "~/surveys/pictures.server";
 import { ANSWER_FIELD, parseAnswer } from "~/surveys/validation";
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -57,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     choices: choicesFor(question, t, lang),
     value: draft.answers[String(question.id)],
     progress: progress(survey.questions, draft.answers, question.id),
+    picture: lang === easyRead ? pictureFor(question.key) : null,
     backTo: toCheck ? paths.check : previous ? paths.question(previous.key) : paths.start,
   });
 }
@@ -103,6 +107,18 @@ export async function action({ request, params, context: loadContext }: ActionFu
   throw redirect(nextPath(context, draft.answers, answers, question.id, returnsToCheck(request)), 303);
 }
 
+/** Young people are told, at the point of asking, who sees this answer and why it is asked (ICO Children's code). */
+function JustInTime({ kind, section }: { kind: string; section: string }) {
+  const { t } = useTranslation("survey");
+  const text = section === "about_you" ? t("justInTime.aboutYou") : kind === "free_text" ? t("justInTime.freeText") : t("justInTime.question");
+  return (
+    <div className="app-just-in-time">
+      <h2 className="govuk-heading-s">{t("justInTime.heading")}</h2>
+      <p className="govuk-body-s">{text}</p>
+    </div>
+  );
+}
+
 export default function QuestionPage() {
   const data = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
@@ -123,7 +139,11 @@ export default function QuestionPage() {
               <strong>{t("question.aboutYouHeading")}.</strong> {t("question.aboutYouNote")}
             </p>
           ) : null}
-          <form method="post" noValidate>
+          {data.audience === "young_person" ? <JustInTime kind={data.question.kind} section={data.question.section} /> : null}
+          <Listen />
+          <form method="post" noValidate className={data.picture ? "app-with-picture" : undefined}>
+            {data.picture ? <img className="app-picture" src={data.picture} alt="" /> : null}
+            <div>
             <QuestionField question={data.question} choices={data.choices} value={value} error={error} pageLang={data.lang} />
             <div className="govuk-button-group">
               <button type="submit" name="intent" value="continue" className="govuk-button">
@@ -132,6 +152,7 @@ export default function QuestionPage() {
               <button type="submit" name="intent" value="save" className="govuk-button govuk-button--secondary">
                 {t("question.saveForLater")}
               </button>
+            </div>
             </div>
           </form>
           {data.audience === "young_person" ? <YoungPersonHelp /> : null}

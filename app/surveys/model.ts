@@ -41,7 +41,10 @@ export interface SurveyView {
   title: string;
   summary: string;
   description: string;
+  /** The language the survey is shown in: the person's, or English when it is not all translated. */
   lang: string;
+  /** Every language the whole survey is written in. */
+  languages: string[];
   questions: QuestionView[];
 }
 

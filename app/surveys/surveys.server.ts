@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { DB } from "../../db/connection";
 import { fallbackLanguage } from "../i18n/config";
 import type { OptionView, QuestionView, SurveyView } from "./model";
@@ -48,7 +49,11 @@ async function readSurvey(db: DB, slug: string, lang: string): Promise<SurveyVie
     .where("slug", "=", slug)
     .executeTakeFirst();
   if (!survey) return undefined;
-  const langs = [...new Set([lang, fallbackLanguage])];
+  // A survey is offered in a language only when every word of it exists in that language: half a
+  // survey in Polish and half in English helps nobody. Otherwise it is shown in English.
+  const languages = await completeLanguages(db, survey.id);
+  const shown = languages.includes(lang) ? lang : fallbackLanguage;
+  const langs = [shown];
 
   const [texts, questions, questionTexts, options] = await Promise.all([
     db
@@ -92,16 +97,16 @@ async function readSurvey(db: DB, slug: string, lang: string): Promise<SurveyVie
       .execute(),
   ]);
 
-  const text = pick(texts, lang);
+  const text = pick(texts, shown);
   if (!text) return undefined;
   const textsByQuestion = groupBy(questionTexts, (row) => row.question_id);
   const optionsByQuestion = groupBy(options, (row) => row.question_id);
 
   const questionViews: QuestionView[] = questions.map((question) => {
-    const questionText = pick(textsByQuestion.get(question.id) ?? [], lang);
+    const questionText = pick(textsByQuestion.get(question.id) ?? [], shown);
     const optionViews: OptionView[] = [];
     for (const optionRows of groupBy(optionsByQuestion.get(question.id) ?? [], (row) => row.id).values()) {
-      const label = pick(optionRows, lang);
+      const label = pick(optionRows, shown);
       if (label) optionViews.push({ value: label.value, label: label.label, lang: label.lang, exclusive: label.exclusive === 1 });
     }
     return {
@@ -135,8 +140,24 @@ async function readSurvey(db: DB, slug: string, lang: string): Promise<SurveyVie
     summary: text.summary,
     description: text.description,
     lang: text.lang,
+    languages,
     questions: questionViews,
   };
+}
+
+/** The languages in which a survey's title, descriptions, questions, hints and options are all written. */
+async function completeLanguages(db: DB, surveyId: number): Promise<string[]> {
+  const { rows } = await sql<{ lang: string }>`
+    select st.lang from survey_translations st
+    where st.survey_id = ${surveyId}
+      and (select count(*) from question_translations qt join questions q on q.id = qt.question_id
+           where q.survey_id = st.survey_id and qt.lang = st.lang)
+        = (select count(*) from questions q where q.survey_id = st.survey_id)
+      and (select count(*) from option_translations ot join question_options o on o.id = ot.option_id
+           join questions q on q.id = o.question_id where q.survey_id = st.survey_id and ot.lang = st.lang)
+        = (select count(*) from question_options o join questions q on q.id = o.question_id where q.survey_id = st.survey_id)
+    order by st.lang = 'en' desc, st.lang`.execute(db);
+  return rows.map((row) => row.lang);
 }
 
 export interface SurveyListItem {

@@ -8,6 +8,7 @@ import * as queueIndex from "./2026-11-22-06-queue-index";
 import * as actions from "./2026-11-22-07-actions";
 import * as statementsPublishing from "./2026-11-22-08-statements-publishing";
 import * as thresholdSetting from "./2026-11-22-09-threshold-setting";
+import * as languages from "./2026-11-22-10-languages";
 
 /**
  * Every migration, imported statically so that the bundled server carries them:
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-07-actions": actions,
   "2026-11-22-08-statements-publishing": statementsPublishing,
   "2026-11-22-09-threshold-setting": thresholdSetting,
+  "2026-11-22-10-languages": languages,
 };

@@ -5,6 +5,7 @@ import { seedDemoActions } from "./demo-actions";
 import { seedDemoResponses } from "./demo-responses";
 import { parentSurvey, youngPeopleSurvey } from "./demo-surveys";
 import { ensureStartingThemes } from "./themes";
+import { inEveryLanguage } from "./translations";
 
 /** Demo mode only: these accounts never exist outside it. The README prints them. */
 export const demoUsers = [
@@ -28,8 +29,8 @@ export async function seedDemo(db: DB): Promise<void> {
       .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
       .execute();
   }
-  await createSurvey(db, parentSurvey);
-  await createSurvey(db, youngPeopleSurvey);
+  await createSurvey(db, inEveryLanguage(parentSurvey));
+  await createSurvey(db, inEveryLanguage(youngPeopleSurvey));
   for (const user of demoUsers) {
     const exists = await db.selectFrom("users").select("id").where("email", "=", user.email).executeTakeFirst();
     if (!exists) await createUser(db, user, null);

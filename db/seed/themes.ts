@@ -1,4 +1,5 @@
 import type { DB } from "../connection";
+import { contentTranslations } from "./translations";
 
 /** The SEND themes every area starts with (PRODUCT.md); administrators can edit them later. */
 export const startingThemes: { slug: string; name: string; description: string }[] = [
@@ -27,9 +28,13 @@ export async function ensureStartingThemes(db: DB): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const theme of startingThemes) {
       const { id } = await trx.insertInto("themes").values({ slug: theme.slug }).returning("id").executeTakeFirstOrThrow();
+      const translations = Object.entries(contentTranslations)
+        .map(([lang, content]) => ({ lang, words: content.themes[theme.slug] }))
+        .filter((row) => row.words)
+        .map(({ lang, words }) => ({ theme_id: id, lang, name: words.name, description: words.description }));
       await trx
         .insertInto("theme_translations")
-        .values({ theme_id: id, lang: "en", name: theme.name, description: theme.description })
+        .values([{ theme_id: id, lang: "en", name: theme.name, description: theme.description }, ...translations])
         .execute();
     }
   });
