@@ -21,7 +21,11 @@ export default async function handleRequest(
 
   // A shared ?lng= link is remembered, so the next page stays in that language.
   const chosen = new URL(request.url).searchParams.get("lng");
-  if (isSupportedLanguage(chosen)) responseHeaders.append("Set-Cookie", await languageCookie.serialize(chosen));
+  if (isSupportedLanguage(chosen)) {
+    responseHeaders.append("Set-Cookie", await languageCookie.serialize(chosen));
+    // A response that sets a cookie must never be stored by a shared cache and handed to others.
+    responseHeaders.set("Cache-Control", "private, no-cache");
+  }
   // Survey pages show a person's own answers: never keep a copy in a shared cache.
   if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "private, no-store");
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");

@@ -1,3 +1,4 @@
+import { supportedLanguages } from "../i18n/config";
 import { z } from "zod";
 
 export const PAGE_SIZE = 25;
@@ -10,7 +11,7 @@ const optional = <T extends z.ZodTypeAny>(schema: T) =>
 export const QueueFilters = z.object({
   survey: optional(z.string().regex(/^[a-z0-9-]+$/)).catch(undefined),
   audience: optional(z.enum(["parent_carer", "young_person"])).catch(undefined),
-  lang: optional(z.string().regex(/^[a-z]{2,3}(-[a-z0-9]+)?$/i)).catch(undefined),
+  lang: optional(z.enum(supportedLanguages)).catch(undefined),
   status: optional(z.enum(statuses)).catch(undefined),
   theme: optional(z.coerce.number().int().positive()).catch(undefined),
   untagged: optional(z.literal("1")).catch(undefined),

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { intlLocale } from "~/i18n/config";
+import { intlLocale, supportedLanguages } from "~/i18n/config";
 import { z } from "zod";
 import { CSRF_FIELD } from "~/accounts/csrf";
 import { requireCsrf, requireStaff } from "~/accounts/session.server";
@@ -103,7 +103,13 @@ export default function Queue() {
             defaultValue={data.filters.audience}
             options={[any, { value: "parent_carer", label: t("audience.parent_carer") }, { value: "young_person", label: t("audience.young_person") }]}
           />
-          <Select id="lang" name="lang" label={t("queue.language")} defaultValue={data.filters.lang} options={[any, { value: "en", label: t("common:languageNames.en") }]} />
+          <Select
+            id="lang"
+            name="lang"
+            label={t("queue.language")}
+            defaultValue={data.filters.lang}
+            options={[any, ...supportedLanguages.map((code) => ({ value: code, label: t(`common:languageNames.${code}`) }))]}
+          />
           <Select id="status" name="status" label={t("queue.status")} defaultValue={data.filters.status} options={[any, ...statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
           <Select id="theme" name="theme" label={t("queue.theme")} defaultValue={data.filters.theme ? String(data.filters.theme) : ""} options={[any, ...data.themes.map((th) => ({ value: String(th.id), label: th.name }))]} />
         </div>
@@ -167,7 +173,7 @@ export default function Queue() {
                   <td className="govuk-table__cell">
                     {row.survey_title}
                     <br />
-                    <span className="govuk-body-s">{t(`audience.${row.audience}`)} · {row.lang}</span>
+                    <span className="govuk-body-s">{t(`audience.${row.audience}`)} · {t(`common:languageNames.${row.lang}`, { defaultValue: row.lang })}</span>
                   </td>
                   <td className="govuk-table__cell">
                     <strong className={`govuk-tag app-status app-status--${row.status}`}>{t(`status.${row.status}`)}</strong>
