@@ -1,13 +1,14 @@
 import { useTranslation } from "react-i18next";
+import { intlLocale } from "~/i18n/config";
 import { Choices } from "~/components/Choices";
 import type { FieldError } from "~/components/ErrorSummary";
 import { TextArea } from "~/components/TextFields";
 import type { PublicThemeFigures } from "./figures.server";
 
 export function FiguresPanel({ figures, threshold }: { figures: PublicThemeFigures | null; threshold: number }) {
-  const { t } = useTranslation("staff");
+  const { t, i18n } = useTranslation("staff");
   const show = (value: number | null, protects = false) =>
-    value !== null ? value.toLocaleString("en-GB") : protects ? t("statements.figures.protected") : t("statements.figures.fewer", { threshold });
+    value !== null ? value.toLocaleString(intlLocale(i18n.language)) : protects ? t("statements.figures.protected") : t("statements.figures.fewer", { threshold });
   return (
     <div className="govuk-inset-text">
       <h2 className="govuk-heading-s">{t("statements.figures.heading")}</h2>

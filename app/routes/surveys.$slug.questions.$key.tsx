@@ -112,10 +112,11 @@ function JustInTime({ kind, section }: { kind: string; section: string }) {
   const { t } = useTranslation("survey");
   const text = section === "about_you" ? t("justInTime.aboutYou") : kind === "free_text" ? t("justInTime.freeText") : t("justInTime.question");
   return (
-    <div className="app-just-in-time">
-      <h2 className="govuk-heading-s">{t("justInTime.heading")}</h2>
-      <p className="govuk-body-s">{text}</p>
-    </div>
+    <p className="govuk-body-s app-just-in-time">
+      <strong>{t("justInTime.heading")}</strong>
+      <br />
+      {text}
+    </p>
   );
 }
 
@@ -139,12 +140,12 @@ export default function QuestionPage() {
               <strong>{t("question.aboutYouHeading")}.</strong> {t("question.aboutYouNote")}
             </p>
           ) : null}
-          {data.audience === "young_person" ? <JustInTime kind={data.question.kind} section={data.question.section} /> : null}
           <Listen />
           <form method="post" noValidate className={data.picture ? "app-with-picture" : undefined}>
             {data.picture ? <img className="app-picture" src={data.picture} alt="" /> : null}
             <div>
             <QuestionField question={data.question} choices={data.choices} value={value} error={error} pageLang={data.lang} />
+            {data.audience === "young_person" ? <JustInTime kind={data.question.kind} section={data.question.section} /> : null}
             <div className="govuk-button-group">
               <button type="submit" name="intent" value="continue" className="govuk-button">
                 {t("question.continue")}

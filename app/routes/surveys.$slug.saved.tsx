@@ -7,6 +7,7 @@ import { formatCode } from "~/surveys/codes";
 import { issueResumeCode, readSavedCode, serializeSavedCode } from "~/surveys/drafts.server";
 import { loadSurvey, requireDraft, resumePath } from "~/surveys/journey.server";
 import { surveyPaths } from "~/surveys/paths";
+import { YoungPersonHelp } from "~/surveys/YoungPersonHelp";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "survey"] };
@@ -21,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     code: code ? formatCode(code) : null,
     link: code ? `${origin}/resume/${formatCode(code)}` : null,
     continueTo: resumePath(context.survey, draft),
+    audience: context.survey.audience,
   });
 }
 
@@ -74,6 +76,7 @@ export default function Saved() {
       <p className="govuk-body">{t("saved.expiry")}</p>
       <p className="govuk-body">{t("saved.howToResume")}</p>
       <ButtonTo to={data.continueTo}>{t("saved.continue")}</ButtonTo>
+      {data.audience === "young_person" ? <YoungPersonHelp /> : null}
     </TwoThirds>
   );
 }

@@ -165,7 +165,7 @@ try {
   const gz = await fetch(`${server.url}${QUESTION}`, { headers: { Cookie: cookie, "Accept-Encoding": "gzip" } });
   const htmlBytes = gzipSync(html).length;
   const body = await gz.text();
-  const assets = [...body.matchAll(/(?:href|src)="(\/build\/[^"]+\.(css|js))"/g)];
+  const assets = [...body.matchAll(/(?:href|src)="(\/(?:build\/[^"]+|listen))\.(css|js)"/g)].map(([whole, stem, kind]) => [whole, `${stem}.${kind}`, kind]);
   let css = 0;
   let js = 0;
   for (const [, path, kind] of assets) {

@@ -122,4 +122,20 @@ describe("every public and respondent page in every language", () => {
     expect(new URL(page.url()).pathname).toBe("/you-said-we-did");
     await visitor.close();
   });
+
+  it("shows Listen only where the browser has a voice for the page's language", async () => {
+    const visitor = await Visitor.open(running.browser);
+    const { page } = visitor;
+    for (const lang of ["en", "ur"]) {
+      await visitor.goto(`${running.server.url}/surveys/young-people?lng=${lang}`);
+      await visitor.navigate(() => page.locator("button[name=intent][value=start]").click());
+      const voices = await page.evaluate(async () => {
+        // Voices load asynchronously in some browsers: give them a moment.
+        for (let i = 0; i < 10 && speechSynthesis.getVoices().length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+        return speechSynthesis.getVoices().map((voice) => voice.lang.toLowerCase().split(/[-_]/)[0]);
+      });
+      await expect.poll(() => page.locator("[data-listen-button]").isVisible()).toBe(voices.includes(lang));
+    }
+    await visitor.close();
+  });
 });

@@ -260,7 +260,7 @@ describe("bad input changes nothing", () => {
     await answerEverything(slug, jar);
     const { response } = await call(consent.action, { path: `/surveys/${slug}/consent`, params: { slug }, form: { website: "" }, jar });
     expect(response.status).toBe(400);
-    expect(await readJson(response)).toEqual({ error: "Select yes if we may quote your words", submitted: "" });
+    expect(await readJson(response)).toEqual({ error: "Select yes if we may quote your words", helpedError: null, submitted: "", helped: "" });
     expect(await responsesFor(slug)).toHaveLength(0);
   });
 
