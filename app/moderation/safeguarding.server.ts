@@ -1,3 +1,4 @@
+import { forgetPublicFigures } from "../publishing/public.server";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/connection";
 import type { Database } from "../../db/schema";
@@ -42,7 +43,7 @@ export async function mentionsConcern(db: Kysely<Database>, texts: string[], lan
 /** Takes a response out of the queue and out of everything public, for the safeguarding leads. */
 export async function flagResponse(db: DB, responseId: number, reason: string, userId: number, now = new Date()) {
   forgetQueueCounts();
-  return db.transaction().execute(async (trx) => {
+  const flagId = await db.transaction().execute(async (trx) => {
     const claimed = await trx
       .updateTable("responses")
       .set((eb) => ({ flagged: 1, version: eb("version", "+", 1) }))
@@ -59,6 +60,9 @@ export async function flagResponse(db: DB, responseId: number, reason: string, u
     await audit(trx, { userId, action: "safeguarding.flag", entity: "response", entityId: responseId, after: { flag: id } }, now);
     return id;
   });
+  // The public figures stop counting it now, not in a minute.
+  forgetPublicFigures();
+  return flagId;
 }
 
 export interface Handover {
@@ -90,6 +94,7 @@ export async function unflagResponse(db: DB, flagId: number, reason: string, use
     await trx.updateTable("responses").set((eb) => ({ flagged: 0, version: eb("version", "+", 1) })).where("id", "=", flag.response_id).execute();
     await audit(trx, { userId, action: "safeguarding.unflag", entity: "response", entityId: flag.response_id, after: { flag: flagId } }, now);
   });
+  forgetPublicFigures();
 }
 
 /** Open flags, longest waiting first, with their latest handover. */

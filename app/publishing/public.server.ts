@@ -38,36 +38,9 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
   const period =
     periods.find((candidate) => candidate.slug === filters.period) ?? periods.find((candidate) => withStatements.has(candidate.id)) ?? periods[0];
   if (!period) return { periods, period: null, threshold };
-  const range = { from: period.starts_on, to: period.ends_on };
-  const until = new Date(new Date(period.ends_on).getTime() + 86_400_000).toISOString().slice(0, 10);
 
-  const [responses, listened, figures, themes, statements, actions] = await Promise.all([
-    db
-      .selectFrom("responses as r")
-      .innerJoin("surveys as s", "s.id", "r.survey_id")
-      .select(["s.audience", (eb) => eb.fn.countAll<number>().as("n")])
-      .where("r.flagged", "=", 0)
-      .where("r.submitted_at", ">=", period.starts_on)
-      .where("r.submitted_at", "<", until)
-      .groupBy("s.audience")
-      .execute(),
-    db
-      .selectFrom("answers as a")
-      .innerJoin("questions as q", "q.id", "a.question_id")
-      .innerJoin("themes as th", "th.id", "q.theme_id")
-      .innerJoin("responses as r", "r.id", "a.response_id")
-      .select((eb) => [
-        eb.fn.countAll<number>().as("base"),
-        eb.fn.sum<number>(eb.case().when("a.choice", "in", ["strongly_agree", "agree", "really_good", "good"]).then(1).else(0).end()).as("agreed"),
-      ])
-      .where("th.slug", "=", "listened-coproduction")
-      .where("q.kind", "in", ["agreement_scale", "smiley_scale"])
-      .where("a.choice", "not in", ["dont_know", "prefer_not_to_say"])
-      .where("r.flagged", "=", 0)
-      .where("r.submitted_at", ">=", period.starts_on)
-      .where("r.submitted_at", "<", until)
-      .executeTakeFirst(),
-    publicThemeFigures(db, range, threshold),
+  const [{ responses, listened, figures }, themes, statements, actions] = await Promise.all([
+    countedFigures(db, period, threshold),
     db.selectFrom("themes as th").innerJoin("theme_translations as t", "t.theme_id", "th.id").select(["th.id", "th.slug", "t.lang", "t.name", "t.description"]).execute(),
     db
       .selectFrom("statements as s")
@@ -206,6 +179,61 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
   };
 }
 
+
+/**
+ * The figures counted from the answers for one period. Counting a year of answers takes a moment, and
+ * every visitor of the public page asks for the same ones, so they are kept for a minute (the page's
+ * own Cache-Control is a minute too). Flagging a response forgets them at once.
+ */
+const FIGURES_MS = 60_000;
+const countedCache = new Map<string, { at: number; figures: ReturnType<typeof countFigures> }>();
+
+export function forgetPublicFigures(): void {
+  countedCache.clear();
+}
+
+function countedFigures(db: DB, period: { id: number; starts_on: string; ends_on: string }, threshold: number) {
+  const key = `${period.id}|${period.starts_on}|${period.ends_on}|${threshold}`;
+  const hit = countedCache.get(key);
+  if (hit && Date.now() - hit.at < FIGURES_MS) return hit.figures;
+  const figures = countFigures(db, period, threshold);
+  countedCache.set(key, { at: Date.now(), figures });
+  figures.catch(() => countedCache.delete(key));
+  return figures;
+}
+
+async function countFigures(db: DB, period: { starts_on: string; ends_on: string }, threshold: number) {
+  const until = new Date(new Date(period.ends_on).getTime() + 86_400_000).toISOString().slice(0, 10);
+  const [responses, listened, figures] = await Promise.all([
+    db
+      .selectFrom("responses as r")
+      .innerJoin("surveys as s", "s.id", "r.survey_id")
+      .select(["s.audience", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("r.flagged", "=", 0)
+      .where("r.submitted_at", ">=", period.starts_on)
+      .where("r.submitted_at", "<", until)
+      .groupBy("s.audience")
+      .execute(),
+    db
+      .selectFrom("answers as a")
+      .innerJoin("questions as q", "q.id", "a.question_id")
+      .innerJoin("themes as th", "th.id", "q.theme_id")
+      .innerJoin("responses as r", "r.id", "a.response_id")
+      .select((eb) => [
+        eb.fn.countAll<number>().as("base"),
+        eb.fn.sum<number>(eb.case().when("a.choice", "in", ["strongly_agree", "agree", "really_good", "good"]).then(1).else(0).end()).as("agreed"),
+      ])
+      .where("th.slug", "=", "listened-coproduction")
+      .where("q.kind", "in", ["agreement_scale", "smiley_scale"])
+      .where("a.choice", "not in", ["dont_know", "prefer_not_to_say"])
+      .where("r.flagged", "=", 0)
+      .where("r.submitted_at", ">=", period.starts_on)
+      .where("r.submitted_at", "<", until)
+      .executeTakeFirst(),
+    publicThemeFigures(db, { from: period.starts_on, to: period.ends_on }, threshold),
+  ]);
+  return { responses, listened, figures };
+}
 
 const publishedActions = (db: DB) =>
   db
