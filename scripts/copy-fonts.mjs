@@ -23,7 +23,9 @@ for (const font of fonts) {
   // Latin letters and digits in these pages stay in the site's usual font; only the script changes.
   const use = `html[lang="${font.lang}"] body,html[lang="${font.lang}"] body *:not(svg *){font-family:"${font.family}",arial,sans-serif}` +
     // Nastaliq rises and falls far more than Latin letters: lines need much more room.
-    (font.lang === "ur" ? `html[lang="ur"] body *:not(svg *){line-height:2.2}` : "");
+    (font.lang === "ur"
+      ? `html[lang="ur"] body *:not(svg *){line-height:2.2}html[lang="ur"] :is(.govuk-select,.govuk-input){block-size:auto;padding-block:2px}`
+      : "");
   fs.writeFileSync(path.join(out, `${font.lang}.css`), `${faces.join("\n")}\n${use}\n`);
 }
 console.log(`fonts: ${fonts.map((font) => font.lang).join(", ")} copied to public/fonts`);

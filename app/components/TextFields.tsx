@@ -35,6 +35,8 @@ export function TextArea({ maxLength, rows = 6, ...props }: TextFieldProps & { m
         defaultValue={defaultValue}
         aria-describedby={describedBy(id, hint, error)}
         data-maxlength={maxLength}
+        // People write in the script they think in: an Urdu answer on an English page runs right to left.
+        dir="auto"
         spellCheck
       />
     </div>

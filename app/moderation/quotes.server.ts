@@ -22,7 +22,7 @@ export async function quotableAnswer(db: Kysely<Database>, answerId: number) {
     .selectFrom("answers as a")
     .innerJoin("responses as r", "r.id", "a.response_id")
     .innerJoin("questions as q", "q.id", "a.question_id")
-    .select(["a.id", "a.text", "a.response_id", "a.question_id", "r.reference", "r.lang", "r.quote_consent", "r.flagged"])
+    .select(["a.id", "a.text", "a.translation", "a.response_id", "a.question_id", "r.reference", "r.lang", "r.quote_consent", "r.flagged"])
     .where("a.id", "=", answerId)
     .where("q.kind", "=", "free_text")
     .executeTakeFirst();

@@ -34,6 +34,17 @@ function escapeRegExp(text: string) {
  * dates of birth, people's names from the shipped list and the settings' names an administrator
  * listed. Suggestions only; the moderator decides and edits.
  */
+const digitZeros = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0a66, 0x0ae6];
+
+/** The same text with every decimal digit from the scripts the portal is offered in written as 0–9. */
+export function asciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f\u0ae6-\u0aef]/g, (digit) => {
+    const code = digit.charCodeAt(0);
+    const zero = digitZeros.find((start) => code >= start && code <= start + 9) ?? code;
+    return String(code - zero);
+  });
+}
+
 export function suggestRedactions(text: string, settingNames: string[] = []): Redaction[] {
   const found: Redaction[] = [];
   const taken = (start: number, end: number) => found.some((r) => start < r.end && end > r.start);
@@ -46,8 +57,11 @@ export function suggestRedactions(text: string, settingNames: string[] = []): Re
       add("setting", match.index, match.index + match[0].length);
     }
   }
+  // Phone numbers and dates typed in Arabic-Indic, Urdu, Bengali, Gurmukhi or Gujarati digits are
+  // matched as 0–9. Every digit is one UTF-16 unit either way, so positions stay the same.
+  const western = asciiDigits(text);
   for (const [kind, pattern] of patterns) {
-    for (const match of text.matchAll(pattern)) add(kind, match.index, match.index + match[0].length);
+    for (const match of western.matchAll(pattern)) add(kind, match.index, match.index + match[0].length);
   }
   // Names: a capitalised word on the list, with any capitalised surname that follows it.
   for (const match of text.matchAll(/\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*/gu)) {

@@ -10,6 +10,11 @@ export type Section = Page["sections"][number];
 export type SectionAction = Section["actions"][number];
 type Overview = Page["overview"];
 
+/** Unicode isolation marks around a name inside a right-to-left sentence, so "2025–26" is not read as "26–2025". */
+export function isolate(name: string, lang: string): string {
+  return textDirection(lang) === "rtl" ? `\u2068${name}\u2069` : name;
+}
+
 /** How the public pages write figures, dates and other languages' text. */
 export function usePublicFormat(lang: string, threshold: number) {
   const { t } = useTranslation("pages");
@@ -20,7 +25,11 @@ export function usePublicFormat(lang: string, threshold: number) {
       value === null ? t("ysd.notShown") : new Intl.NumberFormat(intlLocale(lang), { style: "percent" }).format(value / 100),
     date: (iso: string) => new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: "long" }).format(new Date(iso)),
     /** A `lang` attribute only where the text is not in the page's language (WCAG 3.1.2). */
-    langOf: (textLang: string) => (textLang === lang ? undefined : textLang),
+    langOf: (textLang: string) => (htmlLang(textLang) === htmlLang(lang) ? undefined : htmlLang(textLang)),
+    /** `lang` and `dir` for text in another language: English inside an Arabic page reads left to right. */
+    other: (textLang: string) => (htmlLang(textLang) === htmlLang(lang) ? {} : { lang: htmlLang(textLang), dir: textDirection(textLang) }),
+    /** A period's name ("2025–26") kept whole and in its own direction inside a right-to-left sentence. */
+    isolate: (name: string) => isolate(name, lang),
   };
 }
 
@@ -32,7 +41,7 @@ export function OverviewSection({ overview, periodName, sections, format, lang }
   return (
     <section aria-labelledby="overview-heading">
       <h2 className="govuk-heading-l" id="overview-heading">
-        {t("ysd.overview.heading", { period: periodName })}
+        {t("ysd.overview.heading", { period: format.isolate(periodName) })}
       </h2>
       <dl className="app-overview">
         <div className="app-overview__item">
@@ -66,11 +75,11 @@ export function OverviewSection({ overview, periodName, sections, format, lang }
       <div className="app-charts">
         {sections.length > 0 ? (
           <BarChart
-            caption={t("ysd.charts.themes", { period: periodName })}
+            caption={t("ysd.charts.themes", { period: format.isolate(periodName) })}
             labelHeader={t("ysd.charts.theme")}
             valueHeader={t("ysd.charts.responses")}
             dir={textDirection(lang)}
-            bars={sections.map((section) => ({ key: section.slug, label: section.name, lang: format.langOf(section.nameLang), value: section.raised, text: figure(section.raised) }))}
+            bars={sections.map((section) => ({ key: section.slug, label: section.name, lang: format.langOf(section.nameLang), value: section.raised, text: figure(section.raised, section.raisedProtects) }))}
           />
         ) : null}
         <BarChart
@@ -100,6 +109,7 @@ export function Corrections({ corrections, format }: { corrections: { on: string
 }
 
 export function ActionFacts({ action, format }: { action: Omit<SectionAction, "themeIds" | "corrections" | "id">; format: Format }) {
+  const written = format.other(action.lang);
   const { t } = useTranslation("pages");
   const rows: [string, string, string?][] = [
     ["owner", `${action.owner} (${t(`ysd.partners.${action.partner}`)})`],
@@ -114,7 +124,9 @@ export function ActionFacts({ action, format }: { action: Omit<SectionAction, "t
       {rows.map(([key, value, when]) => (
         <div key={key} className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">{t(`ysd.action.${key}`, { date: when })}</dt>
-          <dd className="govuk-summary-list__value app-free-text">{value}</dd>
+          <dd className="govuk-summary-list__value app-free-text" {...(key === "due" ? {} : key === "latest" && action.latestUpdate ? format.other(action.latestUpdate.lang) : written)}>
+            {value}
+          </dd>
         </div>
       ))}
     </dl>
@@ -129,13 +141,13 @@ export function StatusTag({ status }: { status: SectionAction["status"] }) {
 /** One theme: what people said, with figures and quotes, beside what was done. */
 export function ThemeSection({ section, format, audience, level = 2, periodSlug }: { section: Section; format: Format; audience?: string; level?: 1 | 2; periodSlug: string }) {
   const { t } = useTranslation("pages");
-  const { figure, percent, langOf } = format;
+  const { figure, percent, other } = format;
   const Heading = level === 1 ? "h1" : "h2";
   const Sub = level === 1 ? "h2" : "h3";
   const Title = level === 1 ? "h3" : "h4";
   return (
     <section className="app-ysd-section" aria-labelledby={`theme-${section.slug}`}>
-      <Heading className={level === 1 ? "govuk-heading-xl" : "govuk-heading-l"} id={`theme-${section.slug}`} lang={langOf(section.nameLang)}>
+      <Heading className={level === 1 ? "govuk-heading-xl" : "govuk-heading-l"} id={`theme-${section.slug}`} {...other(section.nameLang)}>
         {level === 1 ? (
           section.name
         ) : (
@@ -147,11 +159,11 @@ export function ThemeSection({ section, format, audience, level = 2, periodSlug 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
           <Sub className="govuk-heading-m">{t("ysd.youSaid")}</Sub>
-          <p className="govuk-body app-free-text" lang={langOf(section.summaryLang)}>
+          <p className="govuk-body app-free-text" {...other(section.summaryLang)}>
             {section.summary}
           </p>
           <p className="govuk-body-s">
-            {t("ysd.raised", { figure: figure(section.raised) })}
+            {t("ysd.raised", { figure: figure(section.raised, section.raisedProtects) })}
             {audience ? null : (
               <>
                 <br />
@@ -166,13 +178,13 @@ export function ThemeSection({ section, format, audience, level = 2, periodSlug 
           </p>
           {section.quotes.map((quote) => (
             <figure key={quote.id} className="app-quote">
-              <blockquote lang={langOf(htmlLang(quote.lang))}>
+              <blockquote {...other(htmlLang(quote.lang))}>
                 <p className="govuk-body app-free-text">“{quote.text}”</p>
               </blockquote>
               {quote.translation ? (
                 <figcaption className="govuk-body-s app-free-text">
                   {t("ysd.quoteTranslation", { language: t(`common:languageNames.${quote.lang}`, { defaultValue: quote.lang }) })}{" "}
-                  <span lang={langOf("en")}>{quote.translation}</span>
+                  <span {...other("en")}>{quote.translation}</span>
                 </figcaption>
               ) : null}
             </figure>
@@ -184,7 +196,7 @@ export function ThemeSection({ section, format, audience, level = 2, periodSlug 
           {section.actions.length === 0 ? <p className="govuk-body">{t("ysd.noActions")}</p> : null}
           {section.actions.map((action) => (
             <article key={action.id} className="app-ysd-action">
-              <Title className="govuk-heading-s" lang={langOf(action.lang)}>
+              <Title className="govuk-heading-s" {...other(action.lang)}>
                 <Link className="govuk-link" to={`/you-said-we-did/actions/${action.id}`}>
                   {action.title}
                 </Link>
@@ -192,10 +204,10 @@ export function ThemeSection({ section, format, audience, level = 2, periodSlug 
               <p className="govuk-body">
                 <StatusTag status={action.status} />
               </p>
-              <div lang={langOf(action.lang)}>
-                <p className="govuk-body app-free-text">{action.description}</p>
-                <ActionFacts action={action} format={format} />
-              </div>
+              <p className="govuk-body app-free-text" {...other(action.lang)}>
+                {action.description}
+              </p>
+              <ActionFacts action={action} format={format} />
               <Corrections corrections={action.corrections} format={format} />
             </article>
           ))}

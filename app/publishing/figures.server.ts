@@ -25,7 +25,7 @@ export async function themeCounts(db: DB, range: DateRange) {
       select theme_id, response_id from response_themes
       union
       select q.theme_id, a.response_id from answers a join questions q on q.id = a.question_id
-      where q.theme_id is not null and a.choice is not null
+      where q.theme_id is not null and a.choice is not null and a.choice not in ('dont_know', 'prefer_not_to_say')
     )
     select raised.theme_id, s.audience, count(distinct r.id) as n
     from raised

@@ -1,3 +1,4 @@
+import { DONT_KNOW, PREFER_NOT_TO_SAY } from "../surveys/model";
 import type { DB } from "../../db/connection";
 import { fallbackLanguage } from "../i18n/config";
 
@@ -19,6 +20,7 @@ export async function feedbackFor(db: DB, reference: string, lang: string) {
         .select("q.theme_id as theme_id")
         .where("a.response_id", "=", response.id)
         .where("a.choice", "is not", null)
+        .where("a.choice", "not in", [DONT_KNOW, PREFER_NOT_TO_SAY])
         .where("q.theme_id", "is not", null)
         .$narrowType<{ theme_id: number }>(),
     )

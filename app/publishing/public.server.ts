@@ -134,6 +134,8 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
         summary: summary?.summary ?? "",
         summaryLang: summary?.lang ?? fallbackLanguage,
         raised: filters.audience ? (figure?.raised.parts[filters.audience] ?? null) : (figure?.raised.total ?? null),
+        /** True when `raised` is hidden only so that a smaller figure cannot be worked out: it reads "not shown", not "fewer than". */
+        raisedProtects: filters.audience ? (figure?.raised.secondary ?? []).includes(filters.audience) : false,
         split: figure?.raised.parts ?? { parent_carer: null, young_person: null },
         splitHiddenToProtect: figure?.raised.secondary ?? [],
         agreedPercent: figure?.agreedPercent ?? null,

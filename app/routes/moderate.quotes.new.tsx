@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     title: t("quotes.new.title"),
     csrf: session.csrfToken,
-    answer: { id: answer.id, text: answer.text, lang: answer.lang, reference: answer.reference, responseId: answer.response_id },
+    answer: { id: answer.id, text: answer.text, lang: answer.lang, reference: answer.reference, responseId: answer.response_id, translation: answer.translation },
     suggestions: redactions.map((r) => ({ kind: r.kind, found: r.found })),
     suggested: applyRedactions(answer.text, redactions, (kind: RedactionKind) => t(`quotes.placeholders.${kind}`)),
     themes: await themeChoices(getDb(), lang),
@@ -117,7 +117,7 @@ export default function NewQuote() {
                 hint={t("quotes.form.translationHint")}
                 rows={6}
                 error={errors.find((e) => e.field === "translation")?.message}
-                defaultValue={failure?.values.translation ?? ""}
+                defaultValue={failure?.values.translation ?? data.answer.translation ?? ""}
               />
             )}
             <Choices

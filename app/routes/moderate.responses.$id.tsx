@@ -233,7 +233,7 @@ export default function ModerateResponse() {
                   {answer.text !== null ? (
                     <>
                       {needsTranslation ? <h3 className="govuk-heading-s">{t("response.translation.original", { language: t(`common:languageNames.${response.lang}`, { defaultValue: response.lang }) })}</h3> : null}
-                      <p className="govuk-body app-free-text" lang={htmlLang(response.lang)}>
+                      <p className="govuk-body app-free-text" lang={htmlLang(response.lang)} dir="auto">
                         {answer.text}
                       </p>
                       {needsTranslation && answer.answerId ? (

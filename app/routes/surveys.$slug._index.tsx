@@ -153,7 +153,7 @@ export default function SurveyStart() {
       ) : null}
 
       {draft === "in-progress" ? <p className="govuk-body">{t("start.inProgress")}</p> : null}
-      {draft === "sent" ? <p className="govuk-body">{t("start.alreadySent")}</p> : null}
+      {draft === "sent" && !young ? <p className="govuk-body">{t("start.alreadySent")}</p> : null}
       <form method="post">
         <div className="govuk-button-group">
           {draft === "in-progress" ? (

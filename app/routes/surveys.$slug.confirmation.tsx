@@ -42,6 +42,11 @@ export default function Confirmation() {
         </div>
       </div>
       <p className="govuk-body">{t("confirmation.keepReference")}</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/my-feedback">
+          {t("pages:myFeedback.title")}
+        </Link>
+      </p>
       <h2 className="govuk-heading-m">{t("confirmation.nextHeading")}</h2>
       <p className="govuk-body">{young ? t("confirmation.nextYoung") : t("confirmation.next")}</p>
       <p className="govuk-body">
@@ -49,11 +54,14 @@ export default function Confirmation() {
           {t("confirmation.ysdLink")}
         </Link>
       </p>
-      <p className="govuk-body">
-        <Link className="govuk-link" to={data.startAgain}>
-          {t("confirmation.again")}
-        </Link>
-      </p>
+      {/* "Again, for another child" is for parents: a young person answers for themselves. */}
+      {young ? null : (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={data.startAgain}>
+            {t("confirmation.again")}
+          </Link>
+        </p>
+      )}
       {young ? <YoungPersonHelp /> : null}
     </TwoThirds>
   );

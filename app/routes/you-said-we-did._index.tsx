@@ -89,7 +89,7 @@ export default function YouSaidWeDid() {
           <ol className="govuk-list govuk-list--number">
             {data.sections.map((section) => (
               <li key={section.themeId}>
-                <a className="govuk-link" href={`#theme-${section.slug}`} lang={format.langOf(section.nameLang)}>
+                <a className="govuk-link" href={`#theme-${section.slug}`} {...format.other(section.nameLang)}>
                   {section.name}
                 </a>
               </li>

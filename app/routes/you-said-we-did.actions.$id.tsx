@@ -36,14 +36,16 @@ export default function ActionPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <span className="govuk-caption-l">{t("ysd.actionPage.caption")}</span>
-          <h1 className="govuk-heading-xl" lang={format.langOf(action.lang)}>
+          <h1 className="govuk-heading-xl" {...format.other(action.lang)}>
             {action.title}
           </h1>
           <p className="govuk-body">
             <StatusTag status={action.status} />
           </p>
-          <div lang={format.langOf(action.lang)}>
-            <p className="govuk-body app-free-text">{action.description}</p>
+          <div>
+            <p className="govuk-body app-free-text" {...format.other(action.lang)}>
+              {action.description}
+            </p>
             <ActionFacts action={{ ...action, latestUpdate: latest ? { body: latest.body, on: latest.on, lang: latest.lang } : null }} format={format} />
           </div>
           <Corrections corrections={action.corrections} format={format} />
@@ -52,7 +54,7 @@ export default function ActionPage() {
           <ul className="govuk-list">
             {action.themes.map((theme) => (
               <li key={theme.slug}>
-                <Link className="govuk-link" to={`/you-said-we-did/themes/${theme.slug}${action.periodSlug ? `?period=${action.periodSlug}` : ""}`} lang={format.langOf(theme.lang)}>
+                <Link className="govuk-link" to={`/you-said-we-did/themes/${theme.slug}${action.periodSlug ? `?period=${action.periodSlug}` : ""}`} {...format.other(theme.lang)}>
                   {theme.name}
                 </Link>
               </li>
@@ -69,7 +71,7 @@ export default function ActionPage() {
                   <h3 className="govuk-heading-s">
                     <time dateTime={update.on}>{format.date(update.on)}</time>
                   </h3>
-                  <p className="govuk-body app-free-text" lang={format.langOf(update.lang)}>
+                  <p className="govuk-body app-free-text" {...format.other(update.lang)}>
                     {update.body}
                   </p>
                 </li>

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/Layout";
 import { getDb } from "~/db.server";
 import { fixedT, getLocale } from "~/i18n/i18n.server";
-import { MethodNote, OverviewSection, ThemeSection, usePublicFormat } from "~/publishing/PublicParts";
+import { isolate, MethodNote, OverviewSection, ThemeSection, usePublicFormat } from "~/publishing/PublicParts";
 import { publicFilters } from "~/publishing/public-filters";
 import { youSaidWeDid } from "~/publishing/public.server";
 import { getSettings, suppressionThreshold } from "~/settings.server";
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!data.period || !("overview" in data)) httpError(fixedT(lang), 404, "notFound");
   const { organisation_name: organisation } = await getSettings(db);
   return json(
-    { title: fixedT(lang, "pages")("ysd.report.title", { period: data.period.name }), lang, organisation, ...data },
+    { title: fixedT(lang, "pages")("ysd.report.title", { period: isolate(data.period.name, lang) }), lang, organisation, ...data },
     { headers: { "Cache-Control": "public, max-age=60" } },
   );
 }
@@ -62,7 +62,7 @@ export default function Report() {
           </li>
           {data.sections.map((section) => (
             <li key={section.themeId}>
-              <a className="govuk-link" href={`#theme-${section.slug}`} lang={format.langOf(section.nameLang)}>
+              <a className="govuk-link" href={`#theme-${section.slug}`} {...format.other(section.nameLang)}>
                 {section.name}
               </a>
             </li>

@@ -11,6 +11,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation_name: organisation } = await getSettings(db);
   const feed = await actionUpdatesFeed(db, lang, new URL(request.url).origin, fixedT(lang, "pages"), organisation);
   return new Response(feed, {
-    headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" },
+    headers: {
+      "Content-Type": "application/atom+xml; charset=utf-8",
+      "Cache-Control": "public, max-age=300",
+      "Access-Control-Allow-Origin": "*",
+      Vary: "Cookie, Accept-Language",
+    },
   });
 }

@@ -18,6 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       "Cache-Control": "public, max-age=60",
       "Access-Control-Allow-Origin": "*",
       "Content-Language": lang,
+      // Theme names follow the language cookie or the browser: caches must keep one copy per language.
+      Vary: "Cookie, Accept-Language",
     },
   });
 }

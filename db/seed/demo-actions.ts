@@ -138,6 +138,9 @@ const demoStatements: { theme: string; period: "2025-26" | "autumn-2026"; summar
   },
 ];
 
+const periodStarts = { "2025-26": "2025-04-01", "autumn-2026": "2026-09-01" } as const;
+const noon = (day: string) => new Date(`${day}T12:00:00Z`);
+
 export async function seedDemoActions(db: DB): Promise<void> {
   const admin = await db.selectFrom("users").select(["id", "name", "email", "role", "organisation"]).where("role", "=", "administrator").executeTakeFirst();
   const moderator = await db.selectFrom("users").select(["id", "name", "email", "role", "organisation"]).where("role", "=", "moderator").executeTakeFirst();
@@ -154,15 +157,19 @@ export async function seedDemoActions(db: DB): Promise<void> {
       db,
       { ...rest, theme: slugs.map((slug) => themes.get(slug)!).filter(Boolean), survey: [], period: periods[demo.period] ?? undefined },
       admin.id,
+      noon(periodStarts[demo.period]),
     );
+    // The history reads as it happened: planned when the period began, each change on its update's date.
     let version = 0;
+    let lastDate: string = periodStarts[demo.period];
     for (const step of demo.steps) {
       if (step.update) {
-        await addUpdate(db, id, { body: step.update[1], updateOn: step.update[0] }, admin.id);
+        lastDate = step.update[0];
+        await addUpdate(db, id, { body: step.update[1], updateOn: step.update[0] }, admin.id, noon(lastDate));
         version++;
       }
       if (step.status) {
-        await changeStatus(db, id, { status: step.status, reason: step.reason, impact: step.impact, version }, admin.id);
+        await changeStatus(db, id, { status: step.status, reason: step.reason, impact: step.impact, version }, admin.id, noon(lastDate));
         version++;
       }
     }

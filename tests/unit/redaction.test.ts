@@ -1,4 +1,4 @@
-import { applyRedactions, suggestRedactions, type RedactionKind } from "~/moderation/redaction";
+import { applyRedactions, asciiDigits, suggestRedactions, type RedactionKind } from "~/moderation/redaction";
 
 const placeholder = (kind: RedactionKind) => `[${kind}]`;
 const redact = (text: string, settings: string[] = []) => applyRedactions(text, suggestRedactions(text, settings), placeholder);
@@ -43,5 +43,15 @@ describe("redaction suggestions", () => {
       ["name", "Sarah"],
       ["phone", "07700 900123"],
     ]);
+  });
+});
+
+describe("digits from other scripts", () => {
+  it("finds a phone number typed in Urdu or Bengali digits, at the right place", () => {
+    const urdu = "میرا فون ۰۷۷۰۰ ۹۰۰۱۲۳ ہے";
+    const found = suggestRedactions(urdu).find((r) => r.kind === "phone");
+    expect(found?.found).toBe("۰۷۷۰۰ ۹۰۰۱۲۳");
+    expect(suggestRedactions("ফোন ০৭৭০০ ৯০০১২৩").some((r) => r.kind === "phone")).toBe(true);
+    expect(asciiDigits("٠١٢ ੩੪ ૫૬")).toBe("012 34 56");
   });
 });
