@@ -88,3 +88,11 @@ export function applyRedactions(text: string, redactions: Redaction[], placehold
   }
   return result + text.slice(at);
 }
+
+/**
+ * Names are found by capital letters and a list of names in Latin letters. Scripts without capitals
+ * (Arabic and Urdu, Gurmukhi, Bengali, Gujarati) cannot be checked that way: the moderator is told so.
+ */
+export function namesUnchecked(text: string): boolean {
+  return /[\p{Script=Arabic}\p{Script=Gurmukhi}\p{Script=Bengali}\p{Script=Gujarati}]/u.test(text);
+}

@@ -7,7 +7,8 @@ import { Choices } from "~/components/Choices";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { BackLink } from "~/components/Layout";
 import { TextArea } from "~/components/TextFields";
-import { isEnglish } from "~/i18n/config";
+import { htmlLang, isEnglish } from "~/i18n/config";
+import { namesUnchecked } from "~/moderation/redaction";
 import { getDb } from "~/db.server";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { themeChoices } from "~/moderation/queue.server";
@@ -81,10 +82,18 @@ export default function NewQuote() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
           <h2 className="govuk-heading-m">{t("quotes.new.original")}</h2>
-          <blockquote className="app-original" lang={data.answer.lang}>
+          <blockquote className="app-original" lang={htmlLang(data.answer.lang)} dir="auto">
             <p className="govuk-body app-free-text">{data.answer.text}</p>
           </blockquote>
           <h2 className="govuk-heading-s">{t("quotes.new.suggestions")}</h2>
+          {namesUnchecked(data.answer.text) ? (
+            <div className="govuk-warning-text">
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong className="govuk-warning-text__text">{t("quotes.new.namesUnchecked")}</strong>
+            </div>
+          ) : null}
           {data.suggestions.length === 0 ? (
             <p className="govuk-body">{t("quotes.new.noSuggestions")}</p>
           ) : (

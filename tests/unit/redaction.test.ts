@@ -1,4 +1,4 @@
-import { applyRedactions, asciiDigits, suggestRedactions, type RedactionKind } from "~/moderation/redaction";
+import { applyRedactions, asciiDigits, namesUnchecked, suggestRedactions, type RedactionKind } from "~/moderation/redaction";
 
 const placeholder = (kind: RedactionKind) => `[${kind}]`;
 const redact = (text: string, settings: string[] = []) => applyRedactions(text, suggestRedactions(text, settings), placeholder);
@@ -53,5 +53,13 @@ describe("digits from other scripts", () => {
     expect(found?.found).toBe("۰۷۷۰۰ ۹۰۰۱۲۳");
     expect(suggestRedactions("ফোন ০৭৭০০ ৯০০১২৩").some((r) => r.kind === "phone")).toBe(true);
     expect(asciiDigits("٠١٢ ੩੪ ૫૬")).toBe("012 34 56");
+  });
+});
+
+describe("names in scripts without capital letters", () => {
+  it("tells the moderator they were not checked", () => {
+    expect(namesUnchecked("میرا نام عائشہ ہے")).toBe(true);
+    expect(namesUnchecked("ਮੇਰਾ ਨਾਮ")).toBe(true);
+    expect(namesUnchecked("My son Oliver")).toBe(false);
   });
 });
