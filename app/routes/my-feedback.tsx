@@ -11,7 +11,7 @@ import { feedbackFor } from "~/publishing/my-feedback.server";
 import { normaliseCode } from "~/surveys/codes";
 import { formFailure } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { consumeLimit } from "~/utils/rate-limit.server";
+import { countWrongGuess, requireFewWrongGuesses } from "~/utils/rate-limit.server";
 
 export const handle = { i18n: ["common", "pages"] };
 
@@ -28,11 +28,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = fixedT(lang, ["pages", "common"]);
   const input = String((await request.formData()).get(FIELD) ?? "");
   if (input.trim() === "") return formFailure(context, { error: t("myFeedback.errors.empty"), submitted: input });
-  await consumeLimit("reference", context.clientAddress, t);
+  await requireFewWrongGuesses("reference", context.clientAddress, t);
   const code = normaliseCode(input);
   const found = code ? await feedbackFor(getDb(), code, lang) : undefined;
-  // A mistyped reference and an unknown one get the same answer.
-  if (!found) return formFailure(context, { error: t("myFeedback.errors.notFound"), submitted: input });
+  // A mistyped reference and an unknown one get the same answer, and both count as a wrong guess.
+  if (!found) {
+    await countWrongGuess("reference", context.clientAddress);
+    return formFailure(context, { error: t("myFeedback.errors.notFound"), submitted: input });
+  }
   return json({ lang, found });
 }
 

@@ -1,7 +1,7 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { getDb } from "../db.server";
-import { consumeLimit } from "../utils/rate-limit.server";
+import { countWrongGuess, requireFewWrongGuesses } from "../utils/rate-limit.server";
 import { normaliseCode } from "./codes";
 import { findDraft, resumeDraft, serializeDraftCookie } from "./drafts.server";
 import { resumePath } from "./journey.server";
@@ -19,9 +19,12 @@ export async function resumeWithCode(
   if (input.trim() === "") return { error: "empty" };
   const code = normaliseCode(input);
   if (!code) return { error: "format" };
-  await consumeLimit("resume", context.clientAddress, t);
+  await requireFewWrongGuesses("resume", context.clientAddress, t);
   const resumed = await resumeDraft(getDb(), code);
-  if (!resumed) return { error: "notFound" };
+  if (!resumed) {
+    await countWrongGuess("resume", context.clientAddress);
+    return { error: "notFound" };
+  }
   const survey = await getSurvey(getDb(), resumed.slug, lang);
   const draft = survey ? await findDraft(getDb(), survey.id, resumed.token) : undefined;
   throw redirect(survey && draft ? resumePath(survey, draft) : `/surveys/${resumed.slug}`, {

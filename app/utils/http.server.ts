@@ -9,6 +9,7 @@ export type ErrorKind =
   | "draftExpired"
   | "badForm"
   | "rateLimited"
+  | "guessLimited"
   | "forbidden"
   | "csrf"
   | "cannotQuote";
@@ -28,6 +29,7 @@ const links: Record<ErrorKind, { to: string; label: string }> = {
   draftExpired: { to: "/surveys", label: "errors.goToStart" },
   badForm: { to: "/surveys", label: "errors.goToSurveys" },
   rateLimited: { to: "/", label: "errors.goHome" },
+  guessLimited: { to: "/", label: "errors.goHome" },
   forbidden: { to: "/moderate", label: "errors.goToModeration" },
   csrf: { to: "/moderate", label: "errors.goToModeration" },
   cannotQuote: { to: "/moderate", label: "errors.goToModeration" },

@@ -31,3 +31,19 @@ export async function consumeLimit(name: LimitName, address: string, t: TFunctio
     throw result;
   }
 }
+
+/**
+ * For secrets (resume codes, references): stops with a 429 page once this address has guessed wrong
+ * too often. Only wrong guesses count (`countWrongGuess`), so a school or family centre whose people
+ * look up their own references is never blocked.
+ */
+export async function requireFewWrongGuesses(name: "resume" | "reference", address: string, t: TFunction): Promise<void> {
+  const used = await limiter(name).get(address || "unknown");
+  if (used && used.remainingPoints <= 0) {
+    httpError(t, 429, "guessLimited", { retryAfterSeconds: Math.ceil(used.msBeforeNext / 1000) });
+  }
+}
+
+export async function countWrongGuess(name: "resume" | "reference", address: string): Promise<void> {
+  await limiter(name).penalty(address || "unknown", 1);
+}

@@ -38,5 +38,18 @@ describe("/my-feedback", () => {
     for (let i = 0; i < 8; i++) await call(myFeedback.action, { path: "/my-feedback", form: { reference: "2222-2222-2222" }, address });
     const blocked = await call(myFeedback.action, { path: "/my-feedback", form: { reference: "2222-2222-2222" }, address });
     expect(blocked.response.status).toBe(429);
+    expect(await readJson(blocked.response)).toMatchObject({ kind: "guessLimited" });
+  });
+
+  it("counts only wrong references: a family centre looking up many real ones is never blocked", async () => {
+    const db = getDb();
+    const slug = await createParentSurvey(db);
+    const id = await createResponse(db, slug, { "contact-reply": "agree" });
+    const { reference } = await db.selectFrom("responses").select("reference").where("id", "=", id).executeTakeFirstOrThrow();
+    const address = "198.51.100.62";
+    for (let i = 0; i < 15; i++) {
+      const { response } = await call(myFeedback.action, { path: "/my-feedback", form: { reference }, address });
+      expect(response.status).toBe(200);
+    }
   });
 });

@@ -91,7 +91,7 @@ describe("save and come back later", () => {
     const { response } = await call(resume.action, { path: "/resume", form: { code: "2222-2222-2222" }, address });
     expect(response.status).toBe(429);
     expect(Number(response.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect(await readJson(response)).toMatchObject({ kind: "rateLimited", body: expect.stringMatching(/try again in \d+ minutes?/) });
+    expect(await readJson(response)).toMatchObject({ kind: "guessLimited", body: expect.stringMatching(/wait \d+ minutes? and try again/) });
   });
 
   it("deletes drafts 30 days after they were last saved", async () => {
