@@ -15,3 +15,14 @@ export const QuoteForm = z.object({
 export function readQuoteForm(form: FormData) {
   return QuoteForm.safeParse({ text: form.get("text") ?? "", theme: form.getAll("theme"), translation: form.get("translation") ?? "" });
 }
+
+/** What the person typed, to show again after a failed save. */
+export function quoteFormValues(form: FormData) {
+  return { text: String(form.get("text") ?? ""), themeIds: form.getAll("theme").map(String), translation: String(form.get("translation") ?? "") };
+}
+
+/** The field a validation problem belongs to, and its message key under staff:quotes.errors. */
+export function quoteFormError(error: z.ZodError) {
+  const issue = error.issues[0];
+  return { field: issue.path[0] === "translation" ? "translation" : "text", key: issue.message };
+}

@@ -17,3 +17,8 @@ const Filters = z.object({
 export function publicFilters(request: Request): PublicFilters {
   return Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
 }
+
+/** Public pages may be cached for a minute; the loader's Cache-Control wins when it sets one. */
+export function publicHeaders({ loaderHeaders }: { loaderHeaders: Headers }) {
+  return { "Cache-Control": loaderHeaders.get("Cache-Control") ?? "public, max-age=60" };
+}

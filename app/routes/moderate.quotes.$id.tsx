@@ -7,12 +7,12 @@ import { Choices } from "~/components/Choices";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { BackLink } from "~/components/Layout";
 import { TextArea } from "~/components/TextFields";
-import { isEnglish } from "~/i18n/config";
+import { QuoteTranslationField } from "~/moderation/QuoteTranslationField";
 import { getDb } from "~/db.server";
 import { intlLocale } from "~/i18n/config";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { themeChoices } from "~/moderation/queue.server";
-import { readQuoteForm } from "~/moderation/quote-form";
+import { quoteFormError, quoteFormValues, readQuoteForm } from "~/moderation/quote-form";
 import { approveQuote, editQuote, QuoteError, quoteDetail } from "~/moderation/quotes.server";
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -46,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, t, quote } = await load(request, params.id);
   const form = await request.formData();
   await requireCsrf(request, session, form);
-  const values = { text: String(form.get("text") ?? ""), themeIds: form.getAll("theme").map(String), translation: String(form.get("translation") ?? "") };
+  const values = quoteFormValues(form);
   try {
     if (form.get("intent") === "approve") {
       await approveQuote(getDb(), quote.id, session.user);
@@ -54,8 +54,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     const parsed = readQuoteForm(form);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return formFailure(context, { errors: [{ field: issue.path[0] === "translation" ? "translation" : "text", message: t(`quotes.errors.${issue.message}`) }], values });
+      const { field, key } = quoteFormError(parsed.error);
+      return formFailure(context, { errors: [{ field, message: t(`quotes.errors.${key}`) }], values });
     }
     await editQuote(getDb(), quote.id, { text: parsed.data.text, themeIds: parsed.data.theme, translation: parsed.data.translation }, session.user);
     throw redirect(`/moderate/quotes/${quote.id}?saved=1`, 303);
@@ -121,17 +121,7 @@ export default function Quote() {
           <form method="post" noValidate>
             <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
             <TextArea id="text" name="text" label={t("quotes.new.text")} hint={t("quotes.detail.editHint")} rows={6} error={errors.find((e) => e.field === "text")?.message} defaultValue={failure?.values.text ?? quote.text} />
-            {isEnglish(quote.lang) ? null : (
-              <TextArea
-                id="translation"
-                name="translation"
-                label={t("quotes.form.translation")}
-                hint={t("quotes.form.translationHint")}
-                rows={6}
-                error={errors.find((e) => e.field === "translation")?.message}
-                defaultValue={failure?.values.translation ?? quote.translation ?? ""}
-              />
-            )}
+            <QuoteTranslationField lang={quote.lang} error={errors.find((e) => e.field === "translation")?.message} defaultValue={failure?.values.translation ?? quote.translation ?? ""} />
             <Choices
               id="themes"
               name="theme"

@@ -7,12 +7,13 @@ import { Choices } from "~/components/Choices";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { BackLink } from "~/components/Layout";
 import { TextArea } from "~/components/TextFields";
-import { htmlLang, isEnglish } from "~/i18n/config";
+import { QuoteTranslationField } from "~/moderation/QuoteTranslationField";
+import { htmlLang } from "~/i18n/config";
 import { namesUnchecked } from "~/moderation/redaction";
 import { getDb } from "~/db.server";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { themeChoices } from "~/moderation/queue.server";
-import { readQuoteForm } from "~/moderation/quote-form";
+import { quoteFormError, quoteFormValues, readQuoteForm } from "~/moderation/quote-form";
 import { createQuote, quotableAnswer, QuoteError } from "~/moderation/quotes.server";
 import { applyRedactions, suggestRedactions, type RedactionKind } from "~/moderation/redaction";
 import { getSettings } from "~/settings.server";
@@ -54,10 +55,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, session, form);
   const parsed = readQuoteForm(form);
-  const values = { text: String(form.get("text") ?? ""), themeIds: form.getAll("theme").map(String), translation: String(form.get("translation") ?? "") };
+  const values = quoteFormValues(form);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return formFailure(context, { errors: [{ field: issue.path[0] === "translation" ? "translation" : "text", message: t(`quotes.errors.${issue.message}`) }], values });
+    const { field, key } = quoteFormError(parsed.error);
+    return formFailure(context, { errors: [{ field, message: t(`quotes.errors.${key}`) }], values });
   }
   try {
     const id = await createQuote(getDb(), answer.id, { text: parsed.data.text, themeIds: parsed.data.theme, translation: parsed.data.translation }, session.user);
@@ -118,17 +119,7 @@ export default function NewQuote() {
               error={errors.find((e) => e.field === "text")?.message}
               defaultValue={failure?.values.text ?? data.suggested}
             />
-            {isEnglish(data.answer.lang) ? null : (
-              <TextArea
-                id="translation"
-                name="translation"
-                label={t("quotes.form.translation")}
-                hint={t("quotes.form.translationHint")}
-                rows={6}
-                error={errors.find((e) => e.field === "translation")?.message}
-                defaultValue={failure?.values.translation ?? data.answer.translation ?? ""}
-              />
-            )}
+            <QuoteTranslationField lang={data.answer.lang} error={errors.find((e) => e.field === "translation")?.message} defaultValue={failure?.values.translation ?? data.answer.translation ?? ""} />
             <Choices
               id="themes"
               name="theme"

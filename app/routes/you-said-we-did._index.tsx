@@ -7,7 +7,7 @@ import { Select } from "~/components/Select";
 import { getDb } from "~/db.server";
 import { fixedT, getLocale } from "~/i18n/i18n.server";
 import { MethodNote, OtherFormats, OverviewSection, ThemeSection, usePublicFormat } from "~/publishing/PublicParts";
-import { publicFilters } from "~/publishing/public-filters";
+import { publicFilters, publicHeaders } from "~/publishing/public-filters";
 import { youSaidWeDid } from "~/publishing/public.server";
 import { suppressionThreshold } from "~/settings.server";
 import { pageTitle } from "~/utils/meta";
@@ -21,9 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ title: fixedT(lang, "pages")("ysd.title"), lang, filters, ...data }, { headers: { "Cache-Control": "public, max-age=60" } });
 }
 
-export function headers({ loaderHeaders }: { loaderHeaders: Headers }) {
-  return { "Cache-Control": loaderHeaders.get("Cache-Control") ?? "public, max-age=60" };
-}
+export { publicHeaders as headers };
 
 export default function YouSaidWeDid() {
   const data = useLoaderData<typeof loader>();

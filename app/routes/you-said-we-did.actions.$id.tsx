@@ -8,6 +8,7 @@ import { ActionFacts, Corrections, StatusTag, usePublicFormat } from "~/publishi
 import { publicAction } from "~/publishing/public.server";
 import { suppressionThreshold } from "~/settings.server";
 import { httpError } from "~/utils/http.server";
+import { publicHeaders } from "~/publishing/public-filters";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "pages"] };
@@ -21,9 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ title: action.title, lang, action, threshold: await suppressionThreshold(getDb()) }, { headers: { "Cache-Control": "public, max-age=60" } });
 }
 
-export function headers({ loaderHeaders }: { loaderHeaders: Headers }) {
-  return { "Cache-Control": loaderHeaders.get("Cache-Control") ?? "public, max-age=60" };
-}
+export { publicHeaders as headers };
 
 export default function ActionPage() {
   const { action, lang, threshold } = useLoaderData<typeof loader>();

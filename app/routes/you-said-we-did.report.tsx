@@ -5,7 +5,7 @@ import { BackLink } from "~/components/Layout";
 import { getDb } from "~/db.server";
 import { fixedT, getLocale } from "~/i18n/i18n.server";
 import { isolate, MethodNote, OverviewSection, ThemeSection, usePublicFormat } from "~/publishing/PublicParts";
-import { publicFilters } from "~/publishing/public-filters";
+import { publicFilters, publicHeaders } from "~/publishing/public-filters";
 import { youSaidWeDid } from "~/publishing/public.server";
 import { getSettings, suppressionThreshold } from "~/settings.server";
 import { httpError } from "~/utils/http.server";
@@ -31,9 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-export function headers({ loaderHeaders }: { loaderHeaders: Headers }) {
-  return { "Cache-Control": loaderHeaders.get("Cache-Control") ?? "public, max-age=60" };
-}
+export { publicHeaders as headers };
 
 export default function Report() {
   const data = useLoaderData<typeof loader>();

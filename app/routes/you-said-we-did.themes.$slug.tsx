@@ -4,7 +4,7 @@ import { BackLink } from "~/components/Layout";
 import { getDb } from "~/db.server";
 import { fixedT, getLocale } from "~/i18n/i18n.server";
 import { MethodNote, ThemeSection, usePublicFormat } from "~/publishing/PublicParts";
-import { publicFilters } from "~/publishing/public-filters";
+import { publicFilters, publicHeaders } from "~/publishing/public-filters";
 import { youSaidWeDid } from "~/publishing/public.server";
 import { suppressionThreshold } from "~/settings.server";
 import { httpError } from "~/utils/http.server";
@@ -26,9 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-export function headers({ loaderHeaders }: { loaderHeaders: Headers }) {
-  return { "Cache-Control": loaderHeaders.get("Cache-Control") ?? "public, max-age=60" };
-}
+export { publicHeaders as headers };
 
 export default function ThemePage() {
   const data = useLoaderData<typeof loader>();

@@ -181,19 +181,7 @@ export async function seedDemoActions(db: DB): Promise<void> {
   }
 
   // A few quotes from consenting responses, approved by two people, for the statements.
-  const quotable = await db
-    .selectFrom("answers as a")
-    .innerJoin("responses as r", "r.id", "a.response_id")
-    .innerJoin("questions as q", "q.id", "a.question_id")
-    .select((eb) => [eb.fn.min("a.id").as("id"), "a.text"])
-    .where("q.kind", "=", "free_text")
-    .where("r.quote_consent", "=", 1)
-    .where("r.flagged", "=", 0)
-    .where("r.possible_concern", "=", 0)
-    .where("a.text", "like", "%email%")
-    .groupBy("a.text")
-    .limit(2)
-    .execute();
+  const quotable = await quotableAnswers(db, "like", 2);
   const quoteIds: number[] = [];
   for (const answer of quotable) {
     const quoteId = await createQuote(db, Number(answer.id), { text: answer.text ?? "", themeIds: [themes.get("communication")!] }, moderator);
@@ -219,19 +207,7 @@ export async function seedDemoActions(db: DB): Promise<void> {
  * approval (so waiting again), and one approved but not yet chosen for any statement.
  */
 async function seedQuotesInEveryState(db: DB, themes: Map<string, number>, moderator: StaffSession["user"], admin: StaffSession["user"]) {
-  const answers = await db
-    .selectFrom("answers as a")
-    .innerJoin("responses as r", "r.id", "a.response_id")
-    .innerJoin("questions as q", "q.id", "a.question_id")
-    .select((eb) => [eb.fn.min("a.id").as("id"), "a.text"])
-    .where("q.kind", "=", "free_text")
-    .where("r.quote_consent", "=", 1)
-    .where("r.flagged", "=", 0)
-    .where("r.possible_concern", "=", 0)
-    .where("a.text", "not like", "%email%")
-    .groupBy("a.text")
-    .limit(3)
-    .execute();
+  const answers = await quotableAnswers(db, "not like", 3);
   const [waiting, edited, approved] = answers;
   const theme = (slug: string) => [themes.get(slug)!];
   if (waiting) await createQuote(db, Number(waiting.id), { text: waiting.text ?? "", themeIds: theme("local-offer-information") }, moderator);
@@ -244,4 +220,21 @@ async function seedQuotesInEveryState(db: DB, themes: Map<string, number>, moder
     const id = await createQuote(db, Number(approved.id), { text: approved.text ?? "", themeIds: theme("sen-support-mainstream") }, admin);
     await approveQuote(db, id, moderator);
   }
+}
+
+/** Distinct free-text answers that may be quoted (consent, not flagged, no concern), about emails or not. */
+function quotableAnswers(db: DB, aboutEmails: "like" | "not like", limit: number) {
+  return db
+    .selectFrom("answers as a")
+    .innerJoin("responses as r", "r.id", "a.response_id")
+    .innerJoin("questions as q", "q.id", "a.question_id")
+    .select((eb) => [eb.fn.min("a.id").as("id"), "a.text"])
+    .where("q.kind", "=", "free_text")
+    .where("r.quote_consent", "=", 1)
+    .where("r.flagged", "=", 0)
+    .where("r.possible_concern", "=", 0)
+    .where("a.text", aboutEmails, "%email%")
+    .groupBy("a.text")
+    .limit(limit)
+    .execute();
 }
