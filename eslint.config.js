@@ -23,4 +23,9 @@ export default tseslint.config(
     files: ["**/*.{js,mjs}"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },
+  {
+    // Progressive enhancement that runs in the browser.
+    files: ["public/**/*.js"],
+    languageOptions: { globals: { window: "readonly", document: "readonly", SpeechSynthesisUtterance: "readonly" } },
+  },
 );

@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { isSupportedLanguage } from "./i18n/config";
@@ -22,12 +22,9 @@ export default async function handleRequest(
   // A shared ?lng= link is remembered, so the next page stays in that language.
   const chosen = new URL(request.url).searchParams.get("lng");
   if (isSupportedLanguage(chosen)) {
+    // The server's one cache rule makes a reply that sets a cookie private (server/remix.ts).
     responseHeaders.append("Set-Cookie", await languageCookie.serialize(chosen));
-    // A response that sets a cookie must never be stored by a shared cache and handed to others.
-    responseHeaders.set("Cache-Control", "private, no-cache");
   }
-  // Survey pages show a person's own answers: never keep a copy in a shared cache.
-  if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "private, no-store");
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   responseHeaders.append("Vary", "Cookie, Accept-Language");
 
@@ -63,4 +60,10 @@ export default async function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/** A 4xx is an answer, not a fault: only real errors are logged (and never for a request the client gave up on). */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  if (!request.signal.aborted) console.error(error);
 }

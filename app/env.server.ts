@@ -5,17 +5,48 @@ const booleanFlag = z
   .optional()
   .transform((value) => value === "true" || value === "1");
 
+/**
+ * Which proxies may say who the client is, the two ways Express documents: how many proxies sit in
+ * front (`1`), or their addresses (`loopback`, `10.0.0.0/8, 192.0.2.7`). Never "trust every hop":
+ * the leftmost X-Forwarded-For address is written by the client.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? "").trim())
+  .refine((value) => !/^(true|yes)$/i.test(value), {
+    message: "true would believe any X-Forwarded-For: give the number of proxies in front (1) or their addresses",
+  })
+  .refine((value) => /^(|false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/i.test(value), { message: "expected false, a number of proxies, or proxy addresses separated by commas" })
+  .transform((value): false | number | string[] => {
+    if (value === "" || /^false$/i.test(value) || value === "0") return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    return value.split(",").map((part) => part.trim());
+  });
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_PATH: z.string().min(1).default("data/portal.sqlite"),
   DEMO_MODE: booleanFlag,
-  TRUST_PROXY: booleanFlag,
-  SUBMISSIONS_PER_HOUR_PER_ADDRESS: z.coerce.number().int().min(1).default(120),
+  TRUST_PROXY: trustProxy,
+  /** Surveys sent, and started, from one network address in an hour: sized for a busy school or family hub. */
+  SUBMISSIONS_PER_HOUR_PER_ADDRESS: z.coerce.number().int().min(1).default(1000),
+  SURVEY_STARTS_PER_HOUR_PER_ADDRESS: z.coerce.number().int().min(1).default(3000),
+  /** The address people reach the portal at: links in emails (and open data) are made from it, never from a request. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Where mail goes out, e.g. smtp://user:password@smtp.example.org:587; empty sends no mail. */
+  SMTP_URL: z.string().optional().transform((value) => value || undefined).pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  /** Largest request body, in kilobytes, by kind of page: refused with 413 as soon as it is passed. */
+  BODY_LIMIT_PUBLIC_KB: z.coerce.number().int().min(1).max(10_240).default(64),
+  BODY_LIMIT_SIGN_IN_KB: z.coerce.number().int().min(1).max(1_024).default(8),
+  BODY_LIMIT_STAFF_KB: z.coerce.number().int().min(1).max(51_200).default(1_024),
+  MAIL_FROM: z.string().min(3).default("You said, we did <no-reply@localhost>"),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+type ParsedEnv = z.infer<typeof EnvSchema>;
+export type Env = Omit<ParsedEnv, "PUBLIC_URL"> & { PUBLIC_URL: string };
 
 /** Parses the environment once; fails with a message naming each bad variable. */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -24,11 +55,17 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment variables:\n${problems.join("\n")}`);
   }
-  return result.data;
+  // On a laptop the portal is where it listens.
+  return { ...result.data, PUBLIC_URL: new URL(result.data.PUBLIC_URL ?? `http://localhost:${result.data.PORT}`).origin };
 }
 
 let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv();
   return cached;
+}
+
+/** The portal's own origin, from configuration: absolute links never come from a request's Host header. */
+export function publicOrigin(): string {
+  return env().PUBLIC_URL;
 }

@@ -1,3 +1,4 @@
+import type { Refusal } from "./utils/refusal";
 import "@remix-run/node";
 
 declare module "@remix-run/node" {
@@ -8,6 +9,8 @@ declare module "@remix-run/node" {
     clientAddress: string;
     /** Set by an action that answers 400, so the page title starts with "Error:". */
     formErrors?: boolean;
+    /** Set by the server's gate for a request it would not pass to a route (see routes/refused.tsx). */
+    refusal?: Refusal;
   }
 }
 

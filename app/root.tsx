@@ -16,12 +16,13 @@ import { getDb } from "./db.server";
 import { easyRead, htmlLang, languagesWithFonts, textDirection } from "./i18n/config";
 import { fixedT, getLocale } from "./i18n/i18n.server";
 import { useNonce } from "./utils/nonce";
-import { getSetting } from "./settings.server";
+import { getSettings } from "./settings.server";
 import { canUse, getSession } from "./accounts/session.server";
-import { StaffNav } from "./components/StaffNav";
+import { ConcernBanner, StaffNav } from "./components/StaffNav";
+import { countNewConcerns } from "./safeguarding/concerns.server";
 import { LanguageSwitcher } from "./components/LanguageSwitcher";
 import { languageChoices } from "./i18n/languages.server";
-import type { ErrorData } from "./utils/http.server";
+import { passThroughHeaders, type ErrorData } from "./utils/http.server";
 import styles from "./styles/app.css";
 
 export const handle = { i18n: ["common"] };
@@ -34,18 +35,27 @@ export const links = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = await getLocale(request);
   const t = fixedT(lang);
-  const organisation = await getSetting(getDb(), "organisation_name");
+  const { organisation_name: organisation, children_services_phone: childrenServicesPhone } = await getSettings(getDb());
   const session = await getSession(request);
+  const safeguarding = session ? canUse(session.user.role, "safeguarding") : false;
   return json({
     staff: session
-      ? { name: session.user.name, csrf: session.csrfToken, admin: canUse(session.user.role, "admin"), safeguarding: canUse(session.user.role, "safeguarding") }
+      ? {
+          name: session.user.name,
+          csrf: session.csrfToken,
+          admin: canUse(session.user.role, "admin"),
+          safeguarding,
+          // Leads see at once, on every staff page, that a concern is waiting.
+          newConcerns: safeguarding ? await countNewConcerns(getDb()) : 0,
+        }
       : null,
     lang,
     dir: textDirection(lang),
     languages: languageChoices,
     organisation,
+    childrenServicesPhone,
     formErrors: Boolean(context.formErrors),
-    titles: { serviceName: t("serviceName"), errorPrefix: t("errorPrefix"), serverError: t("errors.server.title") },
+    titles: { serviceName: t("serviceName"), errorPrefix: t("errorPrefix"), serverError: t("errors.server.title"), methodNotAllowed: t("errors.methodNotAllowed.title") },
   });
 }
 
@@ -99,6 +109,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {data?.staff ? <StaffNav staff={data.staff} /> : null}
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content">
+            {data?.staff ? <ConcernBanner count={data.staff.newConcerns} /> : null}
             {children}
           </main>
         </div>
@@ -137,9 +148,11 @@ export default function App() {
   return <Outlet />;
 }
 
+export { passThroughHeaders as headers };
+
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   if (!error) return [];
-  const title = isRouteErrorResponse(error) && (error.data as ErrorData | undefined)?.title;
+  const title = isRouteErrorResponse(error) && ((error.data as ErrorData | undefined)?.title || (error.status === 405 ? data?.titles.methodNotAllowed : undefined));
   const serviceName = data?.titles.serviceName ?? "";
   return [{ title: `${title || data?.titles.serverError || ""} – ${serviceName}` }];
 };
@@ -147,13 +160,16 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
-  const data = isRouteErrorResponse(error) ? (error.data as ErrorData | undefined) : undefined;
-  if (!data?.title) console.error(error);
+  const response = isRouteErrorResponse(error) ? error : undefined;
+  const data = response?.data as ErrorData | undefined;
+  // Remix's own answers: a page that does not exist, or a post to a page that takes none.
+  const known = response?.status === 404 ? "notFound" : response?.status === 405 ? "methodNotAllowed" : null;
+  if (!data?.title && !known) console.error(error);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{data?.title ?? t("errors.server.title")}</h1>
-        <p className="govuk-body">{data?.body ?? t("errors.server.body")}</p>
+        <h1 className="govuk-heading-l">{data?.title ?? (known ? t(`errors.${known}.title`) : t("errors.server.title"))}</h1>
+        <p className="govuk-body">{data?.body ?? (known ? t(`errors.${known}.body`) : t("errors.server.body"))}</p>
         <p className="govuk-body">
           <Link className="govuk-link" to={data?.link.to ?? "/"}>
             {data?.link.label ?? t("errors.goHome")}

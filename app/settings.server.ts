@@ -1,6 +1,14 @@
 import type { DB } from "../db/connection";
 
-export type SettingKey = "organisation_name" | "contact_email" | "quote_approval" | "setting_names" | "suppression_threshold";
+export type SettingKey =
+  | "organisation_name"
+  | "contact_email"
+  | "quote_approval"
+  | "setting_names"
+  | "suppression_threshold"
+  | "safeguarding_email"
+  | "children_services_phone"
+  | "safeguarding_overdue_days";
 type Settings = Record<SettingKey, string>;
 
 // Read on every page (the organisation's name is in the header); cached briefly, like surveys.
@@ -13,7 +21,16 @@ export function forgetSettings(): void {
 
 async function readSettings(db: DB): Promise<Settings> {
   const rows = await db.selectFrom("settings").select(["key", "value"]).execute();
-  const settings: Settings = { organisation_name: "", contact_email: "", quote_approval: "two_people", setting_names: "", suppression_threshold: "10" };
+  const settings: Settings = {
+    organisation_name: "",
+    contact_email: "",
+    quote_approval: "two_people",
+    setting_names: "",
+    suppression_threshold: "10",
+    safeguarding_email: "",
+    children_services_phone: "",
+    safeguarding_overdue_days: "1",
+  };
   for (const row of rows) if (row.key in settings) settings[row.key as SettingKey] = row.value;
   return settings;
 }
@@ -45,4 +62,10 @@ export async function saveSettings(db: DB, changes: Partial<Settings>): Promise<
 export async function suppressionThreshold(db: DB): Promise<number> {
   const value = Number((await getSettings(db)).suppression_threshold);
   return Number.isInteger(value) && value > 0 ? value : 10;
+}
+
+/** Working days a concern may wait for a lead before it shows as overdue (default 1). */
+export async function overdueWorkingDays(db: DB): Promise<number> {
+  const value = Number((await getSettings(db)).safeguarding_overdue_days);
+  return Number.isInteger(value) && value > 0 ? value : 1;
 }

@@ -8,7 +8,6 @@ import { parseEnv } from "../app/env.server";
 import { createDb, type DB } from "./connection";
 import { migrateToLatest } from "./migrate";
 import { resetDemo } from "./seed/demo";
-import { ensureSafeguardingPhrases } from "./seed/safeguarding";
 
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -47,7 +46,6 @@ const env = parseEnv();
 const db = createDb(env.DATABASE_PATH);
 try {
   await migrateToLatest(db);
-  await ensureSafeguardingPhrases(db);
   if (command === "demo-reset") {
     await resetDemo(db);
     console.log(`demo data reset in ${env.DATABASE_PATH}`);

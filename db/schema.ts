@@ -184,20 +184,38 @@ export interface AnswerTable {
   translated_at: Timestamp | null;
 }
 
-export interface SafeguardingFlagTable {
+export type ConcernSource = "detected" | "person";
+export type ConcernState = "new" | "looking" | "handed_over" | "closed";
+export type ConcernDecision = "concern" | "not_concern";
+
+/** A response held for a safeguarding lead: found by the detector or flagged by a person. */
+export interface SafeguardingConcernTable {
   id: Generated<number>;
   response_id: number;
-  reason: string;
-  flagged_by: number;
-  flagged_at: Timestamp;
-  resolved_at: Timestamp | null;
-  resolved_by: number | null;
-  resolution: string | null;
+  source: ConcernSource;
+  raised_by: number | null;
+  raised_at: Timestamp;
+  /** Why a person flagged it. */
+  reason: string | null;
+  /** JSON: what the detector matched, with the words around it ({ questionId, category, phrase, excerpt }[]). */
+  matches: string | null;
+  /** 1 is the most urgent. */
+  urgency: Generated<number>;
+  state: Generated<ConcernState>;
+  looking_by: number | null;
+  looking_since: Timestamp | null;
+  decision: ConcernDecision | null;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  closed_by: number | null;
+  closed_at: Timestamp | null;
+  /** The reason it is not a concern, or what came of it when it was closed. */
+  outcome: string | null;
 }
 
 export interface SafeguardingHandoverTable {
   id: Generated<number>;
-  flag_id: number;
+  concern_id: number;
   handed_to: string;
   handed_over_on: string;
   action_taken: string;
@@ -208,6 +226,25 @@ export interface SafeguardingHandoverTable {
 export interface SafeguardingPhraseTable {
   lang: string;
   phrase: string;
+  category: string;
+  /** Null for the phrases shipped in db/seed/safeguarding/. */
+  added_by: number | null;
+  added_at: Timestamp | null;
+}
+
+/** Mail written in the same transaction as what it reports, sent and retried by a worker. */
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: string;
+  recipient: string;
+  /** JSON; never an answer's words. */
+  payload: string;
+  created_at: Timestamp;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  claimed_until: Timestamp | null;
+  sent_at: Timestamp | null;
+  last_error: string | null;
 }
 
 export interface QuoteTable {
@@ -368,8 +405,8 @@ export interface Database {
   response_themes: ResponseThemeTable;
   response_notes: ResponseNoteTable;
   audit_log: AuditLogTable;
-  safeguarding_flags: SafeguardingFlagTable;
-  safeguarding_handovers: SafeguardingHandoverTable;
+  safeguarding_concerns: SafeguardingConcernTable;
+  safeguarding_concern_handovers: SafeguardingHandoverTable;
   safeguarding_phrases: SafeguardingPhraseTable;
   quotes: QuoteTable;
   quote_themes: QuoteThemeTable;
@@ -387,6 +424,55 @@ export interface Database {
   statement_quotes: StatementQuoteTable;
   publications: PublicationTable;
   corrections: CorrectionTable;
+  outbox: OutboxTable;
+  rate_limits: RateLimitTable;
+  known_devices: KnownDeviceTable;
+  sign_in_failures: SignInFailureTable;
+  revisions: RevisionTable;
+}
+
+export type RevisionDecision = "approved" | "withdrawn" | "replaced";
+
+/** A change to a published statement or action, waiting for a second person. */
+export interface RevisionTable {
+  id: Generated<number>;
+  entity: PublishedEntity;
+  entity_id: number;
+  /** What kind of change: "details", "status" or "update". */
+  kind: string;
+  /** JSON of the change, as the form gave it. */
+  payload: string;
+  /** The correction note the public will read, or a short description of the change. */
+  note: string;
+  requested_by: number;
+  requested_at: Timestamp;
+  decision: RevisionDecision | null;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+}
+
+/** rate-limiter-flexible's SQL layout: points used in the window, which ends at `expire` (ms). */
+export interface RateLimitTable {
+  key: string;
+  points: number;
+  expire: number | null;
+}
+
+export interface KnownDeviceTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
+}
+
+export interface SignInFailureTable {
+  /** The normalised email address of an existing account, or "unknown account". */
+  account: string;
+  /** The hour, as an ISO timestamp cut to the hour. */
+  hour: string;
+  failures: number;
+  /** JSON array of the addresses the failures came from (at most 20 kept). */
+  addresses: string;
 }
 
 export type Survey = Selectable<SurveyTable>;

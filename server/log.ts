@@ -6,7 +6,14 @@ import type { NextFunction, Request, Response } from "express";
  */
 export function redactPath(url: string): string {
   const pathOnly = url.split("?")[0];
-  return pathOnly.replace(/^\/resume\/[^/]+/, "/resume/[code]");
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathOnly);
+  } catch {
+    return "[undecodable path]";
+  }
+  // Whatever the case or encoding ("/RESUME/…", "/%72esume/…"), a resume code is never written out.
+  return /^\/+resume\/./i.test(decoded) ? "/resume/[code]" : pathOnly;
 }
 
 export function requestLogger(req: Request, res: Response, next: NextFunction) {

@@ -100,11 +100,7 @@ export async function endSession(request: Request): Promise<string> {
   return sessionCookie.serialize("", { maxAge: 0, secure: env().NODE_ENV === "production" });
 }
 
-/** Only paths inside this site: anything else (//evil.example, https://…) goes to the fallback. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/moderate"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
+export { safeRedirect } from "../utils/safe-redirect";
 
 export type Area = "moderate" | "admin" | "safeguarding";
 

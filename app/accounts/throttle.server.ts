@@ -1,23 +1,95 @@
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import { createCookie } from "@remix-run/node";
+import type { DB } from "../../db/connection";
+import { env } from "../env.server";
+import { generateToken, hashSecret } from "../surveys/codes";
+import { limiter, secondsToWait } from "../utils/rate-limit.server";
+import { audit } from "./audit.server";
 
-// Failed sign-ins only. Per account: at most 100 an hour (whatever the address). Per address:
-// at most 100 in 15 minutes, across every account it tries.
-const perAccount = new RateLimiterMemory({ keyPrefix: "signin-account", points: 100, duration: 60 * 60 });
-const perAddress = new RateLimiterMemory({ keyPrefix: "signin-address", points: 100, duration: 15 * 60 });
+/**
+ * Slows a password guesser without ever locking the account's owner out (docs/decisions/011).
+ * Wrong passwords are counted per address (across accounts) and per account from one address,
+ * never per account alone: a guesser elsewhere cannot stop the owner. A browser the owner has
+ * signed in from before carries a device cookie and is counted on its own, so even a guesser on
+ * the owner's network cannot shut that browser out.
+ */
 
-/** Seconds until another attempt is allowed, or 0 when one is allowed now. */
-export async function signInWait(email: string, address: string): Promise<number> {
-  const [account, network] = await Promise.all([perAccount.get(email), perAddress.get(address)]);
-  const waits = [account, network]
-    .filter((result) => result !== null && result.remainingPoints <= 0)
-    .map((result) => Math.ceil(result!.msBeforeNext / 1000));
-  return waits.length ? Math.max(...waits) : 0;
+const deviceCookie = createCookie("staff_device", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/sign-in",
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+export interface Attempt {
+  account: string;
+  address: string;
+  /** The known-device token this browser sent, if any. */
+  device: string | null;
 }
 
-export async function recordFailedSignIn(email: string, address: string): Promise<void> {
-  await Promise.all([perAccount.penalty(email, 1), perAddress.penalty(address, 1)]);
+export async function readDevice(request: Request): Promise<string | null> {
+  const value: unknown = await deviceCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 20 ? value : null;
 }
 
-export async function clearFailedSignIns(email: string): Promise<void> {
-  await perAccount.delete(email);
+/** Whether this browser has signed in to this account before. */
+async function knownDevice(db: DB, attempt: Attempt): Promise<boolean> {
+  if (!attempt.device) return false;
+  const row = await db
+    .selectFrom("known_devices as d")
+    .innerJoin("users as u", "u.id", "d.user_id")
+    .select("d.token_hash")
+    .where("d.token_hash", "=", hashSecret(attempt.device))
+    .where("u.email", "=", attempt.account)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Seconds until this attempt may be made, or 0 when it may be made now. */
+export async function signInWait(db: DB, attempt: Attempt): Promise<number> {
+  if (await knownDevice(db, attempt)) return secondsToWait("signInDevice", hashSecret(attempt.device!));
+  const waits = await Promise.all([secondsToWait("signInAddress", attempt.address), secondsToWait("signInAccountAddress", `${attempt.account}|${attempt.address}`)]);
+  return Math.max(...waits);
+}
+
+const MAX_ADDRESSES = 20;
+
+/**
+ * Counts a wrong password. The audit log gets one row per account and hour, not one per guess, so
+ * a guesser cannot grow it without bound; unknown addresses share one "unknown account" row.
+ */
+export async function recordFailedSignIn(db: DB, attempt: Attempt, userId: number | null, now = new Date()): Promise<void> {
+  if (await knownDevice(db, attempt)) await limiter("signInDevice").penalty(hashSecret(attempt.device!), 1);
+  else await Promise.all([limiter("signInAddress").penalty(attempt.address || "unknown", 1), limiter("signInAccountAddress").penalty(`${attempt.account}|${attempt.address}`, 1)]);
+
+  const account = userId === null ? "unknown account" : attempt.account;
+  const hour = `${now.toISOString().slice(0, 13)}:00:00Z`;
+  await db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom("sign_in_failures").select(["failures", "addresses"]).where("account", "=", account).where("hour", "=", hour).executeTakeFirst();
+    if (!row) {
+      await trx.insertInto("sign_in_failures").values({ account, hour, failures: 1, addresses: JSON.stringify([attempt.address]) }).execute();
+      await audit(trx, { userId: null, action: "sign_in.failures", entity: "user", entityId: userId, after: { account, hour } }, now);
+      return;
+    }
+    const addresses = JSON.parse(row.addresses) as string[];
+    if (!addresses.includes(attempt.address) && addresses.length < MAX_ADDRESSES) addresses.push(attempt.address);
+    await trx
+      .updateTable("sign_in_failures")
+      .set((eb) => ({ failures: eb("failures", "+", 1), addresses: JSON.stringify(addresses) }))
+      .where("account", "=", account)
+      .where("hour", "=", hour)
+      .execute();
+  });
+}
+
+/** After a right password: this browser becomes a known device for the account. Returns its cookie. */
+export async function rememberDevice(db: DB, userId: number, attempt: Attempt, now = new Date()): Promise<string> {
+  await limiter("signInAccountAddress").delete(`${attempt.account}|${attempt.address}`);
+  if (attempt.device && (await knownDevice(db, attempt))) {
+    await db.updateTable("known_devices").set({ last_used_at: now.toISOString() }).where("token_hash", "=", hashSecret(attempt.device)).execute();
+    return deviceCookie.serialize(attempt.device, { secure: env().NODE_ENV === "production" });
+  }
+  const token = generateToken();
+  await db.insertInto("known_devices").values({ token_hash: hashSecret(token), user_id: userId, created_at: now.toISOString(), last_used_at: now.toISOString() }).execute();
+  return deviceCookie.serialize(token, { secure: env().NODE_ENV === "production" });
 }

@@ -236,3 +236,12 @@ export async function createPeriod(db: DB, period: { slug: string; name: string;
     return id;
   });
 }
+
+/** Applies an approved change to a published action (see publishing/revisions.server.ts). */
+export async function applyActionChange(db: DB, id: number, kind: string, change: unknown, userId: number) {
+  const { version } = await db.selectFrom("actions").select("version").where("id", "=", id).executeTakeFirstOrThrow();
+  if (kind === "details") await updateAction(db, id, change as ActionInput, version, userId);
+  else if (kind === "status") await changeStatus(db, id, { ...(change as StatusChange), version }, userId);
+  else if (kind === "update") await addUpdate(db, id, change as { body: string; updateOn: string }, userId);
+  else throw new ActionError("notFound");
+}

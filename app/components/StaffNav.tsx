@@ -1,9 +1,9 @@
-import { Link } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CSRF_FIELD } from "~/accounts/csrf";
 
 interface StaffNavProps {
-  staff: { name: string; csrf: string; admin: boolean; safeguarding: boolean };
+  staff: { name: string; csrf: string; admin: boolean; safeguarding: boolean; newConcerns: number };
 }
 
 /** The bar a signed-in moderator or administrator sees on every page, with sign-out. */
@@ -27,7 +27,12 @@ export function StaffNav({ staff }: StaffNavProps) {
           </li>
           {staff.safeguarding ? (
             <li>
-              <Link to="/moderate/safeguarding">{t("staff:nav.safeguarding")}</Link>
+              <Link to="/moderate/safeguarding">{staff.newConcerns > 0 ? t("staff:nav.safeguardingCount", { count: staff.newConcerns }) : t("staff:nav.safeguarding")}</Link>
+            </li>
+          ) : null}
+          {staff.safeguarding ? (
+            <li>
+              <Link to="/admin/safeguarding-phrases">{t("staff:nav.phrases")}</Link>
             </li>
           ) : null}
           {staff.admin ? (
@@ -58,6 +63,30 @@ export function StaffNav({ staff }: StaffNavProps) {
           </button>
         </form>
       </nav>
+    </div>
+  );
+}
+
+/** On every staff page while concerns wait unopened: a lead must never miss one. */
+export function ConcernBanner({ count }: { count: number }) {
+  const { t } = useTranslation("staff");
+  const { pathname } = useLocation();
+  if (count === 0 || !/^\/(moderate|admin)(\/|$)/.test(pathname)) return null;
+  return (
+    <div className="govuk-notification-banner app-concern-banner" role="region" aria-labelledby="concern-banner-title">
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="concern-banner-title">
+          {t("safeguarding.bannerTitle")}
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">
+          {t("safeguarding.banner", { count })}{" "}
+          <Link className="govuk-notification-banner__link" to="/moderate/safeguarding?state=new">
+            {t("safeguarding.bannerLink")}
+          </Link>
+        </p>
+      </div>
     </div>
   );
 }

@@ -49,7 +49,7 @@ export function TextInput({
   spellCheck = false,
   type = "text",
   ...props
-}: TextFieldProps & { autoComplete?: string; className?: string; spellCheck?: boolean; type?: "text" | "email" | "password" | "search" }) {
+}: TextFieldProps & { autoComplete?: string; className?: string; spellCheck?: boolean; type?: "text" | "email" | "password" | "search" | "tel" }) {
   const { id, name, hint, error, defaultValue } = props;
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>

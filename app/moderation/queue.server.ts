@@ -54,7 +54,6 @@ export async function queuePage(db: DB, filters: QueueFilters, lang: string) {
         "r.lang",
         "r.status",
         "r.submitted_at",
-        "r.possible_concern",
         "s.audience",
         eb
           .selectFrom("survey_translations as st")

@@ -20,7 +20,7 @@ async function readResponse(db: DB, id: number, lang: string, t: TFunction) {
   const response = await db
     .selectFrom("responses as r")
     .innerJoin("surveys as s", "s.id", "r.survey_id")
-    .select(["r.id", "r.reference", "r.lang", "r.status", "r.version", "r.flagged", "r.possible_concern", "r.quote_consent", "r.helped_by", "r.submitted_at", "s.slug", "s.audience"])
+    .select(["r.id", "r.reference", "r.lang", "r.status", "r.version", "r.flagged", "r.quote_consent", "r.helped_by", "r.submitted_at", "s.slug", "s.audience"])
     .where("r.id", "=", id)
     .executeTakeFirst();
   if (!response) return undefined;
@@ -65,7 +65,6 @@ async function readResponse(db: DB, id: number, lang: string, t: TFunction) {
     lang: response.lang,
     status: response.status,
     version: response.version,
-    possibleConcern: response.possible_concern === 1,
     quoteConsent: response.quote_consent === 1,
     helpedBy: response.helped_by,
     submittedAt: response.submitted_at,

@@ -15,8 +15,54 @@ export interface PublicationView {
   corrections: { id: number; note: string; corrected_at: string }[];
 }
 
+export interface RevisionView {
+  id: number;
+  kind: string;
+  note: string;
+  requested_by: number;
+  requested_at: string;
+  requested_by_name: string;
+  change: Record<string, unknown>;
+}
+
+const shownFields = ["title", "owner", "partner", "due_on", "measure", "description", "status", "reason", "impact", "summary", "body", "updateOn"];
+
+/** A change to a published item, waiting for a second person: what it changes, and approve or withdraw. */
+function PendingRevision({ revision, csrf, userId, date }: { revision: RevisionView; csrf: string; userId: number; date: (iso: string) => string }) {
+  const { t } = useTranslation("staff");
+  const fields = shownFields.filter((field) => typeof revision.change[field] === "string" && revision.change[field] !== "");
+  return (
+    <div className="govuk-inset-text app-revision">
+      <h3 className="govuk-heading-s">{t(`publication.revision.kinds.${revision.kind}`)}</h3>
+      <p className="govuk-body-s">{t("publication.revision.proposedBy", { name: revision.requested_by_name, date: date(revision.requested_at) })}</p>
+      {revision.note ? <p className="govuk-body">{t("publication.revision.note", { note: revision.note })}</p> : null}
+      <dl className="govuk-summary-list govuk-summary-list--no-border">
+        {fields.map((field) => (
+          <div key={field} className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">{t(`publication.revision.fields.${field}`)}</dt>
+            <dd className="govuk-summary-list__value app-free-text">{String(revision.change[field])}</dd>
+          </div>
+        ))}
+      </dl>
+      <form method="post">
+        <input type="hidden" name={CSRF_FIELD} value={csrf} />
+        <input type="hidden" name="revision" value={revision.id} />
+        {revision.requested_by === userId ? (
+          <button type="submit" name="intent" value="revision-withdraw" className="govuk-button govuk-button--secondary">
+            {t("publication.revision.withdraw")}
+          </button>
+        ) : (
+          <button type="submit" name="intent" value="revision-approve" className="govuk-button">
+            {t("publication.revision.approve")}
+          </button>
+        )}
+      </form>
+    </div>
+  );
+}
+
 /** Where an item is in publishing, and the buttons for the next step. */
-export function PublicationPanel({ publication, csrf, userId, withdrawError }: { publication: PublicationView; csrf: string; userId: number; withdrawError?: string }) {
+export function PublicationPanel({ publication, revisions = [], csrf, userId, withdrawError }: { publication: PublicationView; revisions?: RevisionView[]; csrf: string; userId: number; withdrawError?: string }) {
   const { t, i18n } = useTranslation("staff");
   const date = (iso: string) => new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
   const { state } = publication;
@@ -57,6 +103,15 @@ export function PublicationPanel({ publication, csrf, userId, withdrawError }: {
             {t("publication.unpublish")}
           </button>
         </form>
+      ) : null}
+      {revisions.length > 0 ? (
+        <>
+          <h3 className="govuk-heading-s">{t("publication.revision.heading")}</h3>
+          <p className="govuk-body">{t("publication.revision.lead")}</p>
+          {revisions.map((revision) => (
+            <PendingRevision key={revision.id} revision={revision} csrf={csrf} userId={userId} date={date} />
+          ))}
+        </>
       ) : null}
       {publication.corrections.length > 0 ? (
         <>

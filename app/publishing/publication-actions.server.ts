@@ -5,8 +5,9 @@ import type { PublishedEntity } from "../../db/schema";
 import type { StaffSession } from "../accounts/session.server";
 import { formFailure } from "../utils/http.server";
 import { approvePublication, PublishError, requestPublication, unpublish } from "./publishing.server";
+import { approveRevision, withdrawRevision } from "./revisions.server";
 
-export const publicationIntents = ["publish-request", "publish-approve", "publish-withdraw"] as const;
+export const publicationIntents = ["publish-request", "publish-approve", "publish-withdraw", "revision-approve", "revision-withdraw"] as const;
 
 /** Same shape as the pages' own failures, leaving their forms as they were (values null). */
 function failure(context: AppLoadContext, field: string, message: string) {
@@ -17,7 +18,7 @@ function failure(context: AppLoadContext, field: string, message: string) {
 export async function handlePublicationIntent(
   db: DB,
   form: FormData,
-  target: { entity: PublishedEntity; id: number; url: string },
+  target: { entity: PublishedEntity; id: number; url: string; apply: (kind: string, change: unknown) => Promise<void> },
   session: StaffSession,
   t: TFunction,
   context: AppLoadContext,
@@ -32,6 +33,15 @@ export async function handlePublicationIntent(
     if (intent === "publish-approve") {
       await approvePublication(db, target.entity, target.id, session.user);
       throw redirect(`${target.url}?notice=published`, 303);
+    }
+    const revision = Number(form.get("revision"));
+    if (intent === "revision-approve") {
+      await approveRevision(db, target.entity, target.id, revision, session.user, target.apply);
+      throw redirect(`${target.url}?notice=revisionApproved`, 303);
+    }
+    if (intent === "revision-withdraw") {
+      await withdrawRevision(db, target.entity, target.id, revision, session.user);
+      throw redirect(`${target.url}?notice=revisionWithdrawn`, 303);
     }
     const reason = String(form.get("withdrawReason") ?? "").trim();
     if (!reason || reason.length > 1000) {

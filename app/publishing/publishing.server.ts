@@ -2,6 +2,8 @@ import type { DB } from "../../db/connection";
 import type { PublishedEntity } from "../../db/schema";
 import { audit } from "../accounts/audit.server";
 import type { StaffSession } from "../accounts/session.server";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
 import { getSettings } from "../settings.server";
 
 export type PublishFailure = "notRequested" | "ownRequest" | "sameSide" | "alreadyPublished" | "notPublished";
@@ -45,6 +47,14 @@ export async function publicationOf(db: DB, entity: PublishedEntity, id: number)
   return { state, ...row, corrections };
 }
 
+/** The second-person rule for publishing and for changes to what is published. */
+export async function requireSecondPerson(trx: Kysely<Database>, requestedBy: number, user: Staff) {
+  if (requestedBy === user.id) throw new PublishError("ownRequest");
+  const requester = await trx.selectFrom("users").select("organisation").where("id", "=", requestedBy).executeTakeFirst();
+  const { quote_approval: rule } = await getSettings(trx as DB);
+  if (rule === "council_and_pcf" && requester?.organisation === user.organisation) throw new PublishError("sameSide");
+}
+
 /** The author asks for a second person to approve publishing. */
 export async function requestPublication(db: DB, entity: PublishedEntity, id: number, user: Staff, now = new Date()) {
   await db.transaction().execute(async (trx) => {
@@ -68,15 +78,13 @@ export async function approvePublication(db: DB, entity: PublishedEntity, id: nu
     const current = await trx
       .selectFrom("publications as p")
       .leftJoin("users as u", "u.id", "p.requested_by")
-      .select(["p.requested_by", "p.requested_at", "p.published_at", "u.organisation"])
+      .select(["p.requested_by", "p.requested_at", "p.published_at"])
       .where("p.entity", "=", entity)
       .where("p.entity_id", "=", id)
       .executeTakeFirst();
     if (current?.published_at) throw new PublishError("alreadyPublished");
     if (!current?.requested_at) throw new PublishError("notRequested");
-    if (current.requested_by === user.id) throw new PublishError("ownRequest");
-    const { quote_approval: rule } = await getSettings(trx as DB);
-    if (rule === "council_and_pcf" && current.organisation === user.organisation) throw new PublishError("sameSide");
+    await requireSecondPerson(trx, current.requested_by!, user);
     await trx
       .updateTable("publications")
       .set({ published_by: user.id, published_at: now.toISOString(), unpublished_at: null, unpublish_reason: null })

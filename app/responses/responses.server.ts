@@ -1,7 +1,8 @@
 import type { DB } from "../../db/connection";
 import type { HelpedBy } from "../../db/schema";
 import type { NewAnswer } from "../../db/schema";
-import { mentionsConcern } from "../moderation/safeguarding.server";
+import { holdDetected, type DetectedMatch } from "../safeguarding/concerns.server";
+import { getDetector } from "../safeguarding/phrases.server";
 import { generateCode } from "../surveys/codes";
 import { firstIncomplete, pruneHidden, type Answers, type QuestionView, type SurveyView } from "../surveys/model";
 
@@ -9,6 +10,16 @@ export type SubmitResult =
   | { status: "submitted"; reference: string }
   | { status: "incomplete"; question: QuestionView }
   | { status: "gone" };
+
+/** Every free-text answer, read against every language's list: people mix languages. */
+async function findDisclosures(db: DB, questions: QuestionView[], answers: Answers): Promise<DetectedMatch[]> {
+  const detector = await getDetector(db);
+  return questions.flatMap((question) => {
+    const value = answers[String(question.id)];
+    if (question.kind !== "free_text" || typeof value !== "string" || !value.trim()) return [];
+    return detector.find(value).map((match) => ({ ...match, questionId: question.id }));
+  });
+}
 
 function answerRows(questions: QuestionView[], answers: Answers, responseId: number): NewAnswer[] {
   return questions.flatMap((question): NewAnswer[] => {
@@ -62,13 +73,14 @@ export async function submitDraft(
     while (await trx.selectFrom("responses").select("id").where("reference", "=", reference).executeTakeFirst()) {
       reference = generateCode();
     }
-    const texts = survey.questions.flatMap((q) => (q.kind === "free_text" && typeof answers[String(q.id)] === "string" ? [answers[String(q.id)] as string] : []));
-    const concern = texts.length > 0 && (await mentionsConcern(trx, texts, lang));
     const { id } = await trx
       .insertInto("responses")
-      .values({ survey_id: survey.id, reference, lang, quote_consent: consent.quote ? 1 : 0, helped_by: consent.helpedBy ?? null, submitted_at: stamp, possible_concern: concern ? 1 : 0 })
+      .values({ survey_id: survey.id, reference, lang, quote_consent: consent.quote ? 1 : 0, helped_by: consent.helpedBy ?? null, submitted_at: stamp })
       .returning("id")
       .executeTakeFirstOrThrow();
+    // A likely disclosure is held in this same transaction: it is never in the queue or any count, even for a moment.
+    const matches = await findDisclosures(trx, survey.questions, answers);
+    if (matches.length > 0) await holdDetected(trx, id, matches, now);
     const rows = answerRows(survey.questions, answers, id);
     if (rows.length > 0) await trx.insertInto("answers").values(rows).execute();
     // The draft keeps only the link to its response, so the confirmation can be shown again.

@@ -42,12 +42,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     db.selectFrom("audit_log").select("action").distinct().orderBy("action").execute(),
     db.selectFrom("users").select(["id", "name"]).orderBy("name").execute(),
   ]);
+  // Failed sign-ins are one row per account and hour; their count and addresses are kept beside the log.
+  const entries = await Promise.all(rows.slice(0, PAGE).map(async (row) => {
+    if (row.action !== "sign_in.failures" || !row.after) return row;
+    const { account, hour } = JSON.parse(row.after) as { account: string; hour: string };
+    const counted = await db.selectFrom("sign_in_failures").select(["failures", "addresses"]).where("account", "=", account).where("hour", "=", hour).executeTakeFirst();
+    return counted ? { ...row, after: JSON.stringify({ account, hour, failures: counted.failures, addresses: JSON.parse(counted.addresses) as string[] }) } : row;
+  }));
   const next = new URLSearchParams(url.searchParams);
   if (rows.length > PAGE) next.set("before", String(rows[PAGE - 1].id));
   return json({
     title: t("audit.title"),
     filters,
-    entries: rows.slice(0, PAGE),
+    entries,
     actions: actions.map((row) => row.action),
     users,
     olderQuery: rows.length > PAGE ? `?${next}` : null,

@@ -24,6 +24,9 @@ const SettingsForm = z.object({
   contact_email: z.string().trim().pipe(z.email({ error: "email" })),
   quote_approval: z.enum(approvalRules, { error: "approval" }),
   suppression_threshold: z.coerce.number({ error: "threshold" }).int({ error: "threshold" }).min(5, { error: "threshold" }).max(100, { error: "threshold" }).transform(String),
+  safeguarding_email: z.string().trim().default("").pipe(z.union([z.literal(""), z.email({ error: "safeguardingEmail" })], { error: "safeguardingEmail" })),
+  children_services_phone: z.string().trim().max(40, { error: "phone" }).regex(/^[0-9 +()-]*$/, { error: "phone" }).default(""),
+  safeguarding_overdue_days: z.coerce.number({ error: "overdue" }).int({ error: "overdue" }).min(1, { error: "overdue" }).max(10, { error: "overdue" }).default(1).transform(String),
   setting_names: z
     .string()
     .max(20_000, { error: "settingNames" })
@@ -90,6 +93,19 @@ export default function Settings() {
           defaultValue={values.suppression_threshold}
           className="govuk-input--width-4"
         />
+        <h2 className="govuk-heading-m">{t("settings.safeguardingHeading")}</h2>
+        <TextInput id="safeguarding_email" name="safeguarding_email" type="email" label={t("settings.safeguardingEmail")} hint={t("settings.safeguardingEmailHint")} error={errorFor("safeguarding_email")} defaultValue={values.safeguarding_email} />
+        <TextInput id="children_services_phone" name="children_services_phone" type="tel" label={t("settings.childrenServicesPhone")} hint={t("settings.childrenServicesPhoneHint")} error={errorFor("children_services_phone")} defaultValue={values.children_services_phone} className="govuk-input--width-20" />
+        <TextInput
+          id="safeguarding_overdue_days"
+          name="safeguarding_overdue_days"
+          label={t("settings.overdueDays")}
+          hint={t("settings.overdueDaysHint")}
+          error={errorFor("safeguarding_overdue_days")}
+          defaultValue={values.safeguarding_overdue_days}
+          className="govuk-input--width-4"
+        />
+        <h2 className="govuk-heading-m">{t("settings.redactionHeading")}</h2>
         <TextArea id="setting_names" name="setting_names" label={t("settings.settingNames")} hint={t("settings.settingNamesHint")} rows={6} error={errorFor("setting_names")} defaultValue={values.setting_names} />
         <button type="submit" className="govuk-button">
           {t("settings.save")}

@@ -179,7 +179,6 @@ export default function Queue() {
                   </td>
                   <td className="govuk-table__cell">
                     <strong className={`govuk-tag app-status app-status--${row.status}`}>{t(`status.${row.status}`)}</strong>
-                    {row.possible_concern ? <strong className="govuk-tag govuk-tag--red app-concern">{t("queue.possibleConcern")}</strong> : null}
                   </td>
                   <td className="govuk-table__cell">{row.tag_count ? t("queue.themes", { count: Number(row.tag_count) }) : t("queue.noThemes")}</td>
                   <td className="govuk-table__cell app-excerpt" lang={htmlLang(row.lang)} dir="auto">

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionFields, submittedValues } from "~/actions/ActionFields";
 import { actionStatuses, readActionForm, StatusForm, UpdateForm } from "~/actions/action-form";
-import { actionDetail, ActionError, addUpdate, changeStatus, updateAction } from "~/actions/actions.server";
+import { actionDetail, ActionError, addUpdate, applyActionChange, changeStatus, updateAction } from "~/actions/actions.server";
 import { actionFormOptions } from "~/actions/options.server";
 import { CSRF_FIELD } from "~/accounts/csrf";
 import { requireCsrf, requireStaff } from "~/accounts/session.server";
@@ -16,7 +16,8 @@ import { intlLocale } from "~/i18n/config";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { handlePublicationIntent } from "~/publishing/publication-actions.server";
 import { PublicationPanel } from "~/publishing/PublicationPanel";
-import { isPublished, publicationOf, recordCorrection } from "~/publishing/publishing.server";
+import { isPublished, publicationOf } from "~/publishing/publishing.server";
+import { pendingRevisions, proposeRevision } from "~/publishing/revisions.server";
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { Notice } from "~/components/Notice";
@@ -39,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     csrf: session.csrfToken,
     userId: session.user.id,
     publication: await publicationOf(getDb(), "action", action.id),
+    revisions: await pendingRevisions(getDb(), "action", action.id),
     action,
     notice: new URL(request.url).searchParams.get("notice"),
     ...(await actionFormOptions(getDb(), lang)),
@@ -50,10 +52,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, session, form);
   const db = getDb();
-  const published = await handlePublicationIntent(db, form, { entity: "action", id: current.id, url: `/moderate/actions/${current.id}` }, session, t, context);
+  const apply = (kind: string, change: unknown) => applyActionChange(db, current.id, kind, change, session.user.id);
+  const published = await handlePublicationIntent(db, form, { entity: "action", id: current.id, url: `/moderate/actions/${current.id}`, apply }, session, t, context);
   if (published) return published;
   const intent = form.get("intent");
   const live = await isPublished(db, "action", current.id);
+  // Once public, every change waits for a second person; the public keeps the approved version.
+  const propose = async (kind: string, payload: unknown, note: string, correction: boolean) => {
+    await proposeRevision(db, "action", current.id, { kind, payload, note, correction }, session.user);
+    throw redirect(`/moderate/actions/${current.id}?notice=revisionProposed`, 303);
+  };
   const correction = String(form.get("correction") ?? "").trim();
   const fail = (errors: FieldError[]) => formFailure(context, { intent: String(intent), errors, values: submittedValues(form), raw: Object.fromEntries([...form].map(([k, v]) => [k, String(v)])) });
   const issues = (list: { path: PropertyKey[]; message: string }[]) => list.map((issue) => ({ field: String(issue.path[0]), message: t(`actions.errors.${issue.message}`) }));
@@ -61,19 +69,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (intent === "status") {
       const parsed = StatusForm.safeParse(Object.fromEntries(form));
       if (!parsed.success) return fail(issues(parsed.error.issues));
+      if (live) await propose("status", parsed.data, t(`actions.statuses.${parsed.data.status}`), false);
       await changeStatus(db, current.id, parsed.data, session.user.id);
     } else if (intent === "update") {
       const parsed = UpdateForm.safeParse(Object.fromEntries(form));
       if (!parsed.success) return fail(issues(parsed.error.issues));
-      await addUpdate(db, current.id, { body: parsed.data.body, updateOn: parsed.data.update_on }, session.user.id);
+      const update = { body: parsed.data.body, updateOn: parsed.data.update_on };
+      if (live) await propose("update", update, parsed.data.update_on, false);
+      await addUpdate(db, current.id, update, session.user.id);
     } else if (intent === "details") {
       const parsed = readActionForm(form);
       const errors = parsed.success ? [] : issues(parsed.error.issues);
       // Once public, a change to the details is a correction, shown with a dated note.
       if (live && !correction) errors.push({ field: "correction", message: t("actions.errors.correction") });
       if (!parsed.success || errors.length) return fail(errors);
+      if (live) await propose("details", parsed.data, correction.slice(0, 500), true);
       await updateAction(db, current.id, parsed.data, Number(form.get("version")), session.user.id);
-      if (live) await recordCorrection(db, "action", current.id, correction.slice(0, 500), session.user);
     } else {
       httpError(t, 400, "badForm");
     }
@@ -186,7 +197,7 @@ export default function ActionPage() {
         </div>
       </div>
 
-      <PublicationPanel publication={data.publication} csrf={data.csrf} userId={data.userId} withdrawError={errors.find((e) => e.field === "withdrawReason")?.message} />
+      <PublicationPanel publication={data.publication} revisions={data.revisions} csrf={data.csrf} userId={data.userId} withdrawError={errors.find((e) => e.field === "withdrawReason")?.message} />
 
       <h2 className="govuk-heading-m">{t("actions.detail.edit")}</h2>
       <form method="post" noValidate className="app-narrow-form">

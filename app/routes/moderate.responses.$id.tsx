@@ -14,7 +14,7 @@ import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { filtersQuery, readFilters, statuses } from "~/moderation/filters";
 import { nextInQueue, themeChoices } from "~/moderation/queue.server";
 import { responseForModeration, saveTranslation } from "~/moderation/response.server";
-import { flagResponse } from "~/moderation/safeguarding.server";
+import { ConcernError, flagResponse } from "~/safeguarding/concerns.server";
 import { addNote, ModerationError, saveResponse } from "~/moderation/tags.server";
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -79,7 +79,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!parsed.success) {
       return formFailure(context, { errors: [{ field: "reason", message: t(`response.errors.${parsed.error.issues[0].message}`) }], reason: String(form.get("reason") ?? "") });
     }
-    await flagResponse(db, response.id, parsed.data.reason, session.user.id);
+    // Flagged by someone else a moment ago: it is no longer this moderator's to see.
+    await flagResponse(db, response.id, parsed.data.reason, session.user.id).catch((error: unknown) => {
+      if (error instanceof ConcernError) httpError(t, 404, "notFound");
+      throw error;
+    });
     const back = new URLSearchParams(filtersQuery(filters));
     back.set("flagged", "1");
     throw redirect(`/moderate?${back}`, 303);
@@ -215,12 +219,6 @@ export default function ModerateResponse() {
           </>
         ) : null}
       </p>
-      {response.possibleConcern ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
-          <strong className="govuk-warning-text__text">{t("response.possibleConcern")}</strong>
-        </div>
-      ) : null}
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">

@@ -1,67 +1,110 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { requireStaff } from "~/accounts/session.server";
+import { Select } from "~/components/Select";
 import { getDb } from "~/db.server";
 import { intlLocale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
-import { openFlags } from "~/moderation/safeguarding.server";
+import { concernStates, listConcerns } from "~/safeguarding/concerns.server";
+import { isOverdue } from "~/safeguarding/overdue";
+import { ConcernStateTag, Waited } from "~/safeguarding/ConcernParts";
+import { overdueWorkingDays } from "~/settings.server";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "staff"] };
 
+const filters = ["open", ...concernStates, "all"] as const;
+const FilterSchema = z.enum(filters).catch("open");
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "safeguarding");
   const t = await getFixedT(request, "staff");
-  return json({ title: t("safeguarding.title"), flags: await openFlags(getDb()), now: new Date().toISOString() });
+  const filter = FilterSchema.parse(new URL(request.url).searchParams.get("state") ?? "open");
+  const db = getDb();
+  const now = new Date();
+  const days = await overdueWorkingDays(db);
+  const concerns = (await listConcerns(db, filter)).map((concern) => ({ ...concern, overdue: isOverdue(concern.state, concern.raised_at, days, now) }));
+  return json({ title: t("safeguarding.title"), filter, concerns, now: now.toISOString() });
 }
 
 export default function Safeguarding() {
   const data = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("staff");
   const date = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium", timeStyle: "short" });
-  const waiting = (since: string) => {
-    const hours = Math.max(0, Math.floor((new Date(data.now).getTime() - new Date(since).getTime()) / 3_600_000));
-    return hours >= 48 ? t("safeguarding.waitingDays", { count: Math.floor(hours / 24) }) : t("safeguarding.waiting", { count: hours });
-  };
   return (
     <>
       <h1 className="govuk-heading-l">{t("safeguarding.title")}</h1>
       <p className="govuk-body">{t("safeguarding.lead")}</p>
-      {data.flags.length === 0 ? (
+      <Form method="get" className="app-filters">
+        <Select
+          id="state"
+          name="state"
+          label={t("safeguarding.filter.state")}
+          defaultValue={data.filter}
+          options={filters.map((value) => ({ value, label: t(`safeguarding.filter.options.${value}`) }))}
+        />
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          {t("safeguarding.filter.apply")}
+        </button>
+      </Form>
+      {data.concerns.length === 0 ? (
         <p className="govuk-body">{t("safeguarding.none")}</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">{t("safeguarding.title")}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {(["reference", "flagged", "waiting", "by", "handover"] as const).map((column) => (
-                <th key={column} scope="col" className="govuk-table__header">
-                  {t(`safeguarding.table.${column}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {data.flags.map((flag) => (
-              <tr key={flag.id} className="govuk-table__row">
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/moderate/safeguarding/${flag.id}`}>
-                    {flag.reference}
-                  </Link>
-                </td>
-                <td className="govuk-table__cell">{date.format(new Date(flag.flagged_at))}</td>
-                <td className="govuk-table__cell">
-                  <strong className={`govuk-tag ${flag.last_handover_at ? "govuk-tag--grey" : "govuk-tag--red"}`}>{waiting(flag.flagged_at)}</strong>
-                </td>
-                <td className="govuk-table__cell">{flag.flagged_by}</td>
-                <td className="govuk-table__cell">
-                  {flag.last_handover_at ? t("safeguarding.handedOver", { date: date.format(new Date(flag.last_handover_at)) }) : t("safeguarding.notHandedOver")}
-                </td>
+        <div className="app-table-scroll">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">{t("safeguarding.table.caption")}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                {(["reference", "waiting", "found", "words", "state"] as const).map((column) => (
+                  <th key={column} scope="col" className="govuk-table__header">
+                    {t(`safeguarding.table.${column}`)}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {data.concerns.map((concern) => (
+                <tr key={concern.id} className="govuk-table__row">
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/moderate/safeguarding/${concern.id}`}>
+                      {concern.reference}
+                    </Link>
+                    {concern.urgency === 1 && concern.state !== "closed" ? (
+                      <>
+                        <br />
+                        <strong className="govuk-tag govuk-tag--red">{t("safeguarding.urgent")}</strong>
+                      </>
+                    ) : null}
+                  </td>
+                  <td className="govuk-table__cell">
+                    <Waited since={concern.raised_at} now={data.now} overdue={concern.overdue} />
+                    <br />
+                    <span className="govuk-body-s">{date.format(new Date(concern.raised_at))}</span>
+                  </td>
+                  <td className="govuk-table__cell">{concern.source === "detected" ? t("safeguarding.source.detected") : t("safeguarding.source.person", { name: concern.raised_by })}</td>
+                  <td className="govuk-table__cell app-excerpt">
+                    {concern.matches.length > 0 ? (
+                      <ul className="govuk-list">
+                        {concern.matches.slice(0, 3).map((match, index) => (
+                          <li key={index}>
+                            <strong>{t(`safeguarding.categories.${match.category}`)}</strong>: <span dir="auto">{match.excerpt}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span dir="auto">{concern.reason}</span>
+                    )}
+                  </td>
+                  <td className="govuk-table__cell">
+                    <ConcernStateTag concern={concern} format={(iso) => date.format(new Date(iso))} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

@@ -9,11 +9,12 @@ import { getDb } from "~/db.server";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { handlePublicationIntent } from "~/publishing/publication-actions.server";
 import { PublicationPanel } from "~/publishing/PublicationPanel";
-import { isPublished, publicationOf, recordCorrection } from "~/publishing/publishing.server";
+import { isPublished, publicationOf } from "~/publishing/publishing.server";
+import { pendingRevisions, proposeRevision } from "~/publishing/revisions.server";
 import { statementContext } from "~/publishing/statement-page.server";
 import { readStatementForm } from "~/publishing/statement-form";
 import { FiguresPanel, StatementFields } from "~/publishing/StatementParts";
-import { StatementError, statementDetail, updateStatement } from "~/publishing/statements.server";
+import { StatementError, statementDetail, updateStatement, type StatementInput } from "~/publishing/statements.server";
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { Notice } from "~/components/Notice";
@@ -39,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     userId: session.user.id,
     statement,
     publication: await publicationOf(getDb(), "statement", statement.id),
+    revisions: await pendingRevisions(getDb(), "statement", statement.id),
     notice: new URL(request.url).searchParams.get("notice"),
     ...context,
   });
@@ -50,7 +52,11 @@ export async function action({ request, params, context: loadContext }: ActionFu
   await requireCsrf(request, session, form);
   const db = getDb();
   const url = `/moderate/statements/${statement.id}`;
-  const published = await handlePublicationIntent(db, form, { entity: "statement", id: statement.id, url }, session, t, loadContext);
+  const apply = async (_kind: string, change: unknown) => {
+    const fresh = await db.selectFrom("statements").select("version").where("id", "=", statement.id).executeTakeFirstOrThrow();
+    await updateStatement(db, statement.id, change as StatementInput, fresh.version, session.user.id);
+  };
+  const published = await handlePublicationIntent(db, form, { entity: "statement", id: statement.id, url, apply }, session, t, loadContext);
   if (published) return published;
 
   const { values, parsed } = readStatementForm(form);
@@ -59,9 +65,14 @@ export async function action({ request, params, context: loadContext }: ActionFu
   // Once public, a change is a correction: it needs a note, which is shown with a date.
   if (parsed.success && live && !parsed.data.correction) errors.push({ field: "correction", message: t("statements.errors.correction") });
   if (!parsed.success || errors.length > 0) return formFailure(loadContext, { errors, values });
+  const input: StatementInput = { summary: parsed.data.summary, quoteIds: parsed.data.quote };
   try {
-    await updateStatement(db, statement.id, { summary: parsed.data.summary, quoteIds: parsed.data.quote }, Number(form.get("version")), session.user.id);
-    if (live && parsed.data.correction) await recordCorrection(db, "statement", statement.id, parsed.data.correction, session.user);
+    if (live) {
+      // The public keeps the approved words until a second person approves the change.
+      await proposeRevision(db, "statement", statement.id, { kind: "details", payload: input, note: parsed.data.correction ?? "", correction: true }, session.user);
+      throw redirect(`${url}?notice=revisionProposed`, 303);
+    }
+    await updateStatement(db, statement.id, input, Number(form.get("version")), session.user.id);
   } catch (error) {
     if (!(error instanceof StatementError)) throw error;
     return formFailure(loadContext, { errors: [{ field: "summary", message: t(`statements.errors.${error.reason}`) }], values });
@@ -101,7 +112,7 @@ export default function StatementPage() {
           </form>
         </div>
         <div className="govuk-grid-column-one-third">
-          <PublicationPanel publication={data.publication} csrf={data.csrf} userId={data.userId} withdrawError={errors.find((e) => e.field === "withdrawReason")?.message} />
+          <PublicationPanel publication={data.publication} revisions={data.revisions} csrf={data.csrf} userId={data.userId} withdrawError={errors.find((e) => e.field === "withdrawReason")?.message} />
         </div>
       </div>
     </>

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { audit } from "~/accounts/audit.server";
 import { dummyHash, verifyPassword } from "~/accounts/password.server";
 import { getSession, safeRedirect, startSession } from "~/accounts/session.server";
-import { clearFailedSignIns, recordFailedSignIn, signInWait } from "~/accounts/throttle.server";
+import { readDevice, recordFailedSignIn, rememberDevice, signInWait } from "~/accounts/throttle.server";
 import { findUserByEmail, normaliseEmail } from "~/accounts/users.server";
 import { ErrorSummary, type FieldError } from "~/components/ErrorSummary";
 import { TwoThirds } from "~/components/Layout";
@@ -45,29 +45,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return formFailure(context, { errors, email });
   }
 
-  const key = normaliseEmail(parsed.data.email);
-  const wait = await signInWait(key, context.clientAddress);
+  const db = getDb();
+  const attempt = { account: normaliseEmail(parsed.data.email), address: context.clientAddress, device: await readDevice(request) };
+  const wait = await signInWait(db, attempt);
   if (wait > 0) {
     const message = t("signIn.errors.throttled", { count: Math.ceil(wait / 60) });
     return json({ errors: [{ field: "email", message }], email }, { status: 429, headers: { "Retry-After": String(wait) } });
   }
 
-  const db = getDb();
-  const user = await findUserByEmail(db, key);
+  const user = await findUserByEmail(db, attempt.account);
   // Always run the slow check, so the time taken does not tell whether the account exists.
   const matches = await verifyPassword(parsed.data.password, user?.password_hash ?? (await dummyHash()));
   if (!user || !matches || user.disabled_at) {
-    await recordFailedSignIn(key, context.clientAddress);
-    await audit(db, { userId: null, action: "sign_in.failure", entity: "user", entityId: user?.id ?? null });
+    await recordFailedSignIn(db, attempt, user?.id ?? null);
     return formFailure(context, { errors: [{ field: "email", message: t("signIn.errors.wrong") }], email });
   }
 
-  await clearFailedSignIns(key);
   await audit(db, { userId: user.id, action: "sign_in.success", entity: "user", entityId: user.id });
-  throw redirect(safeRedirect(parsed.data.redirectTo), {
-    status: 303,
-    headers: { "Set-Cookie": await startSession(db, user.id) },
-  });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await startSession(db, user.id));
+  headers.append("Set-Cookie", await rememberDevice(db, user.id, attempt));
+  throw redirect(safeRedirect(parsed.data.redirectTo), { status: 303, headers });
 }
 
 export default function SignIn() {

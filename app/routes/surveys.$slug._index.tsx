@@ -59,7 +59,7 @@ export async function action({ request, params, context: loadContext }: ActionFu
   } else if (intent !== "start") {
     httpError(t, 400, "badForm");
   }
-  await consumeLimit("submissions", loadContext.clientAddress, t);
+  await consumeLimit("starts", loadContext.clientAddress, t);
   const { token } = await createDraft(getDb(), survey.id, lang);
   const first = survey.questions[0];
   throw redirect(first ? surveyPaths(survey.slug).question(first.key) : surveyPaths(survey.slug).check, {

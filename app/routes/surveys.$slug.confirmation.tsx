@@ -7,7 +7,8 @@ import { formatCode } from "~/surveys/codes";
 import { findDraft, readDraftToken } from "~/surveys/drafts.server";
 import { loadSurvey } from "~/surveys/journey.server";
 import { surveyPaths } from "~/surveys/paths";
-import { YoungPersonHelp } from "~/surveys/YoungPersonHelp";
+import { GetHelpNow } from "~/components/GetHelpNow";
+import { overdueWorkingDays } from "~/settings.server";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "survey"] };
@@ -24,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reference: formatCode(draft.reference),
     audience: survey.audience,
     startAgain: paths.start,
+    leadWithinDays: await overdueWorkingDays(getDb()),
   });
 }
 
@@ -62,7 +64,10 @@ export default function Confirmation() {
           </Link>
         </p>
       )}
-      {young ? <YoungPersonHelp /> : null}
+      <h2 className="govuk-heading-m">{t("confirmation.worryHeading")}</h2>
+      <p className="govuk-body">{t("confirmation.worry", { count: data.leadWithinDays })}</p>
+      <p className="govuk-body">{t("confirmation.worryNotWait")}</p>
+      <GetHelpNow headingLevel={3} />
     </TwoThirds>
   );
 }

@@ -12,9 +12,9 @@ import { loadSurvey, requireDraft, requireOpen } from "~/surveys/journey.server"
 import { firstIncomplete } from "~/surveys/model";
 import { surveyPaths } from "~/surveys/paths";
 import { YoungPersonHelp } from "~/surveys/YoungPersonHelp";
-import { formFailure, httpError } from "~/utils/http.server";
+import { formFailure, httpError, passThroughHeaders } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { consumeLimit } from "~/utils/rate-limit.server";
+import { consume } from "~/utils/rate-limit.server";
 
 export const handle = { i18n: ["common", "survey"] };
 
@@ -61,7 +61,13 @@ export async function action({ request, params, context: loadContext }: ActionFu
     });
   }
 
-  await consumeLimit("submissions", loadContext.clientAddress, t);
+  // The draft itself can be sent once; the address's allowance only stops floods, sized for crowds.
+  const wait = await consume("submissions", loadContext.clientAddress);
+  if (wait > 0) {
+    loadContext.formErrors = true;
+    const error = t("common:errors.rateLimited.body", { count: Math.ceil(wait / 60) });
+    return json({ error, helpedError: null, submitted: parsed.data[CONSENT_FIELD], helped: parsed.data[HELPED_FIELD] ?? "" }, { status: 429, headers: { "Retry-After": String(wait) } });
+  }
   const paths = surveyPaths(survey.slug);
   const helpedBy = survey.audience === "young_person" ? (parsed.data[HELPED_FIELD] ?? null) : null;
   const result = await submitDraft(getDb(), survey, draft.id, { quote: parsed.data[CONSENT_FIELD] === "yes", helpedBy }, lang);
@@ -74,6 +80,9 @@ export async function action({ request, params, context: loadContext }: ActionFu
       httpError(t, 410, "draftExpired", { linkTo: paths.start });
   }
 }
+
+// A 429 tells the browser when to try again.
+export { passThroughHeaders as headers };
 
 export default function Consent() {
   const data = useLoaderData<typeof loader>();

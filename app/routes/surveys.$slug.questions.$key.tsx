@@ -144,7 +144,7 @@ export default function QuestionPage() {
           <form method="post" noValidate className={data.picture ? "app-with-picture" : undefined}>
             {data.picture ? <img className="app-picture" src={data.picture} alt="" /> : null}
             <div>
-            <QuestionField question={data.question} choices={data.choices} value={value} error={error} pageLang={data.lang} />
+            <QuestionField question={data.question} choices={data.choices} value={value} error={error} pageLang={data.lang} safetyHint={data.audience === "young_person"} />
             {data.audience === "young_person" ? <JustInTime kind={data.question.kind} section={data.question.section} /> : null}
             <div className="govuk-button-group">
               <button type="submit" name="intent" value="continue" className="govuk-button">

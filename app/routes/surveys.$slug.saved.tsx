@@ -1,3 +1,4 @@
+import { publicOrigin } from "~/env.server";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await loadSurvey(request, params);
   const draft = await requireDraft(request, context);
   const code = await readSavedCode(request);
-  const origin = new URL(request.url).origin;
+  const origin = publicOrigin();
   return json({
     title: context.t("saved.title"),
     code: code ? formatCode(code) : null,
@@ -73,6 +74,7 @@ export default function Saved() {
           </form>
         </>
       )}
+      <p className="govuk-body">{t("saved.once")}</p>
       <p className="govuk-body">{t("saved.expiry")}</p>
       <p className="govuk-body">{t("saved.howToResume")}</p>
       <ButtonTo to={data.continueTo}>{t("saved.continue")}</ButtonTo>

@@ -1,3 +1,4 @@
+import { publicOrigin } from "~/env.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { fixedT, getLocale } from "~/i18n/i18n.server";
@@ -9,7 +10,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLocale(request);
   const db = getDb();
   const { organisation_name: organisation } = await getSettings(db);
-  const feed = await actionUpdatesFeed(db, lang, new URL(request.url).origin, fixedT(lang, "pages"), organisation);
+  const feed = await actionUpdatesFeed(db, lang, publicOrigin(), fixedT(lang, "pages"), organisation);
   return new Response(feed, {
     headers: {
       "Content-Type": "application/atom+xml; charset=utf-8",

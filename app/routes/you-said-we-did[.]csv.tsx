@@ -1,3 +1,4 @@
+import { publicOrigin } from "~/env.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { fixedT, getLocale } from "~/i18n/i18n.server";
@@ -10,7 +11,7 @@ import { httpError } from "~/utils/http.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLocale(request);
   const db = getDb();
-  const data = await openData(db, lang, publicFilters(request).period, await suppressionThreshold(db), new URL(request.url).origin);
+  const data = await openData(db, lang, publicFilters(request).period, await suppressionThreshold(db), publicOrigin());
   if (!data) httpError(fixedT(lang), 404, "notFound");
   return new Response(toCsv(data), {
     headers: {

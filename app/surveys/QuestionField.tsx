@@ -13,10 +13,12 @@ interface QuestionFieldProps {
   value: string | string[] | undefined;
   error: string | null;
   pageLang: string;
+  /** Young people's free-text questions say where to get help now, at the point of writing. */
+  safetyHint?: boolean;
 }
 
 /** One survey question as the page's only field: its text is the page heading (legend or label). */
-export function QuestionField({ question, choices, value, error, pageLang }: QuestionFieldProps) {
+export function QuestionField({ question, choices, value, error, pageLang, safetyHint }: QuestionFieldProps) {
   const { t } = useTranslation("survey");
   const textLang = question.lang === pageLang ? undefined : question.lang;
   const heading = (
@@ -38,6 +40,7 @@ export function QuestionField({ question, choices, value, error, pageLang }: Que
           <>
             {question.hint ? <span lang={textLang}>{question.hint} </span> : null}
             <span>{t("question.charLimit", { max: max.toLocaleString(intlLocale(pageLang)) })}</span>
+            {safetyHint ? <strong className="app-safety-hint">{t("question.safetyHint")}</strong> : null}
           </>
         }
         error={error}

@@ -112,26 +112,24 @@ export async function issueResumeCode(db: DB, draftId: number): Promise<string> 
 }
 
 /**
- * Finds the unsent draft behind a resume code and gives it a new token for this device
- * (the old device's cookie stops working). Returns undefined for an unknown or expired code.
+ * Spends a resume code: the unsent draft behind it moves to this device with a new token, the old
+ * device's cookie stops working, and the code cannot be used again (saving again makes a new one).
+ * Claimed in one statement, so two people racing with one code cannot both get the draft.
+ * Returns undefined for an unknown, spent or expired code.
  */
 export async function resumeDraft(db: DB, code: string, now = new Date()) {
-  const row = await db
-    .selectFrom("drafts as d")
-    .innerJoin("surveys as s", "s.id", "d.survey_id")
-    .select(["d.id", "s.slug"])
-    .where("d.resume_code_hash", "=", hashSecret(code))
-    .where("d.expires_at", ">", now.toISOString())
-    .where("d.response_id", "is", null)
-    .executeTakeFirst();
-  if (!row) return undefined;
   const token = generateToken();
-  await db
+  const claimed = await db
     .updateTable("drafts")
-    .set({ token_hash: hashSecret(token), updated_at: now.toISOString(), expires_at: expiry(now) })
-    .where("id", "=", row.id)
-    .execute();
-  return { slug: row.slug, token };
+    .set({ token_hash: hashSecret(token), resume_code_hash: null, updated_at: now.toISOString(), expires_at: expiry(now) })
+    .where("resume_code_hash", "=", hashSecret(code))
+    .where("expires_at", ">", now.toISOString())
+    .where("response_id", "is", null)
+    .returning("survey_id")
+    .executeTakeFirst();
+  if (!claimed) return undefined;
+  const survey = await db.selectFrom("surveys").select("slug").where("id", "=", claimed.survey_id).executeTakeFirstOrThrow();
+  return { slug: survey.slug, token };
 }
 
 export async function deleteExpiredDrafts(db: DB, now = new Date()): Promise<number> {

@@ -1,4 +1,4 @@
-import { json, type AppLoadContext } from "@remix-run/node";
+import { json, type AppLoadContext, type HeadersFunction } from "@remix-run/node";
 import type { TFunction } from "i18next";
 
 /** Error pages a person can meet; each has a title and body in locales/<lng>/common.json under errors. */
@@ -12,7 +12,11 @@ export type ErrorKind =
   | "guessLimited"
   | "forbidden"
   | "csrf"
-  | "cannotQuote";
+  | "cannotQuote"
+  | "badRequest"
+  | "methodNotAllowed"
+  | "crossSite"
+  | "tooLarge";
 
 /** What an error page shows, already in the person's language. */
 export interface ErrorData {
@@ -33,6 +37,10 @@ const links: Record<ErrorKind, { to: string; label: string }> = {
   forbidden: { to: "/moderate", label: "errors.goToModeration" },
   csrf: { to: "/moderate", label: "errors.goToModeration" },
   cannotQuote: { to: "/moderate", label: "errors.goToModeration" },
+  badRequest: { to: "/", label: "errors.goHome" },
+  methodNotAllowed: { to: "/", label: "errors.goHome" },
+  crossSite: { to: "/", label: "errors.goHome" },
+  tooLarge: { to: "/", label: "errors.goHome" },
 };
 
 interface ErrorOptions {
@@ -61,3 +69,16 @@ export function formFailure<T>(context: AppLoadContext, data: T) {
   context.formErrors = true;
   return json(data, { status: 400 });
 }
+
+/**
+ * Passes `Retry-After` (and `Allow`) from a route's own replies, thrown or returned, to the page:
+ * the root uses it, and so does any route whose action can answer 429.
+ */
+export const passThroughHeaders: HeadersFunction = ({ errorHeaders, actionHeaders, loaderHeaders, parentHeaders }) => {
+  const passed = new Headers();
+  for (const name of ["Retry-After", "Allow"]) {
+    const value = errorHeaders?.get(name) ?? actionHeaders.get(name) ?? loaderHeaders.get(name) ?? parentHeaders.get(name);
+    if (value) passed.set(name, value);
+  }
+  return passed;
+};

@@ -1,35 +1,77 @@
 import type { TFunction } from "i18next";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { sqliteHandle, type DB } from "../../db/connection";
+import { getDb } from "../db.server";
 import { env } from "../env.server";
 import { httpError } from "./http.server";
 
-type LimitName = "submissions" | "resume" | "reference";
+/**
+ * Rate limits, counted in the database (`rate_limits`) so that every server instance sees the
+ * same attempts. A PostgreSQL deployment swaps RateLimiterSQLite for RateLimiterPostgres over the
+ * same table layout (see docs/decisions/011-security-findings.md).
+ */
+export type LimitName = "starts" | "submissions" | "resume" | "reference" | "signInAddress" | "signInAccountAddress" | "signInDevice";
 
-const limiters = new Map<LimitName, RateLimiterMemory>();
+const HOUR = 60 * 60;
 
-function limiter(name: LimitName): RateLimiterMemory {
-  let found = limiters.get(name);
+function options(name: LimitName): { points: number; duration: number } {
+  switch (name) {
+    // Sized for a school class or a family hub on one network, not for one person.
+    case "starts":
+      return { points: env().SURVEY_STARTS_PER_HOUR_PER_ADDRESS, duration: HOUR };
+    case "submissions":
+      return { points: env().SUBMISSIONS_PER_HOUR_PER_ADDRESS, duration: HOUR };
+    // Resume codes and references are secrets: slow guessing right down, but leave room for typos.
+    case "resume":
+    case "reference":
+      return { points: 10, duration: 10 * 60 };
+    // Wrong passwords: from one address across all accounts, for one account from one address,
+    // and from a browser that has signed in to the account before.
+    case "signInAddress":
+      return { points: 100, duration: 15 * 60 };
+    case "signInAccountAddress":
+      return { points: 10, duration: 15 * 60 };
+    case "signInDevice":
+      return { points: 10, duration: 15 * 60 };
+  }
+}
+
+const limiters = new WeakMap<DB, Map<LimitName, RateLimiterAbstract>>();
+
+export function limiter(name: LimitName, db: DB = getDb()): RateLimiterAbstract {
+  let byName = limiters.get(db);
+  if (!byName) limiters.set(db, (byName = new Map()));
+  let found = byName.get(name);
   if (!found) {
-    found =
-      name === "submissions"
-        ? new RateLimiterMemory({ keyPrefix: name, points: env().SUBMISSIONS_PER_HOUR_PER_ADDRESS, duration: 60 * 60 })
-        : // Resume codes and references are secrets: slow guessing right down, but leave room for typos.
-          new RateLimiterMemory({ keyPrefix: name, points: 10, duration: 10 * 60 });
-    limiters.set(name, found);
+    const handle = sqliteHandle(db);
+    if (!handle) throw new Error("rate limits need the SQLite handle under the app's database");
+    found = new RateLimiterSQLite({ storeClient: handle, storeType: "better-sqlite3", tableName: "rate_limits", tableCreated: true, keyPrefix: name, ...options(name) });
+    byName.set(name, found);
   }
   return found;
 }
 
-/** Counts one attempt from this address; over the limit, stops with a 429 page that says when to try again. */
-export async function consumeLimit(name: LimitName, address: string, t: TFunction): Promise<void> {
+/** Seconds until `key` may try again under this limit, or 0 when it may now. */
+export async function secondsToWait(name: LimitName, key: string): Promise<number> {
+  const used = await limiter(name).get(key || "unknown");
+  return used && used.remainingPoints <= 0 ? Math.max(1, Math.ceil(used.msBeforeNext / 1000)) : 0;
+}
+
+/** Counts one attempt; returns the seconds to wait when it was over the limit, else 0. */
+export async function consume(name: LimitName, key: string): Promise<number> {
   try {
-    await limiter(name).consume(address || "unknown");
+    await limiter(name).consume(key || "unknown");
+    return 0;
   } catch (result) {
-    if (result instanceof RateLimiterRes) {
-      httpError(t, 429, "rateLimited", { retryAfterSeconds: Math.ceil(result.msBeforeNext / 1000) });
-    }
+    if (result instanceof RateLimiterRes) return Math.max(1, Math.ceil(result.msBeforeNext / 1000));
     throw result;
   }
+}
+
+/** Counts one attempt from this address; over the limit, stops with a 429 page that says when to try again. */
+export async function consumeLimit(name: "starts" | "submissions", address: string, t: TFunction): Promise<void> {
+  const wait = await consume(name, address);
+  if (wait > 0) httpError(t, 429, "rateLimited", { retryAfterSeconds: wait });
 }
 
 /**
@@ -38,10 +80,8 @@ export async function consumeLimit(name: LimitName, address: string, t: TFunctio
  * look up their own references is never blocked.
  */
 export async function requireFewWrongGuesses(name: "resume" | "reference", address: string, t: TFunction): Promise<void> {
-  const used = await limiter(name).get(address || "unknown");
-  if (used && used.remainingPoints <= 0) {
-    httpError(t, 429, "guessLimited", { retryAfterSeconds: Math.ceil(used.msBeforeNext / 1000) });
-  }
+  const wait = await secondsToWait(name, address);
+  if (wait > 0) httpError(t, 429, "guessLimited", { retryAfterSeconds: wait });
 }
 
 export async function countWrongGuess(name: "resume" | "reference", address: string): Promise<void> {

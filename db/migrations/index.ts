@@ -9,6 +9,9 @@ import * as actions from "./2026-11-22-07-actions";
 import * as statementsPublishing from "./2026-11-22-08-statements-publishing";
 import * as thresholdSetting from "./2026-11-22-09-threshold-setting";
 import * as languages from "./2026-11-22-10-languages";
+import * as safeguardingConcerns from "./2026-12-04-01-safeguarding-concerns";
+import * as security from "./2026-12-04-02-security";
+import * as revisions from "./2026-12-04-03-revisions";
 
 /**
  * Every migration, imported statically so that the bundled server carries them:
@@ -25,4 +28,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-08-statements-publishing": statementsPublishing,
   "2026-11-22-09-threshold-setting": thresholdSetting,
   "2026-11-22-10-languages": languages,
+  "2026-12-04-01-safeguarding-concerns": safeguardingConcerns,
+  "2026-12-04-02-security": security,
+  "2026-12-04-03-revisions": revisions,
 };

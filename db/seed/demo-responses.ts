@@ -2,7 +2,8 @@ import type { DB } from "../connection";
 import { generateCode } from "../../app/surveys/codes";
 import { allowedValues, visibleQuestions, type Answers } from "../../app/surveys/model";
 import { getSurvey } from "../../app/surveys/surveys.server";
-import { mentionsConcern } from "../../app/moderation/safeguarding.server";
+import { holdDetected, type DetectedMatch } from "../../app/safeguarding/concerns.server";
+import { getDetector } from "../../app/safeguarding/phrases.server";
 
 /** A small seeded generator, so every demo database looks the same. */
 function random(seed: number) {
@@ -56,6 +57,7 @@ export async function seedDemoResponses(db: DB, now = new Date()): Promise<void>
   const moderator = await db.selectFrom("users").select("id").where("role", "=", "moderator").executeTakeFirst();
   const lead = await db.selectFrom("users").select("id").where("role", "=", "safeguarding_lead").executeTakeFirst();
 
+  const detector = await getDetector(db);
   for (const [slug, count, words] of [
     ["parents-and-carers", 240, parentWords],
     ["young-people", 120, youngWords],
@@ -81,8 +83,11 @@ export async function seedDemoResponses(db: DB, now = new Date()): Promise<void>
         const submittedAt = new Date(now.getTime() - Math.floor(next() * 365 * DAY)).toISOString();
         const roll = next();
         const status = roll < 0.45 ? "done" : roll < 0.6 ? "in_review" : "new";
-        const texts = Object.values(answers).filter((value): value is string => typeof value === "string" && value.includes(" "));
-        const concern = await mentionsConcern(trx, texts, "en");
+        const matches: DetectedMatch[] = survey.questions.flatMap((question) => {
+          const value = answers[String(question.id)];
+          return question.kind === "free_text" && typeof value === "string" ? detector.find(value).map((match) => ({ ...match, questionId: question.id })) : [];
+        });
+        const concern = matches.length > 0;
         const { id } = await trx
           .insertInto("responses")
           .values({
@@ -92,30 +97,17 @@ export async function seedDemoResponses(db: DB, now = new Date()): Promise<void>
             quote_consent: next() < 0.6 ? 1 : 0,
             submitted_at: submittedAt,
             status: concern ? "new" : status,
-            possible_concern: concern ? 1 : 0,
           })
           .returning("id")
           .executeTakeFirstOrThrow();
-        if (concern && lead && next() < 0.5) {
-          const flag = await trx
-            .insertInto("safeguarding_flags")
-            .values({ response_id: id, reason: "Mentions a risk of harm. Needs a call from the safeguarding lead.", flagged_by: lead.id, flagged_at: submittedAt })
-            .returning("id")
-            .executeTakeFirstOrThrow();
-          await trx.updateTable("responses").set({ flagged: 1 }).where("id", "=", id).execute();
-          if (next() < 0.5) {
-            await trx
-              .insertInto("safeguarding_handovers")
-              .values({ flag_id: flag.id, handed_to: "Children's Services front door (MASH)", handed_over_on: submittedAt.slice(0, 10), action_taken: "Referred by phone; duty social worker to follow up.", recorded_by: lead.id, recorded_at: submittedAt })
-              .execute();
-          }
-        }
         for (const question of survey.questions) {
           const value = answers[String(question.id)];
           if (value === undefined) continue;
           const rows = question.kind === "free_text" ? [{ text: value as string }] : (Array.isArray(value) ? value : [value]).map((choice) => ({ choice }));
           await trx.insertInto("answers").values(rows.map((row) => ({ response_id: id, question_id: question.id, ...row }))).execute();
         }
+        if (concern) await holdDetected(trx, id, matches, new Date(submittedAt));
+        if (concern && lead) await advanceDemoConcern(trx, id, lead.id, submittedAt, next());
         if (status !== "new" && moderator && !concern) {
           for (const theme of new Set([pick(themes), pick(themes)])) {
             await trx.insertInto("response_themes").values({ response_id: id, theme_id: theme.id, tagged_by: moderator.id, tagged_at: submittedAt }).execute();
@@ -124,4 +116,32 @@ export async function seedDemoResponses(db: DB, now = new Date()): Promise<void>
       }
     });
   }
+}
+
+/** Older demo concerns are further along: some being looked at, some handed over, some closed. */
+async function advanceDemoConcern(trx: DB, responseId: number, leadId: number, submittedAt: string, roll: number) {
+  const concern = await trx.selectFrom("safeguarding_concerns").select("id").where("response_id", "=", responseId).executeTakeFirstOrThrow();
+  const ageDays = (Date.now() - new Date(submittedAt).getTime()) / DAY;
+  if (ageDays < 3 || roll < 0.15) return;
+  const day = submittedAt.slice(0, 10);
+  if (roll < 0.3) {
+    await trx.updateTable("safeguarding_concerns").set({ state: "looking", looking_by: leadId, looking_since: submittedAt }).where("id", "=", concern.id).execute();
+    return;
+  }
+  await trx
+    .insertInto("safeguarding_concern_handovers")
+    .values({ concern_id: concern.id, handed_to: "Children's Services front door (MASH)", handed_over_on: day, action_taken: "Referred by phone the same day; the duty social worker is following up.", recorded_by: leadId, recorded_at: submittedAt })
+    .execute();
+  const closed = roll > 0.6;
+  await trx
+    .updateTable("safeguarding_concerns")
+    .set({
+      state: closed ? "closed" : "handed_over",
+      decision: "concern",
+      decided_by: leadId,
+      decided_at: submittedAt,
+      ...(closed ? { closed_by: leadId, closed_at: submittedAt, outcome: "Children's Services confirmed the family has an allocated social worker." } : {}),
+    })
+    .where("id", "=", concern.id)
+    .execute();
 }

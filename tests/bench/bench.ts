@@ -5,6 +5,10 @@ import { gzipSync } from "node:zlib";
 import { createCookie } from "@remix-run/node";
 import autocannon from "autocannon";
 import SQLite from "better-sqlite3";
+import fs from "node:fs";
+import path from "node:path";
+import { createDetector } from "../../app/safeguarding/detect";
+import { shippedLists } from "../../app/safeguarding/phrases.server";
 import { removeDatabase, startServer } from "../support/server";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -33,6 +37,42 @@ async function load(options: autocannon.Options): Promise<Figures> {
 
 const row = (name: string, f: Figures) =>
   `${name.padEnd(34)} ${f.rps.toFixed(0).padStart(7)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms`;
+
+/**
+ * The safeguarding detector runs inside the submit's transaction, while SQLite's write lock is held:
+ * how long it takes for an answer is how long every other writer waits.
+ */
+function detectorFigures() {
+  const lists = shippedLists;
+  const compileStart = performance.now();
+  const detector = createDetector(lists);
+  const compileMs = performance.now() - compileStart;
+  const corpusDir = path.join(import.meta.dirname, "../safeguarding/corpus");
+  const texts = fs.readdirSync(corpusDir).flatMap((file) => {
+    const corpus = JSON.parse(fs.readFileSync(path.join(corpusDir, file), "utf8")) as { disclosures: { text: string }[]; ordinary: { text: string }[] };
+    return [...corpus.disclosures, ...corpus.ordinary].map((item) => item.text);
+  });
+  // The longest answer a survey takes (2,000 characters) as well as short ones.
+  const long = texts.join(" ").slice(0, 2000);
+  const timings: number[] = [];
+  for (let round = 0; round < 20; round++) {
+    for (const text of [...texts, long]) {
+      const started = performance.now();
+      detector.find(text);
+      timings.push(performance.now() - started);
+    }
+  }
+  timings.sort((a, b) => a - b);
+  const at = (q: number) => timings[Math.floor(q * (timings.length - 1))];
+  const longStart = performance.now();
+  for (let i = 0; i < 20; i++) detector.find(long);
+  const longMs = (performance.now() - longStart) / 20;
+  const patterns = lists.reduce((sum, list) => sum + Object.values(list.phrases).reduce((n, group) => n + (group?.length ?? 0), 0), 0);
+  console.log(`
+safeguarding detector: ${patterns} patterns in ${lists.length} lists, compiled in ${compileMs.toFixed(0)} ms`);
+  console.log(`  per answer: p50 ${at(0.5).toFixed(2)} ms, p99 ${at(0.99).toFixed(2)} ms; a 2,000-character answer ${longMs.toFixed(2)} ms`);
+}
+detectorFigures();
 
 const server = await startServer({ env: { SUBMISSIONS_PER_HOUR_PER_ADDRESS: "100000000" } });
 const draftCookie = createCookie("draft", { httpOnly: true, sameSite: "lax" });

@@ -109,7 +109,7 @@ describe("a moderator's session", () => {
     await second.goto(`${server.url}/admin/themes`);
     await second.goto(`${server.url}/moderate/safeguarding`);
     expect(await second.page.getByRole("link", { name: /PLANTED|[2-9A-Z]{4}-/ }).count()).toBeGreaterThan(0);
-    const [flag] = server.query<{ id: number }>("select id from safeguarding_flags where response_id = ?", worrying);
+    const [flag] = server.query<{ id: number }>("select id from safeguarding_concerns where response_id = ?", worrying);
     await second.goto(`${server.url}/moderate/safeguarding/${flag.id}`);
     expect(await second.page.getByText("The parent mentions harm at home.").count()).toBe(1);
     await second.goto(`${server.url}/moderate/quotes`);

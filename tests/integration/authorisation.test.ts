@@ -4,7 +4,7 @@ import { createAction, createPeriod } from "~/actions/actions.server";
 import { createStatement } from "~/publishing/statements.server";
 import { getDb } from "~/db.server";
 import { createQuote } from "~/moderation/quotes.server";
-import { flagResponse } from "~/moderation/safeguarding.server";
+import { flagResponse } from "~/safeguarding/concerns.server";
 import { call, readJson } from "../support/remix";
 import { createParentSurvey, createResponse, createStaff } from "../support/factories";
 
@@ -46,7 +46,7 @@ function urlFor(file: string, ids: { response: number; user: number; flag: numbe
       return String(value);
     })
     .join("/");
-  const area = name.startsWith("admin") ? "admin" : name.startsWith("moderate.safeguarding") ? "safeguarding" : "moderate";
+  const area = name.includes("safeguarding") ? "safeguarding" : name.startsWith("admin") ? "admin" : "moderate";
   // Routes that need a query string to show anything.
   const query =
     name === "moderate.quotes.new" ? `?answer=${ids.answer}` : name === "moderate.statements.new" ? `?theme=2&period=${ids.period}` : "";

@@ -152,7 +152,7 @@ describe("a parent answers a survey", () => {
 });
 
 describe("possible safeguarding concerns", () => {
-  it("marks a response whose free text contains a disclosure phrase, for a person to read first", async () => {
+  it("holds a response whose free text contains a disclosure, for a safeguarding lead", async () => {
     const slug = await createEveryKindSurvey(db());
     const { jar } = await begin(slug);
     await answer(slug, "route", { answer: "right" }, jar);
@@ -165,7 +165,7 @@ describe("possible safeguarding concerns", () => {
       .select(["r.possible_concern", "r.flagged"])
       .where("s.slug", "=", slug)
       .execute();
-    expect(stored).toEqual({ possible_concern: 1, flagged: 0 });
+    expect(stored).toEqual({ possible_concern: 1, flagged: 1 });
   });
 });
 

@@ -53,7 +53,7 @@ describe("publishing a statement", () => {
     ]);
   });
 
-  it("needs a dated correction note for any change once published, and a reason to take it down", async () => {
+  it("holds a change to a published statement for a second person, with a dated correction note, and needs a reason to take it down", async () => {
     const [author, second] = [await createStaff(db(), "moderator"), await createStaff(db(), "moderator")];
     const { id } = await draftStatement(author);
     await act(author, id, { intent: "publish-request" });
@@ -64,6 +64,16 @@ describe("publishing a statement", () => {
     expect(await readJson(silent.response)).toMatchObject({ errors: [{ field: "correction" }], values: { summary: "Families told us nobody replies." } });
     const corrected = await act(author, id, { intent: "save", version: "0", summary: "Families told us nobody replies.", correction: "Shortened the summary." });
     expect(corrected.response.status).toBe(303);
+    // The public still reads the approved words; nothing is corrected yet.
+    const summary = () => db().selectFrom("statement_texts").select("summary").where("statement_id", "=", id).where("lang", "=", "en").executeTakeFirstOrThrow();
+    expect((await summary()).summary).toBe("Families told us nobody replies to emails.");
+    expect((await state(author, id)).corrections).toEqual([]);
+    const [revision] = await db().selectFrom("revisions").select("id").where("entity", "=", "statement").where("entity_id", "=", id).execute();
+    const own = await act(author, id, { intent: "revision-approve", revision: String(revision.id) });
+    expect(own.response.status).toBe(400);
+    expect((await summary()).summary).toBe("Families told us nobody replies to emails.");
+    expect((await act(second, id, { intent: "revision-approve", revision: String(revision.id) })).response.status).toBe(303);
+    expect((await summary()).summary).toBe("Families told us nobody replies.");
     expect((await state(author, id)).corrections.map((c) => c.note)).toEqual(["Shortened the summary."]);
 
     const noReason = await act(second, id, { intent: "publish-withdraw", withdrawReason: "" });

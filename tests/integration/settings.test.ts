@@ -9,7 +9,17 @@ describe("settings", () => {
     const admin = await createStaff(getDb(), "administrator");
     const { response } = await call(settings.action, {
       path: "/admin/settings",
-      form: { csrf: admin.csrf, organisation_name: "Riverside SEND Partnership", contact_email: "send@riverside.example", quote_approval: "council_and_pcf", suppression_threshold: "12", setting_names: " Greenfield Primary \r\n\r\nOak Academy " },
+      form: {
+        csrf: admin.csrf,
+        organisation_name: "Riverside SEND Partnership",
+        contact_email: "send@riverside.example",
+        quote_approval: "council_and_pcf",
+        suppression_threshold: "12",
+        setting_names: " Greenfield Primary \r\n\r\nOak Academy ",
+        safeguarding_email: "safeguarding@riverside.example",
+        children_services_phone: "01632 960 000",
+        safeguarding_overdue_days: "2",
+      },
       headers: { Cookie: admin.cookie },
     });
     expect(response.status).toBe(303);
@@ -19,6 +29,9 @@ describe("settings", () => {
       quote_approval: "council_and_pcf",
       suppression_threshold: "12",
       setting_names: "Greenfield Primary\nOak Academy",
+      safeguarding_email: "safeguarding@riverside.example",
+      children_services_phone: "01632 960 000",
+      safeguarding_overdue_days: "2",
     });
     const entry = await getDb().selectFrom("audit_log").select("after").where("action", "=", "settings.update").executeTakeFirstOrThrow();
     expect(JSON.parse(entry.after ?? "{}")).toMatchObject({ quote_approval: "council_and_pcf" });

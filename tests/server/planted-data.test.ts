@@ -30,6 +30,7 @@ const secrets = [
   "PLANTED-DRAFT-ACTION",
   "PLANTED-DRAFT-UPDATE",
   "PLANTED-WITHDRAWN",
+  "PLANTED-HELD",
 ];
 
 let server: RunningServer | undefined;
@@ -75,6 +76,13 @@ async function plant(db: DB) {
   await db.updateTable("quotes").set({ approved_at: "2026-02-01T00:00:00.000Z" }).where("id", "=", flaggedQuote).execute();
   await db.insertInto("statement_quotes").values({ statement_id: statement.id, quote_id: flaggedQuote }).execute();
   await db.updateTable("responses").set({ flagged: 1 }).where("id", "=", flagged.responseId).execute();
+
+  // A response the detector held for a safeguarding lead, with a quote approved behind the workflow's back.
+  const held = await respond("PLANTED-HELD my stepdad hits me", 1, generateCode());
+  await db.updateTable("responses").set({ flagged: 1, possible_concern: 1 }).where("id", "=", held.responseId).execute();
+  await db.insertInto("safeguarding_concerns").values({ response_id: held.responseId, source: "detected", raised_at: "2026-01-15T10:00:00.000Z", matches: "[]" }).execute();
+  const heldQuote = await createQuote(db, flagged.answerId, { text: "PLANTED-HELD quote", themeIds: [communication] }, moderator).catch(() => undefined);
+  if (heldQuote) await db.insertInto("statement_quotes").values({ statement_id: statement.id, quote_id: heldQuote }).execute();
 
   // A quote forced in from a response without consent, approved and chosen: the public page must still refuse it.
   const noConsent = await respond("PLANTED-NOCONSENT please do not quote me", 0, generateCode());

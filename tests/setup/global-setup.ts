@@ -2,7 +2,6 @@ import fs from "node:fs";
 import { createDb } from "../../db/connection";
 import { migrateToLatest } from "../../db/migrate";
 import { ensureStartingThemes } from "../../db/seed/themes";
-import { ensureSafeguardingPhrases } from "../../db/seed/safeguarding";
 import { baseDatabase, tmpDir } from "./paths";
 
 /** Builds one migrated database (with the starting themes); each test file works on a copy. */
@@ -12,6 +11,5 @@ export default async function setup() {
   const db = createDb(baseDatabase);
   await migrateToLatest(db, () => {});
   await ensureStartingThemes(db);
-  await ensureSafeguardingPhrases(db);
   await db.destroy();
 }

@@ -64,6 +64,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       PORT: String(port),
       HOST: "127.0.0.1",
       DATABASE_PATH: databasePath,
+      PUBLIC_URL: `http://localhost:${port}`,
       SUBMISSIONS_PER_HOUR_PER_ADDRESS: "100000",
       ...options.env,
     },

@@ -19,5 +19,9 @@ describe("request log", () => {
   it("never records query strings or resume codes", () => {
     expect(redactPath("/surveys/young-people/questions/best-thing?return=check")).toBe("/surveys/young-people/questions/best-thing");
     expect(redactPath("/resume/K7MP-2QXR-9FHT")).toBe("/resume/[code]");
+    expect(redactPath("/RESUME/K7MP-2QXR-9FHT")).toBe("/resume/[code]");
+    expect(redactPath("/%72esume/K7MP-2QXR-9FHT")).toBe("/resume/[code]");
+    expect(redactPath("//Resume/K7MP-2QXR-9FHT?x=1")).toBe("/resume/[code]");
+    expect(redactPath("/%E0%A4%A")).toBe("[undecodable path]");
   });
 });

@@ -1,0 +1,73 @@
+import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import type { NextFunction, Request, Response } from "express";
+import { REFUSED_PATH, type Refusal } from "../app/utils/refusal";
+
+/**
+ * Hands a request that passed the gate to Remix. Unlike @remix-run/express it builds the URL from
+ * the configured public address, never from the Host header, gives Remix the body the gate already
+ * read, sends a refused request to the refusal page, and applies the one cache rule.
+ */
+
+const SESSION_COOKIE = /(^|;\s*)staff_session=/;
+
+/**
+ * The one cache rule. Only a page its route marked `public` may be kept by shared caches, and only
+ * when it is the same for everyone: no staff session in the request, no cookie set in the reply, a
+ * 200. Everything else (anything with a session's token, a respondent's answers, a cookie, an
+ * error) is `private, no-store`. A `?_data=` reply is judged exactly like its document.
+ */
+export function cacheControl(request: { headers: Headers }, response: { status: number; headers: Headers }): string {
+  const declared = response.headers.get("Cache-Control") ?? "";
+  const shared =
+    declared.startsWith("public") &&
+    response.status === 200 &&
+    !SESSION_COOKIE.test(request.headers.get("Cookie") ?? "") &&
+    response.headers.getSetCookie().length === 0;
+  return shared ? declared : "private, no-store";
+}
+
+function headersOf(req: Request): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+  }
+  return headers;
+}
+
+async function send(res: Response, response: globalThis.Response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers) {
+    if (name !== "set-cookie") res.append(name, value);
+  }
+  for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+export function remixHandler(build: ServerBuild, mode: string, publicUrl: string, getLoadContext: (req: Request, res: Response) => AppLoadContext) {
+  const handle = createRequestHandler(build, mode);
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const refusal = res.locals.refusal as Refusal | undefined;
+      const controller = new AbortController();
+      res.on("close", () => {
+        if (!res.writableFinished) controller.abort();
+      });
+      const url = new URL(refusal ? REFUSED_PATH : req.originalUrl, publicUrl);
+      const body = res.locals.body as Buffer | undefined;
+      const request = new globalThis.Request(url, {
+        method: refusal ? "GET" : req.method,
+        headers: headersOf(req),
+        body: !refusal && req.method === "POST" ? new Uint8Array(body ?? Buffer.alloc(0)) : undefined,
+        signal: controller.signal,
+      });
+      const response = await handle(request, { ...getLoadContext(req, res), refusal });
+      response.headers.set("Cache-Control", cacheControl(request, response));
+      if (response.headers.get("Cache-Control")?.startsWith("public")) response.headers.set("Vary", "Cookie, Accept-Language");
+      await send(res, response);
+    } catch (error) {
+      next(error);
+    }
+  };
+}

@@ -1,0 +1,162 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { SMTPServer } from "smtp-server";
+import { createDb } from "../../db/connection";
+import { migrateToLatest } from "../../db/migrate";
+import { seedDemo } from "../../db/seed/demo";
+import { tmpDir } from "../setup/paths";
+import { removeDatabase, startServer, type RunningServer } from "../support/server";
+
+/**
+ * A young person's disclosure, sent through the built server over HTTP: the lead's inbox gets an
+ * email (caught by a local SMTP server) with no answer text, and nothing public counts or shows the
+ * response until a lead says it is not a concern.
+ */
+const PLANTED = "PLANTED-HELD-WORDS";
+const SURVEY = "young-people";
+
+interface Caught {
+  to: string[];
+  body: string;
+}
+
+let server: RunningServer | undefined;
+let smtp: SMTPServer | undefined;
+let databasePath = "";
+const caught: Caught[] = [];
+
+afterAll(async () => {
+  await server?.stop();
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  if (databasePath) removeDatabase(databasePath);
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A local mail catcher: accepts every message and keeps it. */
+async function startCatcher(): Promise<number> {
+  const port = await freePort();
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, done) {
+      let body = "";
+      stream.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      stream.on("end", () => {
+        caught.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), body });
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp!.listen(port, "127.0.0.1", resolve));
+  return port;
+}
+
+class Jar {
+  cookies = new Map<string, string>();
+  store(response: Response) {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(";");
+      const [name, ...value] = pair.split("=");
+      this.cookies.set(name, value.join("="));
+    }
+  }
+  header() {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+}
+
+async function post(url: string, form: Record<string, string>, jar: Jar) {
+  const response = await fetch(url, { method: "POST", body: new URLSearchParams(form), headers: { Cookie: jar.header() }, redirect: "manual" });
+  jar.store(response);
+  return response;
+}
+
+async function publicFigures(url: string) {
+  const json = await (await fetch(`${url}/you-said-we-did.json?period=autumn-2026`)).text();
+  const csv = await (await fetch(`${url}/you-said-we-did.csv?period=autumn-2026`)).text();
+  return { json, csv };
+}
+
+async function restart(env: Record<string, string>) {
+  await server?.stop();
+  server = await startServer({ databasePath, env });
+  return server.url;
+}
+
+describe("a disclosure through the built server", () => {
+  it("emails the lead without the words, and is counted nowhere public until a lead decides", async () => {
+    const port = await startCatcher();
+    fs.mkdirSync(tmpDir, { recursive: true });
+    databasePath = path.join(tmpDir, `held-${randomUUID()}.sqlite`);
+    const db = createDb(databasePath);
+    await migrateToLatest(db, () => {});
+    await seedDemo(db);
+    await db.insertInto("settings").values({ key: "safeguarding_email", value: "lead-inbox@example.org" }).execute();
+    await db.destroy();
+    const env = { SMTP_URL: `smtp://127.0.0.1:${port}`, PUBLIC_URL: "https://feedback.example.gov.uk", MAIL_FROM: "Portal <portal@example.gov.uk>" };
+
+    let url = await restart(env);
+    const before = await publicFigures(url);
+
+    // A young person answers, with a disclosure in the last free-text question.
+    const jar = new Jar();
+    expect((await post(`${url}/surveys/${SURVEY}`, { intent: "start" }, jar)).status).toBe(303);
+    for (const [key, answer] of [
+      ["school-feel", "okay"],
+      ["adults-listen", "bad"],
+      ["change-one-thing", `${PLANTED} i dont feel safe at home my stepdad hits me`],
+    ]) {
+      expect((await post(`${url}/surveys/${SURVEY}/questions/${key}`, { intent: "continue", answer }, jar)).status, key).toBe(303);
+    }
+    const sent = await post(`${url}/surveys/${SURVEY}/consent`, { quote: "yes", website: "" }, jar);
+    expect(sent.headers.get("Location")).toBe(`/surveys/${SURVEY}/confirmation`);
+    const confirmation = await (await fetch(`${url}/surveys/${SURVEY}/confirmation`, { headers: { Cookie: jar.header() } })).text();
+    const reference = /class="app-reference">([A-Z0-9-]+)</.exec(confirmation)?.[1] ?? "";
+    expect(reference).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    expect(confirmation).toContain("116 123");
+
+    // The email arrives within a few seconds: a link, and none of the words.
+    const deadline = Date.now() + 20_000;
+    while (caught.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(caught).toHaveLength(1);
+    expect(caught[0].to).toEqual(["lead-inbox@example.org"]);
+    expect(caught[0].body).toMatch(/https:\/\/feedback\.example\.gov\.uk\/moderate\/safeguarding\/\d+/);
+    expect(caught[0].body).not.toMatch(/PLANTED|stepdad|hits/);
+
+    // A fresh server, so no cached figure hides anything: the public sees exactly what it saw before.
+    url = await restart(env);
+    expect(await publicFigures(url)).toEqual(before);
+    for (const page of ["/you-said-we-did?period=autumn-2026", "/you-said-we-did/report?period=autumn-2026", "/you-said-we-did.atom"]) {
+      expect(await (await fetch(url + page)).text(), page).not.toContain(PLANTED);
+    }
+    const mine = await (await fetch(`${url}/my-feedback`, { method: "POST", body: new URLSearchParams({ reference }) })).text();
+    expect(mine).not.toMatch(/Being listened to and co-production|SEN support in mainstream school/);
+
+    // The lead signs in, sees the banner and decides it is not a concern (a test of the control).
+    const lead = new Jar();
+    const signIn = await post(`${url}/sign-in`, { email: "lead@example.org", password: "demo safeguarding password" }, lead);
+    expect(signIn.status).toBe(303);
+    const list = await (await fetch(`${url}/moderate/safeguarding?state=new`, { headers: { Cookie: lead.header() } })).text();
+    expect(list).toMatch(/new possible safeguarding concerns? (is|are) waiting/);
+    expect(list).toContain(reference);
+    const [{ id: concernId }] = server!.query<{ id: number }>("select c.id from safeguarding_concerns c join responses r on r.id = c.response_id where r.reference = ?", reference.replaceAll("-", ""));
+    const csrf = /name="csrf" value="([^"]+)"/.exec(list)?.[1] ?? "";
+    const decided = await post(`${url}/moderate/safeguarding/${concernId}`, { csrf, intent: "not_concern", reason: "Checked with the school: a line from a play." }, lead);
+    expect(decided.status).toBe(303);
+
+    url = await restart(env);
+    expect((await publicFigures(url)).json).not.toEqual(before.json);
+    const counted = await (await fetch(`${url}/my-feedback`, { method: "POST", body: new URLSearchParams({ reference }) })).text();
+    expect(counted).toMatch(/Being listened to and co-production|SEN support in mainstream school/);
+  });
+});
