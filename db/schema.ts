@@ -432,11 +432,12 @@ export interface Database {
 }
 
 export type RevisionDecision = "approved" | "withdrawn" | "replaced";
+export type RevisedEntity = PublishedEntity | "theme";
 
-/** A change to a published statement or action, waiting for a second person. */
+/** A change to a published statement or action, or to a theme's name, waiting for a second person. */
 export interface RevisionTable {
   id: Generated<number>;
-  entity: PublishedEntity;
+  entity: RevisedEntity;
   entity_id: number;
   /** What kind of change: "details", "status" or "update". */
   kind: string;

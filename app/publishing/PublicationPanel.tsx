@@ -61,6 +61,22 @@ function PendingRevision({ revision, csrf, userId, date }: { revision: RevisionV
   );
 }
 
+/** Changes waiting for a second person, with approve or withdraw; nothing when none wait. */
+export function PendingRevisions({ revisions, csrf, userId }: { revisions: RevisionView[]; csrf: string; userId: number }) {
+  const { t, i18n } = useTranslation("staff");
+  const date = (iso: string) => new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  if (revisions.length === 0) return null;
+  return (
+    <>
+      <h3 className="govuk-heading-s">{t("publication.revision.heading")}</h3>
+      <p className="govuk-body">{t("publication.revision.lead")}</p>
+      {revisions.map((revision) => (
+        <PendingRevision key={revision.id} revision={revision} csrf={csrf} userId={userId} date={date} />
+      ))}
+    </>
+  );
+}
+
 /** Where an item is in publishing, and the buttons for the next step. */
 export function PublicationPanel({ publication, revisions = [], csrf, userId, withdrawError }: { publication: PublicationView; revisions?: RevisionView[]; csrf: string; userId: number; withdrawError?: string }) {
   const { t, i18n } = useTranslation("staff");
@@ -104,15 +120,7 @@ export function PublicationPanel({ publication, revisions = [], csrf, userId, wi
           </button>
         </form>
       ) : null}
-      {revisions.length > 0 ? (
-        <>
-          <h3 className="govuk-heading-s">{t("publication.revision.heading")}</h3>
-          <p className="govuk-body">{t("publication.revision.lead")}</p>
-          {revisions.map((revision) => (
-            <PendingRevision key={revision.id} revision={revision} csrf={csrf} userId={userId} date={date} />
-          ))}
-        </>
-      ) : null}
+      <PendingRevisions revisions={revisions} csrf={csrf} userId={userId} />
       {publication.corrections.length > 0 ? (
         <>
           <h3 className="govuk-heading-s">{t("publication.corrections")}</h3>

@@ -1,5 +1,5 @@
 import type { DB } from "../../db/connection";
-import type { PublishedEntity } from "../../db/schema";
+import type { RevisedEntity } from "../../db/schema";
 import { audit } from "../accounts/audit.server";
 import type { StaffSession } from "../accounts/session.server";
 import { PublishError, recordCorrection, requireSecondPerson } from "./publishing.server";
@@ -23,7 +23,7 @@ export interface Proposal {
 }
 
 /** Records a proposed change; a newer proposal of the same kind replaces an older one still waiting. */
-export async function proposeRevision(db: DB, entity: PublishedEntity, id: number, proposal: Proposal, user: Staff, now = new Date()) {
+export async function proposeRevision(db: DB, entity: RevisedEntity, id: number, proposal: Proposal, user: Staff, now = new Date()) {
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("revisions")
@@ -42,7 +42,7 @@ export async function proposeRevision(db: DB, entity: PublishedEntity, id: numbe
   });
 }
 
-export async function pendingRevisions(db: DB, entity: PublishedEntity, id: number) {
+export async function pendingRevisions(db: DB, entity: RevisedEntity, id: number) {
   const rows = await db
     .selectFrom("revisions as r")
     .innerJoin("users as u", "u.id", "r.requested_by")
@@ -59,7 +59,7 @@ export async function pendingRevisions(db: DB, entity: PublishedEntity, id: numb
  * A second person approves: the revision is claimed (so two approvers cannot both apply it), the
  * change is applied by `apply`, and a correction is recorded when the change asked for one.
  */
-export async function approveRevision(db: DB, entity: PublishedEntity, id: number, revisionId: number, user: Staff, apply: (kind: string, change: unknown) => Promise<void>, now = new Date()) {
+export async function approveRevision(db: DB, entity: RevisedEntity, id: number, revisionId: number, user: Staff, apply: (kind: string, change: unknown) => Promise<void>, now = new Date()) {
   const revision = await db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom("revisions")
@@ -83,11 +83,11 @@ export async function approveRevision(db: DB, entity: PublishedEntity, id: numbe
     await db.updateTable("revisions").set({ decision: null, decided_by: null, decided_at: null }).where("id", "=", revisionId).execute();
     throw error;
   }
-  if (correction) await recordCorrection(db, entity, id, revision.note, user, now);
+  if (correction && entity !== "theme") await recordCorrection(db, entity, id, revision.note, user, now);
 }
 
 /** The proposer takes a waiting change back. */
-export async function withdrawRevision(db: DB, entity: PublishedEntity, id: number, revisionId: number, user: Staff, now = new Date()) {
+export async function withdrawRevision(db: DB, entity: RevisedEntity, id: number, revisionId: number, user: Staff, now = new Date()) {
   const result = await db
     .updateTable("revisions")
     .set({ decision: "withdrawn", decided_by: user.id, decided_at: now.toISOString() })

@@ -94,7 +94,7 @@ export default function SafeguardingPhrases() {
         </button>
       </form>
       {matches ? (
-        <div role="status" className="govuk-inset-text">
+        <div role="status" className="govuk-inset-text" id="try-result">
           {matches.length === 0 ? (
             <p className="govuk-body">{t("phrases.noMatch")}</p>
           ) : (

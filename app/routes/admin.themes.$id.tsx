@@ -10,7 +10,10 @@ import { ThemeTextFields } from "~/components/ThemeTextFields";
 import { getDb } from "~/db.server";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { readThemeTexts } from "~/moderation/theme-form";
-import { deleteTheme, mergeThemes, setRetired, ThemeError, themesForAdmin, updateThemeTexts } from "~/moderation/themes.server";
+import { deleteTheme, mergeThemes, setRetired, ThemeError, themesForAdmin, updateThemeTexts, type ThemeText } from "~/moderation/themes.server";
+import { PendingRevisions } from "~/publishing/PublicationPanel";
+import { PublishError } from "~/publishing/publishing.server";
+import { approveRevision, pendingRevisions, proposeRevision, withdrawRevision } from "~/publishing/revisions.server";
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { Notice } from "~/components/Notice";
@@ -39,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     targets: themes.filter((other) => other.id !== theme.id && !other.retired_at).map((other) => ({ value: String(other.id), label: other.name })),
     notice: url.searchParams.get("notice"),
     moved: url.searchParams.get("moved"),
+    userId: session.user.id,
+    revisions: await pendingRevisions(getDb(), "theme", theme.id),
   });
 }
 
@@ -53,8 +58,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (intent === "texts") {
       const { texts, errors } = readThemeTexts(form);
       if (errors.length) return formFailure(context, { errors: errors.map((e) => ({ field: e.field, message: t(`themes.errors.${e.message}`) })), values });
-      await updateThemeTexts(db, theme.id, texts, session.user.id);
-      throw redirect(`/admin/themes/${theme.id}?notice=saved`, 303);
+      // Theme names are public: a new name waits for a second administrator.
+      const english = texts.find((text) => text.lang === "en");
+      await proposeRevision(db, "theme", theme.id, { kind: "texts", payload: texts, note: [english?.name, english?.description].filter(Boolean).join(": "), correction: false }, session.user);
+      throw redirect(`/admin/themes/${theme.id}?notice=revisionProposed`, 303);
+    }
+    if (intent === "revision-approve" || intent === "revision-withdraw") {
+      const revision = Number(form.get("revision"));
+      if (intent === "revision-withdraw") await withdrawRevision(db, "theme", theme.id, revision, session.user);
+      else await approveRevision(db, "theme", theme.id, revision, session.user, (_kind, change) => updateThemeTexts(db, theme.id, change as ThemeText[], session.user.id));
+      throw redirect(`/admin/themes/${theme.id}?notice=${intent === "revision-approve" ? "revisionApproved" : "revisionWithdrawn"}`, 303);
     }
     if (intent === "retire" || intent === "restore") {
       await setRetired(db, theme.id, intent === "retire", session.user.id);
@@ -71,6 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       throw redirect("/admin/themes?notice=deleted", 303);
     }
   } catch (error) {
+    if (error instanceof PublishError) return formFailure(context, { errors: [{ field: "name_en", message: t(`publication.errors.${error.reason}`) }], values });
     if (!(error instanceof ThemeError)) throw error;
     const field = intent === "merge" ? "into" : intent === "delete" ? "delete" : "name_en";
     return formFailure(context, { errors: [{ field, message: t(`themes.errors.${error.reason}`) }], values });
@@ -90,10 +104,11 @@ export default function EditTheme() {
       <BackLink to="/admin/themes" />
       <ErrorSummary errors={errors} />
       {data.notice ? (
-        <Notice>{data.notice === "merged" ? t("themes.edit.merged", { count: Number(data.moved ?? 0) }) : t("themes.edit.saved")}</Notice>
+        <Notice>{data.notice === "merged" ? t("themes.edit.merged", { count: Number(data.moved ?? 0) }) : data.notice.startsWith("revision") ? t(`publication.done.${data.notice}`) : t("themes.edit.saved")}</Notice>
       ) : null}
       <h1 className="govuk-heading-l">{t("themes.edit.title", { name: theme.name })}</h1>
       <p className="govuk-body">{t("themes.uses", { responses: theme.responses, questions: theme.questions, quotes: theme.quotes })}</p>
+      <PendingRevisions revisions={data.revisions} csrf={data.csrf} userId={data.userId} />
       <form method="post" noValidate className="app-narrow-form">
         {csrf}
         <ThemeTextFields values={failure?.values ?? data.values} errors={errors} />

@@ -65,6 +65,19 @@ describe("a disclosure reaches the safeguarding lead", () => {
     const id = Number(new URL(page.url()).pathname.split("/").pop());
     const [stored] = server.query<{ state: string; decision: string; flagged: number }>("select c.state, c.decision, r.flagged from safeguarding_concerns c join responses r on r.id = c.response_id where c.id = ?", id);
     expect(stored).toEqual({ state: "closed", decision: "concern", flagged: 1 });
+    // The lead tries a sentence against the phrase lists, then adds a phrase people in the area use.
+    await lead.goto(`${server.url}/admin/safeguarding-phrases`);
+    await page.getByLabel("Sentence to try").fill("my step dad does the sandbag thing on me");
+    await lead.navigate(() => page.getByRole("button", { name: "Try it" }).click());
+    expect(await page.locator("#try-result").textContent()).toContain("would not raise a possible concern");
+    await page.getByLabel("What it is about").selectOption("physical_abuse");
+    await page.getByLabel("Phrase").fill("sandbag thing");
+    await lead.navigate(() => page.getByRole("button", { name: "Add phrase" }).click());
+    expect(await page.getByRole("cell", { name: "sandbag thing", exact: true }).count()).toBe(1);
+    await page.getByLabel("Sentence to try").fill("my step dad does the sandbag thing on me");
+    await lead.navigate(() => page.getByRole("button", { name: "Try it" }).click());
+    expect(await page.locator("#try-result").textContent()).toContain("Physical abuse");
+
     const views = server.query<{ n: number }>("select count(*) as n from audit_log where action = 'safeguarding.view' and after like ?", `%"concern":${id}%`);
     expect(views[0].n).toBeGreaterThanOrEqual(3);
     await lead.close();

@@ -17,16 +17,23 @@ const act = (admin: Awaited<ReturnType<typeof createStaff>>, id: number, form: R
   call(themePage.action, { path: `/admin/themes/${id}`, params: { id: String(id) }, form: { csrf: admin.csrf, ...form }, headers: { Cookie: admin.cookie } });
 
 describe("administering themes", () => {
-  it("creates, renames and describes a theme, logging before and after", async () => {
+  it("creates a theme; a new name is public only once a second administrator approves it, logging before and after", async () => {
     const admin = await createStaff(db(), "administrator");
+    const second = await createStaff(db(), "administrator");
     const id = await newTheme(admin, "waiting-lists", "Waiting lists");
     const renamed = await act(admin, id, { intent: "texts", name_en: "Waiting times", description_en: "How long families wait." });
     expect(renamed.response.status).toBe(303);
-    expect(await db().selectFrom("theme_translations").select(["name", "description"]).where("theme_id", "=", id).execute()).toEqual([{ name: "Waiting times", description: "How long families wait." }]);
+    const texts = () => db().selectFrom("theme_translations").select(["name", "description"]).where("theme_id", "=", id).execute();
+    expect(await texts()).toEqual([{ name: "Waiting lists", description: null }]);
+    const [revision] = await db().selectFrom("revisions").select("id").where("entity", "=", "theme").where("entity_id", "=", id).execute();
+    const own = await act(admin, id, { intent: "revision-approve", revision: String(revision.id) });
+    expect(own.response.status).toBe(400);
+    expect((await act(second, id, { intent: "revision-approve", revision: String(revision.id) })).response.status).toBe(303);
+    expect(await texts()).toEqual([{ name: "Waiting times", description: "How long families wait." }]);
     const log = await db().selectFrom("audit_log").select(["action", "before", "after"]).where("entity", "=", "theme").where("entity_id", "=", String(id)).orderBy("id").execute();
-    expect(log.map((entry) => entry.action)).toEqual(["theme.create", "theme.update"]);
-    expect(log[1].before).toContain("Waiting lists");
-    expect(log[1].after).toContain("Waiting times");
+    expect(log.map((entry) => entry.action)).toEqual(["theme.create", "revision.propose", "revision.approve", "theme.update"]);
+    expect(log[3].before).toContain("Waiting lists");
+    expect(log[3].after).toContain("Waiting times");
   });
 
   it("refuses a duplicate short name or a missing English name, keeping what was typed", async () => {
