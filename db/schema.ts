@@ -432,7 +432,7 @@ export interface Database {
 }
 
 export type RevisionDecision = "approved" | "withdrawn" | "replaced";
-export type RevisedEntity = PublishedEntity | "theme";
+export type RevisedEntity = PublishedEntity | "theme" | "quote";
 
 /** A change to a published statement or action, or to a theme's name, waiting for a second person. */
 export interface RevisionTable {

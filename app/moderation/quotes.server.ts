@@ -163,3 +163,19 @@ export async function listQuotes(db: DB) {
     .orderBy("q.updated_at", "desc")
     .execute();
 }
+
+/**
+ * An approved quote's new words, approved by a second person (publishing/revisions.server.ts): the
+ * change is made and the quote stays approved by exactly those two people, so the public moves
+ * from one approved version to the next.
+ */
+export async function applyApprovedQuoteEdit(db: DB, quoteId: number, input: QuoteInput, proposedBy: number, approver: Staff, now = new Date()) {
+  const proposer = await db.selectFrom("users").select(["id", "name", "email", "role", "organisation"]).where("id", "=", proposedBy).executeTakeFirstOrThrow();
+  await editQuote(db, quoteId, input, proposer, now);
+  await approveQuote(db, quoteId, approver, now);
+}
+
+export async function isApprovedQuote(db: DB, quoteId: number): Promise<boolean> {
+  const row = await db.selectFrom("quotes").select("approved_at").where("id", "=", quoteId).executeTakeFirst();
+  return Boolean(row?.approved_at);
+}

@@ -59,7 +59,15 @@ export async function pendingRevisions(db: DB, entity: RevisedEntity, id: number
  * A second person approves: the revision is claimed (so two approvers cannot both apply it), the
  * change is applied by `apply`, and a correction is recorded when the change asked for one.
  */
-export async function approveRevision(db: DB, entity: RevisedEntity, id: number, revisionId: number, user: Staff, apply: (kind: string, change: unknown) => Promise<void>, now = new Date()) {
+export async function approveRevision(
+  db: DB,
+  entity: RevisedEntity,
+  id: number,
+  revisionId: number,
+  user: Staff,
+  apply: (kind: string, change: unknown, proposedBy: number) => Promise<void>,
+  now = new Date(),
+) {
   const revision = await db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom("revisions")
@@ -77,13 +85,13 @@ export async function approveRevision(db: DB, entity: RevisedEntity, id: number,
   });
   const { change, correction } = JSON.parse(revision.payload) as { change: unknown; correction: boolean };
   try {
-    await apply(revision.kind, change);
+    await apply(revision.kind, change, revision.requested_by);
   } catch (error) {
     // Not applied (changed elsewhere, say): the proposal waits again.
     await db.updateTable("revisions").set({ decision: null, decided_by: null, decided_at: null }).where("id", "=", revisionId).execute();
     throw error;
   }
-  if (correction && entity !== "theme") await recordCorrection(db, entity, id, revision.note, user, now);
+  if (correction && (entity === "statement" || entity === "action")) await recordCorrection(db, entity, id, revision.note, user, now);
 }
 
 /** The proposer takes a waiting change back. */

@@ -13,7 +13,10 @@ import { intlLocale } from "~/i18n/config";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { themeChoices } from "~/moderation/queue.server";
 import { quoteFormError, quoteFormValues, readQuoteForm } from "~/moderation/quote-form";
-import { approveQuote, editQuote, QuoteError, quoteDetail } from "~/moderation/quotes.server";
+import { applyApprovedQuoteEdit, approveQuote, editQuote, isApprovedQuote, QuoteError, quoteDetail, type QuoteInput } from "~/moderation/quotes.server";
+import { PendingRevisions } from "~/publishing/PublicationPanel";
+import { PublishError } from "~/publishing/publishing.server";
+import { approveRevision, pendingRevisions, proposeRevision, withdrawRevision } from "~/publishing/revisions.server";
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { Notice } from "~/components/Notice";
@@ -38,7 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     quote,
     canApprove: !quote.approvals.some((approval) => approval.user_id === session.user.id),
     themes: await themeChoices(getDb(), await getLocale(request)),
-    notice: url.searchParams.has("created") ? "created" : url.searchParams.has("approved") ? "approvedNow" : url.searchParams.has("saved") ? "saved" : null,
+    userId: session.user.id,
+    revisions: await pendingRevisions(getDb(), "quote", quote.id),
+    notice: url.searchParams.has("created") ? "created" : url.searchParams.has("approved") ? "approvedNow" : url.searchParams.has("saved") ? "saved" : url.searchParams.get("notice"),
   });
 }
 
@@ -47,8 +52,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   await requireCsrf(request, session, form);
   const values = quoteFormValues(form);
+  const db = getDb();
+  const intent = form.get("intent");
   try {
-    if (form.get("intent") === "approve") {
+    if (intent === "revision-approve" || intent === "revision-withdraw") {
+      const revision = Number(form.get("revision"));
+      if (intent === "revision-withdraw") await withdrawRevision(db, "quote", quote.id, revision, session.user);
+      else await approveRevision(db, "quote", quote.id, revision, session.user, (_kind, change, proposedBy) => applyApprovedQuoteEdit(db, quote.id, change as QuoteInput, proposedBy, session.user));
+      throw redirect(`/moderate/quotes/${quote.id}?notice=${intent === "revision-approve" ? "revisionApproved" : "revisionWithdrawn"}`, 303);
+    }
+    if (intent === "approve") {
       await approveQuote(getDb(), quote.id, session.user);
       throw redirect(`/moderate/quotes/${quote.id}?approved=1`, 303);
     }
@@ -57,9 +70,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const { field, key } = quoteFormError(parsed.error);
       return formFailure(context, { errors: [{ field, message: t(`quotes.errors.${key}`) }], values });
     }
-    await editQuote(getDb(), quote.id, { text: parsed.data.text, themeIds: parsed.data.theme, translation: parsed.data.translation }, session.user);
+    const input: QuoteInput = { text: parsed.data.text, themeIds: parsed.data.theme, translation: parsed.data.translation };
+    if (await isApprovedQuote(db, quote.id)) {
+      // Public words: the public keeps the approved version until a second person approves the change.
+      await proposeRevision(db, "quote", quote.id, { kind: "details", payload: input, note: input.text, correction: false }, session.user);
+      throw redirect(`/moderate/quotes/${quote.id}?notice=revisionProposed`, 303);
+    }
+    await editQuote(db, quote.id, input, session.user);
     throw redirect(`/moderate/quotes/${quote.id}?saved=1`, 303);
   } catch (error) {
+    if (error instanceof PublishError) return formFailure(context, { errors: [{ field: "text", message: t(`publication.errors.${error.reason}`) }], values });
     if (!(error instanceof QuoteError)) throw error;
     return formFailure(context, { errors: [{ field: form.get("intent") === "approve" ? "approve" : "text", message: t(`quotes.errors.${error.reason}`) }], values });
   }
@@ -77,7 +97,7 @@ export default function Quote() {
       <BackLink to="/moderate/quotes" />
       <ErrorSummary errors={errors} />
       {data.notice ? (
-        <Notice>{t(`quotes.detail.${data.notice}`)}</Notice>
+        <Notice>{data.notice.startsWith("revision") ? t(`publication.done.${data.notice}`) : t(`quotes.detail.${data.notice}`)}</Notice>
       ) : null}
       <span className="govuk-caption-l">{t("quotes.new.from", { reference: quote.reference })}</span>
       <h1 className="govuk-heading-l">{t("quotes.detail.title", { id: quote.id })}</h1>
@@ -117,6 +137,7 @@ export default function Quote() {
           </blockquote>
         </div>
         <div className="govuk-grid-column-one-half">
+          <PendingRevisions revisions={data.revisions} csrf={data.csrf} userId={data.userId} />
           <h2 className="govuk-heading-m">{t("quotes.detail.edit")}</h2>
           <form method="post" noValidate>
             <input type="hidden" name={CSRF_FIELD} value={data.csrf} />

@@ -2,7 +2,7 @@ import { sql, type Kysely } from "kysely";
 
 /**
  * Once a statement or action is public, a change to anything the public reads is a revision that
- * waits for a second person, as publishing did; so is a change to a theme's name. The public keeps
+ * waits for a second person, as publishing did; so is a change to an approved quote or a theme's name. The public keeps
  * seeing the approved version.
  * Frozen in time: never import application code here.
  */
@@ -10,7 +10,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("revisions")
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
-    .addColumn("entity", "text", (c) => c.notNull().check(sql`entity in ('statement', 'action', 'theme')`))
+    .addColumn("entity", "text", (c) => c.notNull().check(sql`entity in ('statement', 'action', 'theme', 'quote')`))
     .addColumn("entity_id", "integer", (c) => c.notNull())
     .addColumn("kind", "text", (c) => c.notNull())
     .addColumn("payload", "text", (c) => c.notNull())

@@ -59,17 +59,30 @@ describe("making a quote", () => {
     forgetSettings();
   });
 
-  it("asks for approval again after the words change", async () => {
+  it("keeps an approved quote's words until a second person approves the change; an unapproved quote is simply edited", async () => {
     const answer = await answerWith(true);
     const [maker, second] = [await createStaff(db(), "moderator"), await createStaff(db(), "moderator")];
     const made = await call(newQuote.action, { path: `/moderate/quotes/new?answer=${answer}`, form: { csrf: maker.csrf, text: "Was great." }, headers: { Cookie: maker.cookie } });
     const id = Number(made.response.headers.get("Location")?.match(/quotes\/(\d+)/)?.[1]);
-    await call(quotePage.action, { path: `/moderate/quotes/${id}`, params: { id: String(id) }, form: { csrf: second.csrf, intent: "approve" }, headers: { Cookie: second.cookie } });
-    await call(quotePage.action, { path: `/moderate/quotes/${id}`, params: { id: String(id) }, form: { csrf: second.csrf, intent: "edit", text: "It was great." }, headers: { Cookie: second.cookie } });
-    const after = await db().selectFrom("quotes").select(["text", "approved_at"]).where("id", "=", id).executeTakeFirstOrThrow();
-    expect(after).toEqual({ text: "It was great.", approved_at: null });
-    const approvals = await db().selectFrom("quote_approvals").select("user_id").where("quote_id", "=", id).execute();
-    expect(approvals).toEqual([{ user_id: second.id }]);
+    const act = (person: typeof maker, form: Record<string, string>) =>
+      call(quotePage.action, { path: `/moderate/quotes/${id}`, params: { id: String(id) }, form: { csrf: person.csrf, ...form }, headers: { Cookie: person.cookie } });
+    const stored = () => db().selectFrom("quotes").select(["text", "approved_at"]).where("id", "=", id).executeTakeFirstOrThrow();
+
+    // Before approval, the maker's own edit is just an edit.
+    await act(maker, { intent: "edit", text: "It was great." });
+    expect((await stored()).text).toBe("It was great.");
+    await act(second, { intent: "approve" });
+    expect((await stored()).approved_at).not.toBeNull();
+
+    // Approved and public: one person's change waits; the public keeps the approved words.
+    await act(second, { intent: "edit", text: "It was really great." });
+    expect(await stored()).toMatchObject({ text: "It was great.", approved_at: expect.any(String) });
+    const [revision] = await db().selectFrom("revisions").select("id").where("entity", "=", "quote").where("entity_id", "=", id).execute();
+    expect((await act(second, { intent: "revision-approve", revision: String(revision.id) })).response.status).toBe(400);
+    expect((await act(maker, { intent: "revision-approve", revision: String(revision.id) })).response.status).toBe(303);
+    expect(await stored()).toMatchObject({ text: "It was really great.", approved_at: expect.any(String) });
+    const approvals = await db().selectFrom("quote_approvals").select("user_id").where("quote_id", "=", id).orderBy("user_id").execute();
+    expect(approvals.map((row) => row.user_id).sort()).toEqual([maker.id, second.id].sort());
   });
 
   it("needs one council and one Parent Carer Forum approval where that is configured", async () => {
