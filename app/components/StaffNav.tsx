@@ -25,6 +25,9 @@ export function StaffNav({ staff }: StaffNavProps) {
           <li>
             <Link to="/moderate/actions">{t("staff:nav.actions")}</Link>
           </li>
+          <li>
+            <Link to="/admin/surveys">{t("staff:nav.surveys")}</Link>
+          </li>
           {staff.safeguarding ? (
             <li>
               <Link to="/moderate/safeguarding">{staff.newConcerns > 0 ? t("staff:nav.safeguardingCount", { count: staff.newConcerns }) : t("staff:nav.safeguarding")}</Link>

@@ -146,7 +146,7 @@ async function readSurvey(db: DB, slug: string, lang: string): Promise<SurveyVie
 }
 
 /** The languages in which a survey's title, descriptions, questions, hints and options are all written. */
-async function completeLanguages(db: DB, surveyId: number): Promise<string[]> {
+export async function completeLanguages(db: DB, surveyId: number): Promise<string[]> {
   const { rows } = await sql<{ lang: string }>`
     select st.lang from survey_translations st
     where st.survey_id = ${surveyId}

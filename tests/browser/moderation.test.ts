@@ -107,6 +107,8 @@ describe("a moderator's session", () => {
     expect(await second.page.locator("table tbody tr").count()).toBeGreaterThanOrEqual(1);
     await second.goto(`${server.url}/admin/users`);
     await second.goto(`${server.url}/admin/themes`);
+    await second.goto(`${server.url}/admin/surveys`);
+    expect(await second.page.getByRole("cell", { name: /Parents and carers/ }).count()).toBeGreaterThan(0);
     await second.goto(`${server.url}/moderate/safeguarding`);
     expect(await second.page.getByRole("link", { name: /PLANTED|[2-9A-Z]{4}-/ }).count()).toBeGreaterThan(0);
     const [flag] = server.query<{ id: number }>("select id from safeguarding_concerns where response_id = ?", worrying);

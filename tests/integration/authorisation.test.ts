@@ -46,7 +46,8 @@ function urlFor(file: string, ids: { response: number; user: number; flag: numbe
       return String(value);
     })
     .join("/");
-  const area = name.includes("safeguarding") ? "safeguarding" : name.startsWith("admin") ? "admin" : "moderate";
+  // Moderators read the survey list; only administrators will build surveys.
+  const area = name.includes("safeguarding") ? "safeguarding" : name === "admin.surveys._index" ? "moderate" : name.startsWith("admin") ? "admin" : "moderate";
   // Routes that need a query string to show anything.
   const query =
     name === "moderate.quotes.new" ? `?answer=${ids.answer}` : name === "moderate.statements.new" ? `?theme=2&period=${ids.period}` : "";
