@@ -1,4 +1,5 @@
 // npm run db:migrate | npm run demo:reset | npm run user:create -- --email … --name … [--role …] [--organisation …]
+// npm run survey:export -- SLUG > file.json | npm run survey:import -- file.json
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { passwordProblem } from "../app/accounts/password.server";
@@ -8,6 +9,35 @@ import { parseEnv } from "../app/env.server";
 import { createDb, type DB } from "./connection";
 import { migrateToLatest } from "./migrate";
 import { resetDemo } from "./seed/demo";
+import { readFile } from "node:fs/promises";
+import { createSurvey } from "../app/surveys/create.server";
+import { SurveyDefinition, describeIssues } from "../app/surveys/definition";
+import { exportSurvey } from "../app/surveys/export.server";
+
+async function surveyExport(db: DB, slug: string | undefined) {
+  const survey = slug ? await exportSurvey(db, slug) : undefined;
+  if (!survey) throw new Error(`There is no survey "${slug ?? ""}".`);
+  process.stdout.write(`${JSON.stringify(survey, null, 2)}\n`);
+}
+
+/** Every problem with its exact place, so the person fixing the file knows where to look. */
+async function surveyImport(db: DB, file: string | undefined) {
+  if (!file) throw new Error("Name the survey file: npm run survey:import -- file.json");
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(file, "utf8"));
+  } catch (error) {
+    throw new Error(`${file} is not a JSON file: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = SurveyDefinition.safeParse(data);
+  if (!parsed.success) throw new Error(describeIssues(parsed.error.issues).join("\n"));
+  if (await db.selectFrom("surveys").select("id").where("slug", "=", parsed.data.slug).executeTakeFirst()) {
+    throw new Error(`slug: there is already a survey "${parsed.data.slug}"`);
+  }
+  // An imported survey starts as a draft: someone opens it when it is ready.
+  await createSurvey(db, { ...parsed.data, status: "draft" });
+  console.error(`survey "${parsed.data.slug}" imported as a draft`);
+}
 
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -51,8 +81,12 @@ try {
     console.log(`demo data reset in ${env.DATABASE_PATH}`);
   } else if (command === "user-create") {
     await userCreate(db, rest);
+  } else if (command === "survey-export") {
+    await surveyExport(db, rest[0]);
+  } else if (command === "survey-import") {
+    await surveyImport(db, rest[0]);
   } else if (command !== "migrate") {
-    throw new Error(`Unknown command "${command}". Use "migrate", "demo-reset" or "user-create".`);
+    throw new Error(`Unknown command "${command}". Use "migrate", "demo-reset", "user-create", "survey-export" or "survey-import".`);
   }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -58,3 +58,11 @@ export const SurveyDefinition = z
   });
 
 export type SurveyDefinitionInput = z.input<typeof SurveyDefinition>;
+
+/** zod issues as "questions[3].options[1].label.pl: message", naming the exact place in the file. */
+export function describeIssues(issues: { path: PropertyKey[]; message: string }[]): string[] {
+  return issues.map((issue) => {
+    const place = issue.path.reduce<string>((text, part) => (typeof part === "number" ? `${text}[${part}]` : `${text}${text ? "." : ""}${String(part)}`), "");
+    return `${place || "(the file)"}: ${issue.message}`;
+  });
+}

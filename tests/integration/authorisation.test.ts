@@ -17,7 +17,7 @@ type RouteModule = {
 const routeFiles = import.meta.glob<RouteModule>(["/app/routes/moderate*.tsx", "/app/routes/admin*.tsx"]);
 
 /** The URL a route file answers, with its params filled in. */
-function urlFor(file: string, ids: { response: number; user: number; flag: number; quote: number; answer: number; action: number; statement: number; period: number }) {
+function urlFor(file: string, ids: { response: number; user: number; flag: number; quote: number; answer: number; action: number; statement: number; period: number; survey: string }) {
   const name = file.replace("/app/routes/", "").replace(/\.tsx$/, "");
   const params: Record<string, string> = {};
   const path = name
@@ -26,7 +26,9 @@ function urlFor(file: string, ids: { response: number; user: number; flag: numbe
     .map((segment) => {
       if (!segment.startsWith("$")) return segment;
       const param = segment.slice(1);
-      const value = name.startsWith("moderate.responses")
+      const value = name.startsWith("admin.surveys")
+        ? ids.survey
+        : name.startsWith("moderate.responses")
         ? ids.response
         : name.startsWith("admin.users")
           ? ids.user
@@ -47,7 +49,7 @@ function urlFor(file: string, ids: { response: number; user: number; flag: numbe
     })
     .join("/");
   // Moderators read the survey list; only administrators will build surveys.
-  const area = name.includes("safeguarding") ? "safeguarding" : name === "admin.surveys._index" ? "moderate" : name.startsWith("admin") ? "admin" : "moderate";
+  const area = name.includes("safeguarding") ? "safeguarding" : name.startsWith("admin.surveys") ? "moderate" : name.startsWith("admin") ? "admin" : "moderate";
   // Routes that need a query string to show anything.
   const query =
     name === "moderate.quotes.new" ? `?answer=${ids.answer}` : name === "moderate.statements.new" ? `?theme=2&period=${ids.period}` : "";
@@ -83,7 +85,7 @@ describe("authorisation matrix", () => {
     );
     const period = (await createPeriod(db, { slug: "matrix", name: "Matrix", startsOn: "2026-01-01", endsOn: "2026-12-31" }, staff.administrator.id)) as number;
     const statement = await createStatement(db, 1, period, { summary: "People said…", quoteIds: [] }, staff.moderator.id);
-    const ids = { response, user: staff.moderator.id, flag, quote, answer, action, statement, period };
+    const ids = { response, user: staff.moderator.id, flag, quote, answer, action, statement, period, survey: slug };
     const checked: string[] = [];
 
     for (const [file, load] of Object.entries(routeFiles)) {
