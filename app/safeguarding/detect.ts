@@ -202,7 +202,7 @@ function wordMatches(test: WordPart, word: string): boolean {
       test.prefixes.some((prefix) => word.startsWith(prefix)) ||
       (test.fuzzy.length > 0 && length(word) >= FUZZY_FROM - 1 && test.fuzzy.some((candidate) => oneTypoApart(candidate, word)));
     // Bounded: answers bring endless new words.
-    if (test.seen.size > 5_000) test.seen.clear();
+    if (test.seen.size > 200) test.seen.clear();
     test.seen.set(word, result);
   }
   return result;
