@@ -77,11 +77,14 @@ export function requestGate(env: Env) {
       }
       return refuse(res, next, { status: 400, kind: "badRequest" });
     }
-    // A body no browser form would send (broken multipart, say) is refused here, not in an action.
-    try {
-      await new globalThis.Request("http://portal.invalid/", { method: "POST", body: new Uint8Array(body), headers: { "Content-Type": req.get("Content-Type") ?? FORM_TYPES[0] } }).formData();
-    } catch {
-      return refuse(res, next, { status: 400, kind: "badRequest" });
+    // Broken multipart is refused here, not in an action. (URL-encoded bodies always parse, so
+    // the survey's hot path is not parsed twice.)
+    if (type === "multipart/form-data") {
+      try {
+        await new globalThis.Request("http://portal.invalid/", { method: "POST", body: new Uint8Array(body), headers: { "Content-Type": req.get("Content-Type") ?? type } }).formData();
+      } catch {
+        return refuse(res, next, { status: 400, kind: "badRequest" });
+      }
     }
     res.locals.body = body;
     next();

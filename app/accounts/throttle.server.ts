@@ -23,31 +23,31 @@ const deviceCookie = createCookie("staff_device", {
 export interface Attempt {
   account: string;
   address: string;
-  /** The known-device token this browser sent, if any. */
+  /** The hash of the device token, when this browser has signed in to this account before. */
+  knownDevice: string | null;
+  /** The device token this browser sent, if any. */
   device: string | null;
 }
 
-export async function readDevice(request: Request): Promise<string | null> {
+/** Who is trying to sign in, from where, and whether this browser is one the account has used: looked up once. */
+export async function signInAttempt(db: DB, request: Request, account: string, address: string): Promise<Attempt> {
   const value: unknown = await deviceCookie.parse(request.headers.get("Cookie"));
-  return typeof value === "string" && value.length > 20 ? value : null;
-}
-
-/** Whether this browser has signed in to this account before. */
-async function knownDevice(db: DB, attempt: Attempt): Promise<boolean> {
-  if (!attempt.device) return false;
-  const row = await db
-    .selectFrom("known_devices as d")
-    .innerJoin("users as u", "u.id", "d.user_id")
-    .select("d.token_hash")
-    .where("d.token_hash", "=", hashSecret(attempt.device))
-    .where("u.email", "=", attempt.account)
-    .executeTakeFirst();
-  return Boolean(row);
+  const device = typeof value === "string" && value.length > 20 ? value : null;
+  const known = device
+    ? await db
+        .selectFrom("known_devices as d")
+        .innerJoin("users as u", "u.id", "d.user_id")
+        .select("d.token_hash")
+        .where("d.token_hash", "=", hashSecret(device))
+        .where("u.email", "=", account)
+        .executeTakeFirst()
+    : undefined;
+  return { account, address, device, knownDevice: known?.token_hash ?? null };
 }
 
 /** Seconds until this attempt may be made, or 0 when it may be made now. */
-export async function signInWait(db: DB, attempt: Attempt): Promise<number> {
-  if (await knownDevice(db, attempt)) return secondsToWait("signInDevice", hashSecret(attempt.device!));
+export async function signInWait(attempt: Attempt): Promise<number> {
+  if (attempt.knownDevice) return secondsToWait("signInDevice", attempt.knownDevice);
   const waits = await Promise.all([secondsToWait("signInAddress", attempt.address), secondsToWait("signInAccountAddress", `${attempt.account}|${attempt.address}`)]);
   return Math.max(...waits);
 }
@@ -59,7 +59,7 @@ const MAX_ADDRESSES = 20;
  * a guesser cannot grow it without bound; unknown addresses share one "unknown account" row.
  */
 export async function recordFailedSignIn(db: DB, attempt: Attempt, userId: number | null, now = new Date()): Promise<void> {
-  if (await knownDevice(db, attempt)) await limiter("signInDevice").penalty(hashSecret(attempt.device!), 1);
+  if (attempt.knownDevice) await limiter("signInDevice").penalty(attempt.knownDevice, 1);
   else await Promise.all([limiter("signInAddress").penalty(attempt.address || "unknown", 1), limiter("signInAccountAddress").penalty(`${attempt.account}|${attempt.address}`, 1)]);
 
   const account = userId === null ? "unknown account" : attempt.account;
@@ -85,8 +85,8 @@ export async function recordFailedSignIn(db: DB, attempt: Attempt, userId: numbe
 /** After a right password: this browser becomes a known device for the account. Returns its cookie. */
 export async function rememberDevice(db: DB, userId: number, attempt: Attempt, now = new Date()): Promise<string> {
   await limiter("signInAccountAddress").delete(`${attempt.account}|${attempt.address}`);
-  if (attempt.device && (await knownDevice(db, attempt))) {
-    await db.updateTable("known_devices").set({ last_used_at: now.toISOString() }).where("token_hash", "=", hashSecret(attempt.device)).execute();
+  if (attempt.device && attempt.knownDevice) {
+    await db.updateTable("known_devices").set({ last_used_at: now.toISOString() }).where("token_hash", "=", attempt.knownDevice).execute();
     return deviceCookie.serialize(attempt.device, { secure: env().NODE_ENV === "production" });
   }
   const token = generateToken();

@@ -43,12 +43,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
     db.selectFrom("users").select(["id", "name"]).orderBy("name").execute(),
   ]);
   // Failed sign-ins are one row per account and hour; their count and addresses are kept beside the log.
-  const entries = await Promise.all(rows.slice(0, PAGE).map(async (row) => {
+  const page = rows.slice(0, PAGE);
+  const failures = page.flatMap((row) => (row.action === "sign_in.failures" && row.after ? [JSON.parse(row.after) as { account: string; hour: string }] : []));
+  const counts = failures.length
+    ? await db
+        .selectFrom("sign_in_failures")
+        .select(["account", "hour", "failures", "addresses"])
+        .where("account", "in", failures.map((f) => f.account))
+        .where("hour", "in", failures.map((f) => f.hour))
+        .execute()
+    : [];
+  const entries = page.map((row) => {
     if (row.action !== "sign_in.failures" || !row.after) return row;
     const { account, hour } = JSON.parse(row.after) as { account: string; hour: string };
-    const counted = await db.selectFrom("sign_in_failures").select(["failures", "addresses"]).where("account", "=", account).where("hour", "=", hour).executeTakeFirst();
+    const counted = counts.find((count) => count.account === account && count.hour === hour);
     return counted ? { ...row, after: JSON.stringify({ account, hour, failures: counted.failures, addresses: JSON.parse(counted.addresses) as string[] }) } : row;
-  }));
+  });
   const next = new URLSearchParams(url.searchParams);
   if (rows.length > PAGE) next.set("before", String(rows[PAGE - 1].id));
   return json({

@@ -60,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (errors.length) return formFailure(context, { errors: errors.map((e) => ({ field: e.field, message: t(`themes.errors.${e.message}`) })), values });
       // Theme names are public: a new name waits for a second administrator.
       const english = texts.find((text) => text.lang === "en");
-      await proposeRevision(db, "theme", theme.id, { kind: "texts", payload: texts, note: [english?.name, english?.description].filter(Boolean).join(": "), correction: false }, session.user);
+      await proposeRevision(db, "theme", theme.id, { kind: "details", payload: texts, note: [english?.name, english?.description].filter(Boolean).join(": "), correction: false }, session.user);
       throw redirect(`/admin/themes/${theme.id}?notice=revisionProposed`, 303);
     }
     if (intent === "revision-approve" || intent === "revision-withdraw") {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { audit } from "~/accounts/audit.server";
 import { dummyHash, verifyPassword } from "~/accounts/password.server";
 import { getSession, safeRedirect, startSession } from "~/accounts/session.server";
-import { readDevice, recordFailedSignIn, rememberDevice, signInWait } from "~/accounts/throttle.server";
+import { recordFailedSignIn, rememberDevice, signInAttempt, signInWait } from "~/accounts/throttle.server";
 import { findUserByEmail, normaliseEmail } from "~/accounts/users.server";
 import { ErrorSummary, type FieldError } from "~/components/ErrorSummary";
 import { TwoThirds } from "~/components/Layout";
@@ -46,8 +46,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   const db = getDb();
-  const attempt = { account: normaliseEmail(parsed.data.email), address: context.clientAddress, device: await readDevice(request) };
-  const wait = await signInWait(db, attempt);
+  const attempt = await signInAttempt(db, request, normaliseEmail(parsed.data.email), context.clientAddress);
+  const wait = await signInWait(attempt);
   if (wait > 0) {
     const message = t("signIn.errors.throttled", { count: Math.ceil(wait / 60) });
     return json({ errors: [{ field: "email", message }], email }, { status: 429, headers: { "Retry-After": String(wait) } });

@@ -25,7 +25,7 @@ export interface DetectedMatch extends Match {
 }
 
 /** Holds a response the detector found, inside the submit's own transaction. */
-export async function holdDetected(trx: Kysely<Database>, responseId: number, matches: DetectedMatch[], now: Date): Promise<void> {
+export async function holdDetected(trx: Kysely<Database>, responseId: number, matches: DetectedMatch[], now: Date): Promise<number> {
   await trx.updateTable("responses").set({ flagged: 1, possible_concern: 1 }).where("id", "=", responseId).execute();
   const { id } = await trx
     .insertInto("safeguarding_concerns")
@@ -35,6 +35,7 @@ export async function holdDetected(trx: Kysely<Database>, responseId: number, ma
   // Only the categories: the matched words are answer text.
   await audit(trx, { userId: null, action: "safeguarding.detected", entity: "response", entityId: responseId, after: { concern: id, categories: [...new Set(matches.map((m) => m.category))] } }, now);
   await queueConcernEmail(trx, id, now);
+  return id;
 }
 
 /** A moderator flags a response from the queue: it leaves every list and count at once. */

@@ -106,8 +106,8 @@ export async function seedDemoResponses(db: DB, now = new Date()): Promise<void>
           const rows = question.kind === "free_text" ? [{ text: value as string }] : (Array.isArray(value) ? value : [value]).map((choice) => ({ choice }));
           await trx.insertInto("answers").values(rows.map((row) => ({ response_id: id, question_id: question.id, ...row }))).execute();
         }
-        if (concern) await holdDetected(trx, id, matches, new Date(submittedAt));
-        if (concern && lead) await advanceDemoConcern(trx, id, lead.id, submittedAt, next());
+        const concernId = concern ? await holdDetected(trx, id, matches, new Date(submittedAt)) : undefined;
+        if (concernId && lead) await advanceDemoConcern(trx, concernId, lead.id, submittedAt, next());
         if (status !== "new" && moderator && !concern) {
           for (const theme of new Set([pick(themes), pick(themes)])) {
             await trx.insertInto("response_themes").values({ response_id: id, theme_id: theme.id, tagged_by: moderator.id, tagged_at: submittedAt }).execute();
@@ -119,18 +119,17 @@ export async function seedDemoResponses(db: DB, now = new Date()): Promise<void>
 }
 
 /** Older demo concerns are further along: some being looked at, some handed over, some closed. */
-async function advanceDemoConcern(trx: DB, responseId: number, leadId: number, submittedAt: string, roll: number) {
-  const concern = await trx.selectFrom("safeguarding_concerns").select("id").where("response_id", "=", responseId).executeTakeFirstOrThrow();
+async function advanceDemoConcern(trx: DB, concernId: number, leadId: number, submittedAt: string, roll: number) {
   const ageDays = (Date.now() - new Date(submittedAt).getTime()) / DAY;
   if (ageDays < 3 || roll < 0.15) return;
   const day = submittedAt.slice(0, 10);
   if (roll < 0.3) {
-    await trx.updateTable("safeguarding_concerns").set({ state: "looking", looking_by: leadId, looking_since: submittedAt }).where("id", "=", concern.id).execute();
+    await trx.updateTable("safeguarding_concerns").set({ state: "looking", looking_by: leadId, looking_since: submittedAt }).where("id", "=", concernId).execute();
     return;
   }
   await trx
     .insertInto("safeguarding_concern_handovers")
-    .values({ concern_id: concern.id, handed_to: "Children's Services front door (MASH)", handed_over_on: day, action_taken: "Referred by phone the same day; the duty social worker is following up.", recorded_by: leadId, recorded_at: submittedAt })
+    .values({ concern_id: concernId, handed_to: "Children's Services front door (MASH)", handed_over_on: day, action_taken: "Referred by phone the same day; the duty social worker is following up.", recorded_by: leadId, recorded_at: submittedAt })
     .execute();
   const closed = roll > 0.6;
   await trx
@@ -142,6 +141,6 @@ async function advanceDemoConcern(trx: DB, responseId: number, leadId: number, s
       decided_at: submittedAt,
       ...(closed ? { closed_by: leadId, closed_at: submittedAt, outcome: "Children's Services confirmed the family has an allocated social worker." } : {}),
     })
-    .where("id", "=", concern.id)
+    .where("id", "=", concernId)
     .execute();
 }
