@@ -10,12 +10,11 @@ import { createDb, type DB } from "./connection";
 import { migrateToLatest } from "./migrate";
 import { resetDemo } from "./seed/demo";
 import { readFile } from "node:fs/promises";
-import { createSurvey } from "../app/surveys/create.server";
-import { SurveyDefinition, describeIssues } from "../app/surveys/definition";
+import { importSurvey } from "../app/surveys/create.server";
 import { exportSurvey } from "../app/surveys/export.server";
 
 async function surveyExport(db: DB, slug: string | undefined) {
-  const survey = slug ? await exportSurvey(db, slug) : undefined;
+  const survey = slug ? await exportSurvey(db, slug, { history: true }) : undefined;
   if (!survey) throw new Error(`There is no survey "${slug ?? ""}".`);
   process.stdout.write(`${JSON.stringify(survey, null, 2)}\n`);
 }
@@ -29,14 +28,10 @@ async function surveyImport(db: DB, file: string | undefined) {
   } catch (error) {
     throw new Error(`${file} is not a JSON file: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const parsed = SurveyDefinition.safeParse(data);
-  if (!parsed.success) throw new Error(describeIssues(parsed.error.issues).join("\n"));
-  if (await db.selectFrom("surveys").select("id").where("slug", "=", parsed.data.slug).executeTakeFirst()) {
-    throw new Error(`slug: there is already a survey "${parsed.data.slug}"`);
-  }
   // An imported survey starts as a draft: someone opens it when it is ready.
-  await createSurvey(db, { ...parsed.data, status: "draft" });
-  console.error(`survey "${parsed.data.slug}" imported as a draft`);
+  const result = await importSurvey(db, data);
+  if (result.status === "refused") throw new Error(result.problems.join("\n"));
+  console.error(`survey "${result.slug}" imported as a draft`);
 }
 
 async function readPassword(): Promise<string> {

@@ -44,6 +44,25 @@ export interface SurveyTable {
   opens_at: Timestamp | null;
   closes_at: Timestamp | null;
   created_at: CreatedAt;
+  /** Who runs the survey, as the public reads it ("Anytown Parent Carer Forum"). */
+  run_by: string | null;
+  /** Goes up when a change to a survey with responses would alter what a question asks. */
+  version: Generated<number>;
+  archived_at: Timestamp | null;
+}
+
+export interface SurveyThemeTable {
+  survey_id: number;
+  theme_id: number;
+}
+
+export interface SurveyVersionTable {
+  survey_id: number;
+  version: number;
+  /** The survey file (SurveyDefinition JSON) as it stood at this version. */
+  definition: string;
+  replaced_at: Timestamp;
+  replaced_by: number | null;
 }
 
 export interface SurveyTranslationTable {
@@ -52,6 +71,7 @@ export interface SurveyTranslationTable {
   title: string;
   summary: string;
   description: string;
+  privacy: string | null;
 }
 
 export interface QuestionTable {
@@ -66,6 +86,9 @@ export interface QuestionTable {
   theme_id: number | null;
   show_if_question_id: number | null;
   show_if_value: string | null;
+  version: Generated<number>;
+  /** Removed from the survey after it had answers: kept so the answers keep their question. */
+  removed_at: Timestamp | null;
 }
 
 export interface QuestionTranslationTable {
@@ -81,6 +104,8 @@ export interface QuestionOptionTable {
   value: string;
   position: number;
   exclusive: Generated<number>;
+  /** Removed after it was chosen: kept so the answers keep their label. */
+  retired_at: Timestamp | null;
 }
 
 export interface OptionTranslationTable {
@@ -101,6 +126,8 @@ export interface DraftTable {
   created_at: CreatedAt;
   updated_at: Timestamp;
   expires_at: Timestamp;
+  /** The survey version it was started on, which it finishes on. */
+  survey_version: Generated<number>;
 }
 
 export type ResponseStatus = "new" | "in_review" | "done";
@@ -120,6 +147,7 @@ export interface ResponseTable {
   possible_concern: Generated<number>;
   /** Who helped the respondent answer, if they said. */
   helped_by: HelpedBy | null;
+  survey_version: Generated<number>;
 }
 
 export const helpers = ["none", "parent_carer", "teacher", "support_worker", "someone_else"] as const;
@@ -182,6 +210,8 @@ export interface AnswerTable {
   translation: string | null;
   translated_by: number | null;
   translated_at: Timestamp | null;
+  /** Which wording of the question this answer was given to. */
+  question_version: Generated<number>;
 }
 
 export type ConcernSource = "detected" | "person";
@@ -393,6 +423,8 @@ export interface Database {
   theme_translations: ThemeTranslationTable;
   surveys: SurveyTable;
   survey_translations: SurveyTranslationTable;
+  survey_themes: SurveyThemeTable;
+  survey_versions: SurveyVersionTable;
   questions: QuestionTable;
   question_translations: QuestionTranslationTable;
   question_options: QuestionOptionTable;

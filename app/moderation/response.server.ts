@@ -20,13 +20,14 @@ async function readResponse(db: DB, id: number, lang: string, t: TFunction) {
   const response = await db
     .selectFrom("responses as r")
     .innerJoin("surveys as s", "s.id", "r.survey_id")
-    .select(["r.id", "r.reference", "r.lang", "r.status", "r.version", "r.flagged", "r.quote_consent", "r.helped_by", "r.submitted_at", "s.slug", "s.audience"])
+    .select(["r.id", "r.reference", "r.lang", "r.status", "r.version", "r.flagged", "r.quote_consent", "r.helped_by", "r.submitted_at", "r.survey_version", "s.slug", "s.audience"])
     .where("r.id", "=", id)
     .executeTakeFirst();
   if (!response) return undefined;
 
   const [survey, answers, tags, notes] = await Promise.all([
-    getSurvey(db, response.slug, lang),
+    // The wording its respondent saw, even if the question has changed since.
+    getSurvey(db, response.slug, lang, response.survey_version),
     db.selectFrom("answers").select(["id", "question_id", "choice", "text", "translation"]).where("response_id", "=", id).orderBy("id").execute(),
     db.selectFrom("response_themes").select("theme_id").where("response_id", "=", id).execute(),
     db

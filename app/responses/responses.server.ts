@@ -25,9 +25,10 @@ function answerRows(questions: QuestionView[], answers: Answers, responseId: num
   return questions.flatMap((question): NewAnswer[] => {
     const value = answers[String(question.id)];
     if (value === undefined) return [];
-    if (question.kind === "free_text") return [{ response_id: responseId, question_id: question.id, text: value as string }];
+    const asked = { response_id: responseId, question_id: question.id, question_version: question.version };
+    if (question.kind === "free_text") return [{ ...asked, text: value as string }];
     const choices = Array.isArray(value) ? value : [value];
-    return choices.map((choice): NewAnswer => ({ response_id: responseId, question_id: question.id, choice }));
+    return choices.map((choice): NewAnswer => ({ ...asked, choice }));
   });
 }
 
@@ -75,7 +76,7 @@ export async function submitDraft(
     }
     const { id } = await trx
       .insertInto("responses")
-      .values({ survey_id: survey.id, reference, lang, quote_consent: consent.quote ? 1 : 0, helped_by: consent.helpedBy ?? null, submitted_at: stamp })
+      .values({ survey_id: survey.id, survey_version: survey.version, reference, lang, quote_consent: consent.quote ? 1 : 0, helped_by: consent.helpedBy ?? null, submitted_at: stamp })
       .returning("id")
       .executeTakeFirstOrThrow();
     // A likely disclosure is held in this same transaction: it is never in the queue or any count, even for a moment.

@@ -9,7 +9,7 @@ import { httpError } from "~/utils/http.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, "moderate");
   const t = await getFixedT(request, "common");
-  const survey = await exportSurvey(getDb(), params.slug ?? "");
+  const survey = await exportSurvey(getDb(), params.slug ?? "", { history: true });
   if (!survey) httpError(t, 404, "notFound");
   return new Response(`${JSON.stringify(survey, null, 2)}\n`, {
     headers: {

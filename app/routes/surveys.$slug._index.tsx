@@ -9,7 +9,7 @@ import { languageChoices } from "~/i18n/languages.server";
 import { Listen } from "~/surveys/Listen";
 import { getSetting } from "~/settings.server";
 import { createDraft, findDraft, readDraftToken, serializeDraftCookie } from "~/surveys/drafts.server";
-import { loadSurvey, requireOpen, resumePath } from "~/surveys/journey.server";
+import { loadSurvey, requireOpen, resumePath, surveyForDraft } from "~/surveys/journey.server";
 import { surveyPaths } from "~/surveys/paths";
 import { consumeLimit } from "~/utils/rate-limit.server";
 import { httpError } from "~/utils/http.server";
@@ -55,12 +55,12 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const draft = await currentDraft(request, survey.id);
 
   if (intent === "continue") {
-    if (draft && draft.responseId === null) throw redirect(resumePath(survey, draft), 303);
+    if (draft && draft.responseId === null) throw redirect(resumePath(await surveyForDraft(survey, draft, lang), draft), 303);
   } else if (intent !== "start") {
     httpError(t, 400, "badForm");
   }
   await consumeLimit("starts", loadContext.clientAddress, t);
-  const { token } = await createDraft(getDb(), survey.id, lang);
+  const { token } = await createDraft(getDb(), survey, lang);
   const first = survey.questions[0];
   throw redirect(first ? surveyPaths(survey.slug).question(first.key) : surveyPaths(survey.slug).check, {
     status: 303,

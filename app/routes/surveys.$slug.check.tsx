@@ -14,8 +14,8 @@ export const handle = { i18n: ["common", "survey"] };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await loadSurvey(request, params);
   requireOpen(context);
-  const { survey, lang, t } = context;
-  const draft = await requireDraft(request, context);
+  const { lang, t } = context;
+  const { draft, survey } = await requireDraft(request, context);
   const paths = surveyPaths(survey.slug);
   const shown = visibleQuestions(survey.questions, draft.answers);
   const incomplete = firstIncomplete(survey.questions, draft.answers);

@@ -33,8 +33,8 @@ const ConsentSchema = z.object({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await loadSurvey(request, params);
   requireOpen(context);
-  const { survey, t } = context;
-  const draft = await requireDraft(request, context);
+  const { t } = context;
+  const { draft, survey } = await requireDraft(request, context);
   const incomplete = firstIncomplete(survey.questions, draft.answers);
   if (incomplete) throw redirect(surveyPaths(survey.slug).question(incomplete.key, true));
   return json({ title: t("consent.title"), audience: survey.audience, backTo: surveyPaths(survey.slug).check });
@@ -43,8 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
   const context = await loadSurvey(request, params);
   requireOpen(context);
-  const { survey, lang, t } = context;
-  const draft = await requireDraft(request, context);
+  const { lang, t } = context;
+  const { draft, survey } = await requireDraft(request, context);
   const form = Object.fromEntries(await request.formData());
   if (typeof form[HONEYPOT_FIELD] === "string" && form[HONEYPOT_FIELD] !== "") httpError(t, 400, "badForm");
   const parsed = ConsentSchema.safeParse(form);

@@ -23,10 +23,10 @@ export const handle = { i18n: ["common", "survey"] };
 async function loadQuestion(request: Request, params: LoaderFunctionArgs["params"]) {
   const context = await loadSurvey(request, params);
   requireOpen(context);
-  const draft = await requireDraft(request, context);
-  const question = context.survey.questions.find((candidate) => candidate.key === params.key);
+  const { draft, survey } = await requireDraft(request, context);
+  const question = survey.questions.find((candidate) => candidate.key === params.key);
   if (!question) httpError(context.t, 404, "notFound");
-  return { ...context, draft, question };
+  return { ...context, survey, draft, question };
 }
 
 function returnsToCheck(request: Request): boolean {

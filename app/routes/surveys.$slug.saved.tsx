@@ -15,14 +15,14 @@ export const handle = { i18n: ["common", "survey"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await loadSurvey(request, params);
-  const draft = await requireDraft(request, context);
+  const { draft, survey } = await requireDraft(request, context);
   const code = await readSavedCode(request);
   const origin = publicOrigin();
   return json({
     title: context.t("saved.title"),
     code: code ? formatCode(code) : null,
     link: code ? `${origin}/resume/${formatCode(code)}` : null,
-    continueTo: resumePath(context.survey, draft),
+    continueTo: resumePath(survey, draft),
     audience: context.survey.audience,
   });
 }
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** A new code, for someone who lost theirs before writing it down. The old one stops working. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await loadSurvey(request, params);
-  const draft = await requireDraft(request, context);
+  const { draft } = await requireDraft(request, context);
   const code = await issueResumeCode(getDb(), draft.id);
   throw redirect(surveyPaths(context.survey.slug).saved, {
     status: 303,

@@ -1,5 +1,6 @@
 import type { DB } from "../../db/connection";
-import { SurveyDefinition, type SurveyDefinitionInput } from "./definition";
+import { endOfDay, startOfDay } from "./dates";
+import { SurveyDefinition, describeIssues, type SurveyDefinitionInput } from "./definition";
 import { forgetSurveys } from "./surveys.server";
 
 /** Stores a survey, its questions, options and every translation, in one transaction. */
@@ -9,17 +10,40 @@ export async function createSurvey(db: DB, input: SurveyDefinitionInput): Promis
   return db.transaction().execute(async (trx) => {
     const { id: surveyId } = await trx
       .insertInto("surveys")
-      .values({ slug: survey.slug, audience: survey.audience, status: survey.status, estimated_minutes: survey.estimatedMinutes })
+      .values({
+        slug: survey.slug,
+        audience: survey.audience,
+        status: survey.status,
+        estimated_minutes: survey.estimatedMinutes,
+        run_by: survey.runBy ?? null,
+        opens_at: survey.opensOn ? startOfDay(survey.opensOn) : null,
+        closes_at: survey.closesOn ? endOfDay(survey.closesOn) : null,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await trx
       .insertInto("survey_translations")
-      .values(Object.entries(survey.text).map(([lang, text]) => ({ survey_id: surveyId, lang, ...text })))
+      .values(
+        Object.entries(survey.text).map(([lang, text]) => ({
+          survey_id: surveyId,
+          lang,
+          title: text.title,
+          summary: text.summary,
+          description: text.description,
+          privacy: text.privacy ?? null,
+        })),
+      )
       .execute();
 
     const themes = new Map(
       (await trx.selectFrom("themes").select(["id", "slug"]).execute()).map((theme) => [theme.slug, theme.id]),
     );
+    const covered = (survey.themes ?? []).map((slug) => {
+      const id = themes.get(slug);
+      if (id === undefined) throw new Error(`Unknown theme "${slug}"`);
+      return { survey_id: surveyId, theme_id: id };
+    });
+    if (covered.length) await trx.insertInto("survey_themes").values(covered).execute();
     const questionIds = new Map<string, number>();
     for (const [index, question] of survey.questions.entries()) {
       const themeId = question.theme ? themes.get(question.theme) : null;
@@ -61,4 +85,33 @@ export async function createSurvey(db: DB, input: SurveyDefinitionInput): Promis
     }
     return surveyId;
   });
+}
+
+export type ImportResult = { status: "imported"; slug: string; surveyId: number } | { status: "refused"; problems: string[] };
+
+/**
+ * The one way a survey file comes in (the upload form, the command line and the demo): every
+ * problem is named by its place in the file, a short name already in use or a theme this portal
+ * does not have is refused, and nothing is stored unless all of it is right. Earlier versions in
+ * the file are for the record: an imported survey starts afresh at version 1.
+ */
+export async function importSurvey(db: DB, data: unknown, { status = "draft" }: { status?: "draft" | "open" } = {}): Promise<ImportResult> {
+  const parsed = SurveyDefinition.safeParse(data);
+  if (!parsed.success) return { status: "refused", problems: describeIssues(parsed.error.issues) };
+  const file = parsed.data;
+  const problems: string[] = [];
+  if (await db.selectFrom("surveys").select("id").where("slug", "=", file.slug).executeTakeFirst()) {
+    problems.push(`slug: there is already a survey "${file.slug}"`);
+  }
+  const known = new Set((await db.selectFrom("themes").select("slug").where("retired_at", "is", null).execute()).map((theme) => theme.slug));
+  (file.themes ?? []).forEach((theme, index) => {
+    if (!known.has(theme)) problems.push(`themes[${index}]: there is no theme "${theme}" here`);
+  });
+  file.questions.forEach((question, index) => {
+    if (question.theme && !known.has(question.theme)) problems.push(`questions[${index}].theme: there is no theme "${question.theme}" here`);
+  });
+  if (problems.length) return { status: "refused", problems };
+  const questions = file.questions.map(({ version: _version, ...question }) => question);
+  const surveyId = await createSurvey(db, { ...file, questions, earlierVersions: undefined, status });
+  return { status: "imported", slug: file.slug, surveyId };
 }

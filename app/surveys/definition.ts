@@ -5,6 +5,8 @@ const localised = <T extends z.ZodTypeAny>(schema: T) =>
   z.record(z.string().min(2), schema).refine((texts) => "en" in texts, { error: "English text is required" });
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "Use lower-case letters, numbers and dashes" });
+/** A whole day, "2027-03-31": a survey opens at the start of its opening day and closes at the end of its closing day. */
+const day = z.iso.date({ error: "Use a date like 2027-03-31" });
 
 export const QuestionDefinition = z.object({
   key: slug,
@@ -14,6 +16,8 @@ export const QuestionDefinition = z.object({
   maxLength: z.number().int().min(1).max(5000).optional(),
   theme: slug.optional(),
   showIf: z.object({ question: slug, value: z.string().min(1) }).optional(),
+  /** Goes up each time what the question asks changes after it has answers; a new survey starts at 1. */
+  version: z.number().int().min(2).optional(),
   text: localised(z.object({ text: z.string().min(1), hint: z.string().min(1).optional() })),
   options: z
     .array(
@@ -31,12 +35,36 @@ export const SurveyDefinition = z
     slug,
     audience: z.enum(["parent_carer", "young_person"]),
     status: z.enum(["draft", "open", "closed"]).default("open"),
-    estimatedMinutes: z.number().int().min(1),
-    text: localised(z.object({ title: z.string().min(1), summary: z.string().min(1), description: z.string() })),
+    estimatedMinutes: z.number().int().min(1).max(120),
+    runBy: z.string().min(1).max(200).optional(),
+    opensOn: day.optional(),
+    closesOn: day.optional(),
+    /** The themes the survey covers, by their short names. */
+    themes: z.array(slug).optional(),
+    text: localised(
+      z.object({ title: z.string().min(1), summary: z.string().min(1), description: z.string(), privacy: z.string().min(1).optional() }),
+    ),
     questions: z.array(QuestionDefinition).min(1),
+    /** Earlier versions of a survey that changed after it had answers, oldest first. Read for the record; an import starts afresh. */
+    earlierVersions: z
+      .array(z.object({ version: z.number().int().min(1), replacedAt: z.iso.datetime(), questions: z.array(QuestionDefinition) }))
+      .optional(),
   })
   .superRefine((survey, ctx) => {
+    if (survey.opensOn && survey.closesOn && survey.closesOn < survey.opensOn) {
+      ctx.addIssue({ code: "custom", path: ["closesOn"], message: "The closing date must be on or after the opening date" });
+    }
+    const keys = new Set<string>();
     survey.questions.forEach((question, index) => {
+      if (keys.has(question.key)) ctx.addIssue({ code: "custom", path: ["questions", index, "key"], message: `Another question already has the key "${question.key}"` });
+      keys.add(question.key);
+      const values = new Set<string>();
+      question.options.forEach((option, position) => {
+        if (values.has(option.value)) {
+          ctx.addIssue({ code: "custom", path: ["questions", index, "options", position, "value"], message: `Another option already has the value "${option.value}"` });
+        }
+        values.add(option.value);
+      });
       const choice = question.kind === "single_choice" || question.kind === "multiple_choice";
       if (choice !== question.options.length > 0) {
         ctx.addIssue({ code: "custom", path: ["questions", index, "options"], message: "Only choice questions have options" });
@@ -50,7 +78,7 @@ export const SurveyDefinition = z
           ctx.addIssue({
             code: "custom",
             path: ["questions", index, "showIf"],
-            message: "A condition must name an option of an earlier single-choice question",
+            message: `A condition must name an option of an earlier single-choice question: "${question.showIf.question}" = "${question.showIf.value}" is not one`,
           });
         }
       }
@@ -58,6 +86,9 @@ export const SurveyDefinition = z
   });
 
 export type SurveyDefinitionInput = z.input<typeof SurveyDefinition>;
+/** A survey file once read: every default filled in. */
+export type SurveyFile = z.output<typeof SurveyDefinition>;
+export type QuestionFile = SurveyFile["questions"][number];
 
 /** zod issues as "questions[3].options[1].label.pl: message", naming the exact place in the file. */
 export function describeIssues(issues: { path: PropertyKey[]; message: string }[]): string[] {

@@ -47,6 +47,8 @@ export async function readSavedCode(request: Request): Promise<string | null> {
 
 export interface DraftState {
   id: number;
+  /** The survey version it started on and finishes on. */
+  surveyVersion: number;
   answers: Answers;
   responseId: number | null;
   reference: string | null;
@@ -61,13 +63,14 @@ function parseAnswers(json: string): Answers {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Answers) : {};
 }
 
-export async function createDraft(db: DB, surveyId: number, lang: string, now = new Date()) {
+export async function createDraft(db: DB, survey: { id: number; version: number }, lang: string, now = new Date()) {
   const token = generateToken();
   const stamp = now.toISOString();
   const { id } = await db
     .insertInto("drafts")
     .values({
-      survey_id: surveyId,
+      survey_id: survey.id,
+      survey_version: survey.version,
       token_hash: hashSecret(token),
       lang,
       answers: "{}",
@@ -85,13 +88,13 @@ export async function findDraft(db: DB, surveyId: number, token: string, now = n
   const row = await db
     .selectFrom("drafts as d")
     .leftJoin("responses as r", "r.id", "d.response_id")
-    .select(["d.id", "d.answers", "d.response_id", "r.reference"])
+    .select(["d.id", "d.answers", "d.response_id", "d.survey_version", "r.reference"])
     .where("d.token_hash", "=", hashSecret(token))
     .where("d.survey_id", "=", surveyId)
     .where("d.expires_at", ">", now.toISOString())
     .executeTakeFirst();
   if (!row) return undefined;
-  return { id: row.id, answers: parseAnswers(row.answers), responseId: row.response_id, reference: row.reference };
+  return { id: row.id, surveyVersion: row.survey_version, answers: parseAnswers(row.answers), responseId: row.response_id, reference: row.reference };
 }
 
 /** Stores the answers (without those to questions now hidden) and gives the draft another 30 days. */

@@ -1,6 +1,7 @@
 import type { DB } from "../../db/connection";
 import { fallbackLanguage } from "../i18n/config";
-import { SurveyDefinition, type SurveyDefinitionInput } from "./definition";
+import { closingDay, londonDay } from "./dates";
+import { SurveyDefinition, type SurveyFile } from "./definition";
 
 type Localised<T> = Record<string, T>;
 
@@ -10,15 +11,21 @@ function ordered<T>(entries: Array<[string, T]>): Localised<T> {
 }
 
 /**
- * A survey as one file, in the same shape `createSurvey` reads (`SurveyDefinition`), with every
- * language. Exporting and importing it gives the same survey; undefined when there is none.
+ * The survey as it stands, as one file in the `SurveyDefinition` shape with every language:
+ * removed questions and retired options are left out. Exporting and importing it gives the same
+ * survey. With `history`, the earlier versions a survey went through are added for the record.
+ * Undefined when there is no such survey.
  */
-export async function exportSurvey(db: DB, slug: string): Promise<SurveyDefinitionInput | undefined> {
-  const survey = await db.selectFrom("surveys").select(["id", "slug", "audience", "status", "estimated_minutes"]).where("slug", "=", slug).executeTakeFirst();
+export async function exportSurvey(db: DB, slug: string, { history = false } = {}): Promise<SurveyFile | undefined> {
+  const survey = await db
+    .selectFrom("surveys")
+    .select(["id", "slug", "audience", "status", "estimated_minutes", "run_by", "opens_at", "closes_at"])
+    .where("slug", "=", slug)
+    .executeTakeFirst();
   if (!survey) return undefined;
-  const [texts, questions, questionTexts, options, optionTexts, themes] = await Promise.all([
-    db.selectFrom("survey_translations").select(["lang", "title", "summary", "description"]).where("survey_id", "=", survey.id).execute(),
-    db.selectFrom("questions").selectAll().where("survey_id", "=", survey.id).orderBy("position").execute(),
+  const [texts, questions, questionTexts, options, optionTexts, themes, covered, earlier] = await Promise.all([
+    db.selectFrom("survey_translations").select(["lang", "title", "summary", "description", "privacy"]).where("survey_id", "=", survey.id).execute(),
+    db.selectFrom("questions").selectAll().where("survey_id", "=", survey.id).where("removed_at", "is", null).orderBy("position").execute(),
     db
       .selectFrom("question_translations as t")
       .innerJoin("questions as q", "q.id", "t.question_id")
@@ -30,6 +37,7 @@ export async function exportSurvey(db: DB, slug: string): Promise<SurveyDefiniti
       .innerJoin("questions as q", "q.id", "o.question_id")
       .select(["o.id", "o.question_id", "o.value", "o.exclusive"])
       .where("q.survey_id", "=", survey.id)
+      .where("o.retired_at", "is", null)
       .orderBy("o.position")
       .execute(),
     db
@@ -40,24 +48,44 @@ export async function exportSurvey(db: DB, slug: string): Promise<SurveyDefiniti
       .where("q.survey_id", "=", survey.id)
       .execute(),
     db.selectFrom("themes").select(["id", "slug"]).execute(),
+    db.selectFrom("survey_themes as st").innerJoin("themes as th", "th.id", "st.theme_id").select("th.slug").where("st.survey_id", "=", survey.id).orderBy("th.slug").execute(),
+    history
+      ? db.selectFrom("survey_versions").select(["version", "definition", "replaced_at"]).where("survey_id", "=", survey.id).orderBy("version").execute()
+      : Promise.resolve([]),
   ]);
   const themeSlug = new Map(themes.map((theme) => [theme.id, theme.slug]));
   const keyOf = new Map(questions.map((question) => [question.id, question.key]));
-  const definition: SurveyDefinitionInput = {
+  const definition = {
     slug: survey.slug,
     audience: survey.audience,
     status: survey.status,
     estimatedMinutes: survey.estimated_minutes,
-    text: ordered(texts.map((text) => [text.lang, { title: text.title, summary: text.summary, description: text.description }])),
+    ...(survey.run_by ? { runBy: survey.run_by } : {}),
+    ...(survey.opens_at ? { opensOn: londonDay(survey.opens_at) } : {}),
+    ...(survey.closes_at ? { closesOn: closingDay(survey.closes_at) } : {}),
+    ...(covered.length ? { themes: covered.map((theme) => theme.slug) } : {}),
+    text: ordered(
+      texts.map((text) => [
+        text.lang,
+        { title: text.title, summary: text.summary, description: text.description, ...(text.privacy ? { privacy: text.privacy } : {}) },
+      ]),
+    ),
     questions: questions.map((question) => ({
       key: question.key,
       kind: question.kind,
       section: question.section,
       required: question.required === 1,
+      ...(question.version > 1 ? { version: question.version } : {}),
       ...(question.max_length ? { maxLength: question.max_length } : {}),
       ...(question.theme_id ? { theme: themeSlug.get(question.theme_id) } : {}),
-      ...(question.show_if_question_id && question.show_if_value ? { showIf: { question: keyOf.get(question.show_if_question_id) ?? "", value: question.show_if_value } } : {}),
-      text: ordered(questionTexts.filter((text) => text.question_id === question.id).map((text) => [text.lang, text.hint ? { text: text.text, hint: text.hint } : { text: text.text }])),
+      ...(question.show_if_question_id && question.show_if_value
+        ? { showIf: { question: keyOf.get(question.show_if_question_id) ?? "", value: question.show_if_value } }
+        : {}),
+      text: ordered(
+        questionTexts
+          .filter((text) => text.question_id === question.id)
+          .map((text) => [text.lang, text.hint ? { text: text.text, hint: text.hint } : { text: text.text }]),
+      ),
       options: options
         .filter((option) => option.question_id === question.id)
         .map((option) => ({
@@ -66,8 +94,16 @@ export async function exportSurvey(db: DB, slug: string): Promise<SurveyDefiniti
           exclusive: option.exclusive === 1,
         })),
     })),
+    ...(earlier.length
+      ? {
+          earlierVersions: earlier.map((row) => ({
+            version: row.version,
+            replacedAt: row.replaced_at,
+            questions: (JSON.parse(row.definition) as SurveyFile).questions,
+          })),
+        }
+      : {}),
   };
   // What goes out is what comes back in: the same schema checks it.
-  SurveyDefinition.parse(definition);
-  return definition;
+  return SurveyDefinition.parse(definition);
 }

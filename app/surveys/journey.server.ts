@@ -28,17 +28,28 @@ export function requireOpen({ survey, t }: SurveyContext): void {
 }
 
 /**
- * The person's unsent draft. Without a draft cookie a page visit goes to the start page;
- * a cookie whose draft has expired (or a form posted without one) gets a 410 page.
+ * The survey as the draft's respondent started it: a draft begun before a question changed
+ * finishes on the wording it started with, so its answers keep their meaning.
  */
-export async function requireDraft(request: Request, { survey, t }: SurveyContext): Promise<DraftState> {
+export async function surveyForDraft(survey: SurveyView, draft: Pick<DraftState, "surveyVersion">, lang: string): Promise<SurveyView> {
+  if (draft.surveyVersion === survey.version) return survey;
+  return (await getSurvey(getDb(), survey.slug, lang, draft.surveyVersion)) ?? survey;
+}
+
+/**
+ * The person's unsent draft, with the survey at the version it started on. Without a draft cookie
+ * a page visit goes to the start page; a cookie whose draft has expired (or a form posted without
+ * one) gets a 410 page.
+ */
+export async function requireDraft(request: Request, context: SurveyContext): Promise<{ draft: DraftState; survey: SurveyView }> {
+  const { survey, t } = context;
   const paths = surveyPaths(survey.slug);
   const token = await readDraftToken(request);
   if (!token && request.method === "GET") throw redirect(paths.start);
   const draft = token ? await findDraft(getDb(), survey.id, token) : undefined;
   if (!draft) httpError(t, 410, "draftExpired", { linkTo: paths.start });
   if (draft.responseId !== null) throw redirect(paths.confirmation, 303);
-  return draft;
+  return { draft, survey: await surveyForDraft(survey, draft, context.lang) };
 }
 
 /** Where someone carries on: the first question they have not answered, else the check page. */

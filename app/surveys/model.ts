@@ -17,6 +17,8 @@ export interface OptionView {
 export interface QuestionView {
   id: number;
   key: string;
+  /** Which wording of the question this is: it goes up when what it asks changes after it has answers. */
+  version: number;
   kind: QuestionKind;
   section: QuestionSection;
   required: boolean;
@@ -35,12 +37,17 @@ export interface SurveyView {
   slug: string;
   audience: Audience;
   status: SurveyStatus;
+  /** The survey version this view shows: a draft finishes on the version it started. */
+  version: number;
   estimatedMinutes: number;
+  runBy: string | null;
   closesAt: string | null;
   opensAt: string | null;
   title: string;
   summary: string;
   description: string;
+  /** The survey's own privacy text, shown before the portal's notice; null when it has none. */
+  privacy: string | null;
   /** The language the survey is shown in: the person's, or English when it is not all translated. */
   lang: string;
   /** Every language the whole survey is written in. */

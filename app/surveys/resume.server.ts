@@ -4,7 +4,7 @@ import { getDb } from "../db.server";
 import { countWrongGuess, requireFewWrongGuesses } from "../utils/rate-limit.server";
 import { normaliseCode } from "./codes";
 import { findDraft, resumeDraft, serializeDraftCookie } from "./drafts.server";
-import { resumePath } from "./journey.server";
+import { resumePath, surveyForDraft } from "./journey.server";
 import { getSurvey } from "./surveys.server";
 
 export type ResumeError = "empty" | "format" | "notFound";
@@ -27,7 +27,7 @@ export async function resumeWithCode(
   }
   const survey = await getSurvey(getDb(), resumed.slug, lang);
   const draft = survey ? await findDraft(getDb(), survey.id, resumed.token) : undefined;
-  throw redirect(survey && draft ? resumePath(survey, draft) : `/surveys/${resumed.slug}`, {
+  throw redirect(survey && draft ? resumePath(await surveyForDraft(survey, draft, lang), draft) : `/surveys/${resumed.slug}`, {
     status: 303,
     headers: { "Set-Cookie": await serializeDraftCookie(resumed.slug, resumed.token) },
   });

@@ -1,12 +1,13 @@
 import { sql } from "kysely";
 import type { DB } from "../../db/connection";
 import type { SurveyStatus } from "../../db/schema";
-import { completeLanguages } from "./surveys.server";
+import { surveyLanguages } from "./surveys.server";
 
-export type SurveyState = SurveyStatus | "scheduled" | "ended";
+export type SurveyState = SurveyStatus | "scheduled" | "ended" | "archived";
 
 /** What staff see of a survey's state: open surveys outside their dates are "scheduled" or "ended". */
-export function surveyState(status: SurveyStatus, opensAt: string | null, closesAt: string | null, now: Date): SurveyState {
+export function surveyState(status: SurveyStatus, opensAt: string | null, closesAt: string | null, now: Date, archivedAt: string | null = null): SurveyState {
+  if (archivedAt) return "archived";
   if (status !== "open") return status;
   if (opensAt && new Date(opensAt) > now) return "scheduled";
   if (closesAt && new Date(closesAt) <= now) return "ended";
@@ -28,6 +29,7 @@ export async function surveysForStaff(db: DB, now = new Date()) {
       "s.status",
       "s.opens_at",
       "s.closes_at",
+      "s.archived_at",
       "t.title",
       eb
         .selectFrom("responses as r")
@@ -43,10 +45,10 @@ export async function surveysForStaff(db: DB, now = new Date()) {
       slug: row.slug,
       title: row.title ?? row.slug,
       audience: row.audience,
-      state: surveyState(row.status, row.opens_at, row.closes_at, now),
+      state: surveyState(row.status, row.opens_at, row.closes_at, now, row.archived_at),
       opensAt: row.opens_at,
       closesAt: row.closes_at,
-      languages: await completeLanguages(db, row.id),
+      languages: await surveyLanguages(db, row.slug),
       responses: Number(row.responses ?? 0),
     })),
   );

@@ -12,6 +12,7 @@ import * as languages from "./2026-11-22-10-languages";
 import * as safeguardingConcerns from "./2026-12-04-01-safeguarding-concerns";
 import * as security from "./2026-12-04-02-security";
 import * as revisions from "./2026-12-04-03-revisions";
+import * as surveyBuilder from "./2026-12-04-04-survey-builder";
 
 /**
  * Every migration, imported statically so that the bundled server carries them:
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04-01-safeguarding-concerns": safeguardingConcerns,
   "2026-12-04-02-security": security,
   "2026-12-04-03-revisions": revisions,
+  "2026-12-04-04-survey-builder": surveyBuilder,
 };

@@ -15,6 +15,7 @@ function question(overrides: Partial<QuestionView>): QuestionView {
   return {
     id: 1,
     key: "q",
+    version: 1,
     kind: "agreement_scale",
     section: "main",
     required: true,

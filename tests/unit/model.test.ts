@@ -16,6 +16,7 @@ function question(id: number, overrides: Partial<QuestionView> = {}): QuestionVi
   return {
     id,
     key: `q${id}`,
+    version: 1,
     kind: "yes_no",
     section: "main",
     required: false,

@@ -8,6 +8,7 @@ function question(overrides: Partial<QuestionView>): QuestionView {
   return {
     id: 1,
     key: "q",
+    version: 1,
     kind: "single_choice",
     section: "main",
     required: true,
