@@ -1,5 +1,5 @@
 // npm run db:migrate | npm run demo:reset | npm run user:create -- --email … --name … [--role …] [--organisation …]
-// npm run survey:export -- SLUG > file.json | npm run survey:import -- file.json
+// npm run survey:export -- SLUG > file.json | npm run survey:import -- file.json (or an XLSForm workbook, file.xlsx)
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { passwordProblem } from "../app/accounts/password.server";
@@ -12,6 +12,7 @@ import { resetDemo } from "./seed/demo";
 import { readFile } from "node:fs/promises";
 import { importSurvey } from "../app/surveys/create.server";
 import { exportSurvey } from "../app/surveys/export.server";
+import { readSurveyUpload } from "../app/surveys/survey-file.server";
 
 async function surveyExport(db: DB, slug: string | undefined) {
   const survey = slug ? await exportSurvey(db, slug, { history: true }) : undefined;
@@ -21,13 +22,10 @@ async function surveyExport(db: DB, slug: string | undefined) {
 
 /** Every problem with its exact place, so the person fixing the file knows where to look. */
 async function surveyImport(db: DB, file: string | undefined) {
-  if (!file) throw new Error("Name the survey file: npm run survey:import -- file.json");
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(file, "utf8"));
-  } catch (error) {
-    throw new Error(`${file} is not a JSON file: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  if (!file) throw new Error("Name the survey file: npm run survey:import -- file.json (or an XLSForm workbook, file.xlsx)");
+  const read = await readSurveyUpload(file, await readFile(file));
+  if (read.status === "refused") throw new Error(`${file}:\n${read.problems.join("\n")}`);
+  const data = read.data;
   // An imported survey starts as a draft: someone opens it when it is ready.
   const result = await importSurvey(db, data);
   if (result.status === "refused") throw new Error(result.problems.join("\n"));

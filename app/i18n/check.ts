@@ -3,6 +3,8 @@
  * no empty strings, and every plural form the language needs (CLDR, through Intl.PluralRules).
  * Used by `npm run i18n:check` for translators and by the test suite.
  */
+import type { SurveyFile } from "../surveys/definition";
+import { surveyTexts } from "../surveys/view";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -78,7 +80,7 @@ export function checkNamespace(lang: string, namespace: string, english: Tree, t
   }
 }
 
-/** Content a translator supplies for the demo surveys and starting themes: the same shape as English, no empties. */
+/** Content a translator supplies for the starting themes: the same shape as English, no empties. */
 export function checkContent(lang: string, english: unknown, translated: unknown, path = ""): string[] {
   const where = `db/seed/translations/${lang}.json: ${path || "(top)"}`;
   if (typeof english === "string") {
@@ -95,4 +97,24 @@ export function checkContent(lang: string, english: unknown, translated: unknown
     if (!(key in english)) problems.push(`${where}.${key} is not in English`);
   }
   return problems;
+}
+
+/**
+ * The texts of a survey file not yet written in one language, by their place in the file. A survey
+ * is offered in a language only when none are missing, so without this check a demo survey would
+ * quietly stay in English.
+ */
+export function checkSurveyLanguage(file: string, lang: string, survey: SurveyFile): string[] {
+  // surveyTexts names texts "title", "questions.<key>.hint", "questions.<key>.options.<value>": keys and values hold no dots.
+  const place = (key: string) => {
+    const [field, questionKey, part, value] = key.split(".");
+    if (!questionKey) return `text.${lang}.${field}`;
+    const index = survey.questions.findIndex((question) => question.key === questionKey);
+    if (part === "text") return `questions[${index}].text.${lang}`;
+    if (part === "hint") return `questions[${index}].text.${lang}.hint`;
+    return `questions[${index}].options[${survey.questions[index].options.findIndex((option) => option.value === value)}].label.${lang}`;
+  };
+  return surveyTexts(survey)
+    .filter((text) => text.get(lang) === undefined)
+    .map((text) => `${file}: ${place(text.key)} is missing`);
 }

@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "~/accounts/session.server";
+import { canUse, requireStaff } from "~/accounts/session.server";
+import { Notice } from "~/components/Notice";
 import { getDb } from "~/db.server";
 import { intlLocale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
@@ -10,14 +11,26 @@ import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "staff"] };
 
-/** Every survey with its state, dates, languages and responses. Moderators read it; administrators will build here. */
+/** Every survey with its state, dates, languages and responses. Moderators read it; administrators build from here. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, "moderate");
+  const session = await requireStaff(request, "moderate");
   const t = await getFixedT(request, "staff");
-  return json({ title: t("surveys.title"), surveys: await surveysForStaff(getDb()) });
+  return json({
+    title: t("surveys.title"),
+    canBuild: canUse(session.user.role, "admin"),
+    deleted: new URL(request.url).searchParams.get("done") === "deleted",
+    surveys: await surveysForStaff(getDb()),
+  });
 }
 
-const stateTag: Record<string, string> = { draft: "govuk-tag--grey", scheduled: "govuk-tag--blue", open: "govuk-tag--green", ended: "govuk-tag--yellow", closed: "govuk-tag--grey" };
+const stateTag: Record<string, string> = {
+  draft: "govuk-tag--grey",
+  scheduled: "govuk-tag--blue",
+  open: "govuk-tag--green",
+  ended: "govuk-tag--yellow",
+  closed: "govuk-tag--grey",
+  archived: "govuk-tag--grey",
+};
 
 export default function StaffSurveys() {
   const data = useLoaderData<typeof loader>();
@@ -26,8 +39,19 @@ export default function StaffSurveys() {
   const number = new Intl.NumberFormat(intlLocale(i18n.language));
   return (
     <>
+      {data.deleted ? <Notice>{t("builder.done.deleted")}</Notice> : null}
       <h1 className="govuk-heading-l">{t("surveys.title")}</h1>
       <p className="govuk-body">{t("surveys.lead")}</p>
+      {data.canBuild ? (
+        <div className="govuk-button-group">
+          <Link to="/admin/surveys/new" className="govuk-button">
+            {t("builder.new.title")}
+          </Link>
+          <Link to="/admin/surveys/import" className="govuk-button govuk-button--secondary">
+            {t("builder.import.title")}
+          </Link>
+        </div>
+      ) : null}
       {data.surveys.length === 0 ? (
         <p className="govuk-body">{t("surveys.none")}</p>
       ) : (
@@ -47,7 +71,7 @@ export default function StaffSurveys() {
               {data.surveys.map((survey) => (
                 <tr key={survey.slug} className="govuk-table__row">
                   <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/surveys/${survey.slug}`} lang="en">
+                    <Link className="govuk-link" to={`/admin/surveys/${survey.slug}`} lang="en">
                       {survey.title}
                     </Link>
                     <br />

@@ -4,7 +4,9 @@ import { z } from "zod";
 const localised = <T extends z.ZodTypeAny>(schema: T) =>
   z.record(z.string().min(2), schema).refine((texts) => "en" in texts, { error: "English text is required" });
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "Use lower-case letters, numbers and dashes" });
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  error: "Use lower-case letters, numbers and dashes",
+});
 /** A whole day, "2027-03-31": a survey opens at the start of its opening day and closes at the end of its closing day. */
 const day = z.iso.date({ error: "Use a date like 2027-03-31" });
 
@@ -30,60 +32,103 @@ export const QuestionDefinition = z.object({
     .default([]),
 });
 
-export const SurveyDefinition = z
-  .object({
-    slug,
-    audience: z.enum(["parent_carer", "young_person"]),
-    status: z.enum(["draft", "open", "closed"]).default("open"),
-    estimatedMinutes: z.number().int().min(1).max(120),
-    runBy: z.string().min(1).max(200).optional(),
-    opensOn: day.optional(),
-    closesOn: day.optional(),
-    /** The themes the survey covers, by their short names. */
-    themes: z.array(slug).optional(),
-    text: localised(
-      z.object({ title: z.string().min(1), summary: z.string().min(1), description: z.string(), privacy: z.string().min(1).optional() }),
-    ),
-    questions: z.array(QuestionDefinition).min(1),
-    /** Earlier versions of a survey that changed after it had answers, oldest first. Read for the record; an import starts afresh. */
-    earlierVersions: z
-      .array(z.object({ version: z.number().int().min(1), replacedAt: z.iso.datetime(), questions: z.array(QuestionDefinition) }))
-      .optional(),
-  })
-  .superRefine((survey, ctx) => {
-    if (survey.opensOn && survey.closesOn && survey.closesOn < survey.opensOn) {
-      ctx.addIssue({ code: "custom", path: ["closesOn"], message: "The closing date must be on or after the opening date" });
-    }
-    const keys = new Set<string>();
-    survey.questions.forEach((question, index) => {
-      if (keys.has(question.key)) ctx.addIssue({ code: "custom", path: ["questions", index, "key"], message: `Another question already has the key "${question.key}"` });
-      keys.add(question.key);
-      const values = new Set<string>();
-      question.options.forEach((option, position) => {
-        if (values.has(option.value)) {
-          ctx.addIssue({ code: "custom", path: ["questions", index, "options", position, "value"], message: `Another option already has the value "${option.value}"` });
-        }
-        values.add(option.value);
-      });
-      const choice = question.kind === "single_choice" || question.kind === "multiple_choice";
-      if (choice !== question.options.length > 0) {
-        ctx.addIssue({ code: "custom", path: ["questions", index, "options"], message: "Only choice questions have options" });
-      }
-      if (question.section === "about_you" && question.required) {
-        ctx.addIssue({ code: "custom", path: ["questions", index, "required"], message: "Questions about you are optional" });
-      }
-      if (question.showIf) {
-        const target = survey.questions.slice(0, index).find((earlier) => earlier.key === question.showIf?.question);
-        if (target?.kind !== "single_choice" || !target.options.some((option) => option.value === question.showIf?.value)) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["questions", index, "showIf"],
-            message: `A condition must name an option of an earlier single-choice question: "${question.showIf.question}" = "${question.showIf.value}" is not one`,
-          });
-        }
-      }
+const SurveyFields = z.object({
+  slug,
+  audience: z.enum(["parent_carer", "young_person"]),
+  status: z.enum(["draft", "open", "closed"]).default("open"),
+  estimatedMinutes: z.number().int().min(1).max(120),
+  runBy: z.string().min(1).max(200).optional(),
+  opensOn: day.optional(),
+  closesOn: day.optional(),
+  /** The themes the survey covers, by their short names. */
+  themes: z.array(slug).optional(),
+  text: localised(
+    z.object({
+      title: z.string().min(1),
+      summary: z.string().min(1),
+      description: z.string(),
+      privacy: z.string().min(1).optional(),
+    }),
+  ),
+  questions: z.array(QuestionDefinition),
+  /** Earlier versions of a survey that changed after it had answers, oldest first. Read for the record; an import starts afresh. */
+  earlierVersions: z
+    .array(
+      z.object({
+        version: z.number().int().min(1),
+        replacedAt: z.iso.datetime(),
+        questions: z.array(QuestionDefinition),
+      }),
+    )
+    .optional(),
+});
+
+type SurveyShape = z.output<typeof SurveyFields>;
+
+/** The rules a survey's parts must keep with each other, which a field-by-field schema cannot say. */
+function surveyRules(survey: SurveyShape, ctx: z.RefinementCtx) {
+  if (survey.opensOn && survey.closesOn && survey.closesOn < survey.opensOn) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["closesOn"],
+      message: "The closing date must be on or after the opening date",
     });
+  }
+  const keys = new Set<string>();
+  survey.questions.forEach((question, index) => {
+    if (keys.has(question.key))
+      ctx.addIssue({
+        code: "custom",
+        path: ["questions", index, "key"],
+        message: `Another question already has the key "${question.key}"`,
+      });
+    keys.add(question.key);
+    const values = new Set<string>();
+    question.options.forEach((option, position) => {
+      if (values.has(option.value)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["questions", index, "options", position, "value"],
+          message: `Another option already has the value "${option.value}"`,
+        });
+      }
+      values.add(option.value);
+    });
+    const choice = question.kind === "single_choice" || question.kind === "multiple_choice";
+    if (choice !== question.options.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["questions", index, "options"],
+        message: "Only choice questions have options",
+      });
+    }
+    if (question.section === "about_you" && question.required) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["questions", index, "required"],
+        message: "Questions about you are optional",
+      });
+    }
+    if (question.showIf) {
+      const target = survey.questions.slice(0, index).find((earlier) => earlier.key === question.showIf?.question);
+      if (target?.kind !== "single_choice" || !target.options.some((option) => option.value === question.showIf?.value)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["questions", index, "showIf"],
+          message: `A condition must name an option of an earlier single-choice question: "${question.showIf.question}" = "${question.showIf.value}" is not one`,
+        });
+      }
+    }
   });
+}
+
+/** A survey file: what is imported, exported and shared. It has at least one question. */
+export const SurveyDefinition = SurveyFields.extend({
+  questions: z.array(QuestionDefinition).min(1),
+}).superRefine(surveyRules);
+
+/** A survey still being built, which may have no questions yet: what the builder reads. */
+export const SurveyInProgress = SurveyFields.superRefine(surveyRules);
 
 export type SurveyDefinitionInput = z.input<typeof SurveyDefinition>;
 /** A survey file once read: every default filled in. */

@@ -1,7 +1,7 @@
 import type { DB } from "../../db/connection";
 import { fallbackLanguage } from "../i18n/config";
 import { closingDay, londonDay } from "./dates";
-import { SurveyDefinition, type SurveyFile } from "./definition";
+import { SurveyInProgress, type SurveyFile } from "./definition";
 
 type Localised<T> = Record<string, T>;
 
@@ -104,6 +104,6 @@ export async function exportSurvey(db: DB, slug: string, { history = false } = {
         }
       : {}),
   };
-  // What goes out is what comes back in: the same schema checks it.
-  return SurveyDefinition.parse(definition);
+  // What goes out is what comes back in: the same schema checks it (a survey still being built may have no questions yet).
+  return SurveyInProgress.parse(definition);
 }

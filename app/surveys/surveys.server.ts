@@ -1,6 +1,6 @@
 import type { DB } from "../../db/connection";
 import { fallbackLanguage } from "../i18n/config";
-import { SurveyDefinition, type SurveyFile } from "./definition";
+import { SurveyInProgress, type SurveyFile } from "./definition";
 import { exportSurvey } from "./export.server";
 import type { SurveyView } from "./model";
 import { completeLanguages, surveyView, type SurveyRecord } from "./view";
@@ -76,7 +76,7 @@ async function readEarlier(db: DB, current: SurveyRecord, version: number): Prom
     .where("version", "=", version)
     .executeTakeFirst();
   if (!row) return undefined;
-  return { file: SurveyDefinition.parse(JSON.parse(row.definition)), record: { ...current, version } };
+  return { file: SurveyInProgress.parse(JSON.parse(row.definition)), record: { ...current, version } };
 }
 
 async function surveyRecord(

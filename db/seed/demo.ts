@@ -1,11 +1,12 @@
 import type { DB } from "../connection";
 import { createUser } from "../../app/accounts/users.server";
-import { createSurvey } from "../../app/surveys/create.server";
+import { importSurvey } from "../../app/surveys/create.server";
 import { seedDemoActions } from "./demo-actions";
 import { seedDemoResponses } from "./demo-responses";
-import { parentSurvey, youngPeopleSurvey } from "./demo-surveys";
 import { ensureStartingThemes } from "./themes";
-import { inEveryLanguage } from "./translations";
+// Imported rather than read from disk, so the bundler puts them inside build/server.js.
+import parentsAndCarers from "./surveys/parents-and-carers.survey.json";
+import youngPeople from "./surveys/young-people.survey.json";
 
 /** Demo mode only: these accounts never exist outside it. The README prints them. */
 export const demoUsers = [
@@ -29,8 +30,11 @@ export async function seedDemo(db: DB): Promise<void> {
       .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
       .execute();
   }
-  await createSurvey(db, inEveryLanguage(parentSurvey));
-  await createSurvey(db, inEveryLanguage(youngPeopleSurvey));
+  // The demo surveys come in the way any survey file does, but open at once.
+  for (const file of [parentsAndCarers, youngPeople]) {
+    const result = await importSurvey(db, file, { status: "open" });
+    if (result.status === "refused") throw new Error(`The demo survey "${file.slug}" was refused:\n${result.problems.join("\n")}`);
+  }
   for (const user of demoUsers) {
     const exists = await db.selectFrom("users").select("id").where("email", "=", user.email).executeTakeFirst();
     if (!exists) await createUser(db, user, null);

@@ -1,5 +1,5 @@
 import type { DB } from "../connection";
-import { contentTranslations } from "./translations";
+import { contentTranslations, type ContentTranslation } from "./translations";
 
 /** The SEND themes every area starts with (PRODUCT.md); administrators can edit them later. */
 export const startingThemes: { slug: string; name: string; description: string }[] = [
@@ -20,6 +20,11 @@ export const startingThemes: { slug: string; name: string; description: string }
   { slug: "inclusion-community-leisure", name: "Inclusion in community and leisure", description: "Clubs, activities and places where children and young people are welcome." },
   { slug: "tribunals-complaints", name: "Tribunals, complaints and mediation", description: "Disagreements, complaints, mediation and appeals to the SEND tribunal." },
 ];
+
+/** The English every translation of the starting themes is checked against (`npm run i18n:check`). */
+export function englishContent(): ContentTranslation {
+  return { themes: Object.fromEntries(startingThemes.map((theme) => [theme.slug, { name: theme.name, description: theme.description }])) };
+}
 
 /** Adds the starting themes to a portal that has none yet. */
 export async function ensureStartingThemes(db: DB): Promise<void> {

@@ -1,7 +1,3 @@
-import type { SurveyDefinitionInput } from "../../app/surveys/definition";
-import { parentSurvey, youngPeopleSurvey } from "./demo-surveys";
-import { surveyText, withLanguage, type SurveyText } from "./survey-text";
-import { startingThemes } from "./themes";
 import enXeasyread from "./translations/en-x-easyread.json";
 import pl from "./translations/pl.json";
 import ro from "./translations/ro.json";
@@ -14,20 +10,15 @@ import bn from "./translations/bn.json";
 import gu from "./translations/gu.json";
 import it from "./translations/it.json";
 
-/** What a translator supplies for one language: the demo surveys' words and the starting themes. */
+/**
+ * What a translator supplies for one language: the starting themes. The demo surveys carry their
+ * own languages in their files (db/seed/surveys/).
+ */
 export type ContentTranslation = {
-  surveys: Record<string, SurveyText>;
   themes: Record<string, { name: string; description: string }>;
 };
 
-export function englishContent(): ContentTranslation {
-  return {
-    surveys: Object.fromEntries([parentSurvey, youngPeopleSurvey].map((survey) => [survey.slug, surveyText(survey)!])),
-    themes: Object.fromEntries(startingThemes.map((theme) => [theme.slug, { name: theme.name, description: theme.description }])),
-  };
-}
-
-/** Each language's words for the demo surveys and starting themes (first drafts: see the README). */
+/** Each language's words for the starting themes (first drafts: see the README). */
 export const contentTranslations: Record<string, ContentTranslation> = {
   "en-x-easyread": enXeasyread,
   pl,
@@ -41,13 +32,3 @@ export const contentTranslations: Record<string, ContentTranslation> = {
   gu,
   it,
 };
-
-/** A demo survey with every language whose words are complete for it. */
-export function inEveryLanguage(survey: SurveyDefinitionInput): SurveyDefinitionInput {
-  let result = survey;
-  for (const [lang, content] of Object.entries(contentTranslations)) {
-    const text = content.surveys[survey.slug];
-    if (text) result = withLanguage(result, lang, text);
-  }
-  return result;
-}

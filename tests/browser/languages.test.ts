@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { flatten } from "~/i18n/check";
 import { easyRead, htmlLang, supportedLanguages, textDirection } from "~/i18n/config";
-import { contentTranslations } from "../../db/seed/translations";
+import parentsAndCarers from "../../db/seed/surveys/parents-and-carers.survey.json";
 import { Visitor, withServerAndBrowser } from "../support/browser";
 
 const running = withServerAndBrowser();
@@ -101,7 +101,7 @@ describe("every public and respondent page in every language", () => {
     // Polish from the browser's Accept-Language on a first visit.
     await visitor.goto(`${running.server.url}/surveys/parents-and-carers`);
     await expectRightFor(page, "pl");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(contentTranslations.pl.surveys["parents-and-carers"].title);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(parentsAndCarers.text.pl.title);
     await visitor.navigate(() => page.locator("button[name=intent][value=start]").click());
     await answerEverything(visitor, "pl");
     await sendAnswers(visitor, "pl", false);

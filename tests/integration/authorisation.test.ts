@@ -26,7 +26,7 @@ function urlFor(file: string, ids: { response: number; user: number; flag: numbe
     .map((segment) => {
       if (!segment.startsWith("$")) return segment;
       const param = segment.slice(1);
-      const value = name.startsWith("admin.surveys")
+      const value = param === "key" ? "new" : param === "lang" ? "pl" : name.startsWith("admin.surveys")
         ? ids.survey
         : name.startsWith("moderate.responses")
         ? ids.response
@@ -48,12 +48,13 @@ function urlFor(file: string, ids: { response: number; user: number; flag: numbe
       return String(value);
     })
     .join("/");
-  // Moderators read the survey list; only administrators will build surveys.
-  const area = name.includes("safeguarding") ? "safeguarding" : name.startsWith("admin.surveys") ? "moderate" : name.startsWith("admin") ? "admin" : "moderate";
+  // Moderators read surveys (the list, each survey, its preview, history and file); only administrators build them.
+  const readsSurveys = ["admin.surveys._index", "admin.surveys.$slug._index", "admin.surveys.$slug.export", "admin.surveys.$slug.preview", "admin.surveys.$slug.history"].includes(name);
+  const area = name.includes("safeguarding") ? "safeguarding" : name.startsWith("admin") ? "admin" : "moderate";
   // Routes that need a query string to show anything.
   const query =
     name === "moderate.quotes.new" ? `?answer=${ids.answer}` : name === "moderate.statements.new" ? `?theme=2&period=${ids.period}` : "";
-  return { path: `/${path}${query}`, params, area };
+  return { path: `/${path}${query}`, params, areas: { GET: readsSurveys ? "moderate" : area, POST: area } };
 }
 
 describe("authorisation matrix", () => {
@@ -90,8 +91,9 @@ describe("authorisation matrix", () => {
 
     for (const [file, load] of Object.entries(routeFiles)) {
       const route = await load();
-      const { path, params, area } = urlFor(file, ids);
+      const { path, params, areas } = urlFor(file, ids);
       for (const method of ["GET", "POST"] as const) {
+        const area = areas[method];
         const fn = method === "GET" ? route.loader : route.action;
         if (!fn) continue;
         const form = method === "POST" ? { intent: "save" } : undefined;

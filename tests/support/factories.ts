@@ -1,7 +1,8 @@
 import type { DB } from "../../db/connection";
-import { parentSurvey, youngPeopleSurvey } from "../../db/seed/demo-surveys";
+import parentsAndCarers from "../../db/seed/surveys/parents-and-carers.survey.json";
+import youngPeople from "../../db/seed/surveys/young-people.survey.json";
 import { createSurvey } from "../../app/surveys/create.server";
-import type { SurveyDefinitionInput } from "../../app/surveys/definition";
+import { SurveyDefinition, type SurveyDefinitionInput } from "../../app/surveys/definition";
 import type { Role } from "../../db/schema";
 import { startSession } from "../../app/accounts/session.server";
 import { createUser } from "../../app/accounts/users.server";
@@ -9,6 +10,10 @@ import { generateCode } from "../../app/surveys/codes";
 import { getSurvey } from "../../app/surveys/surveys.server";
 
 let counter = 0;
+
+/** The demo surveys' own files, every language in them, as the demo loads them. */
+export const parentSurvey = SurveyDefinition.parse(parentsAndCarers);
+export const youngPeopleSurvey = SurveyDefinition.parse(youngPeople);
 
 /** The demo surveys under a fresh slug, so tests in one file never collide. */
 export async function createParentSurvey(db: DB, overrides: Partial<SurveyDefinitionInput> = {}) {
@@ -91,14 +96,14 @@ export async function createResponse(db: DB, slug: string, answers: Record<strin
   if (!survey) throw new Error(`no survey ${slug}`);
   const { id } = await db
     .insertInto("responses")
-    .values({ survey_id: survey.id, reference: generateCode(), lang: "en", quote_consent: 1, submitted_at: submittedAt.toISOString() })
+    .values({ survey_id: survey.id, survey_version: survey.version, reference: generateCode(), lang: "en", quote_consent: 1, submitted_at: submittedAt.toISOString() })
     .returning("id")
     .executeTakeFirstOrThrow();
   for (const [key, value] of Object.entries(answers)) {
     const question = survey.questions.find((q) => q.key === key);
     if (!question) throw new Error(`no question ${key}`);
     const rows = question.kind === "free_text" ? [{ text: value as string }] : (Array.isArray(value) ? value : [value]).map((choice) => ({ choice }));
-    await db.insertInto("answers").values(rows.map((row) => ({ response_id: id, question_id: question.id, ...row }))).execute();
+    await db.insertInto("answers").values(rows.map((row) => ({ response_id: id, question_id: question.id, question_version: question.version, ...row }))).execute();
   }
   return id;
 }

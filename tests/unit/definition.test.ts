@@ -1,5 +1,6 @@
 import { SurveyDefinition } from "~/surveys/definition";
-import { parentSurvey, youngPeopleSurvey } from "../../db/seed/demo-surveys";
+import parentSurvey from "../../db/seed/surveys/parents-and-carers.survey.json";
+import youngPeopleSurvey from "../../db/seed/surveys/young-people.survey.json";
 
 const base = {
   slug: "s",

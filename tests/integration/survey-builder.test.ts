@@ -1,0 +1,286 @@
+import { getDb } from "~/db.server";
+import { responseForModeration } from "~/moderation/response.server";
+import * as overview from "~/routes/admin.surveys.$slug._index";
+import * as details from "~/routes/admin.surveys.$slug.details";
+import * as questionPage from "~/routes/admin.surveys.$slug.questions.$key";
+import * as translate from "~/routes/admin.surveys.$slug.translate.$lang";
+import * as newSurvey from "~/routes/admin.surveys.new";
+import * as consent from "~/routes/surveys.$slug.consent";
+import * as question from "~/routes/surveys.$slug.questions.$key";
+import * as start from "~/routes/surveys.$slug._index";
+import { fixedT } from "~/i18n/i18n.server";
+import { exportSurvey } from "~/surveys/export.server";
+import { getSurvey } from "~/surveys/surveys.server";
+import { call, CookieJar, readJson } from "../support/remix";
+import { createEveryKindSurvey, createStaff } from "../support/factories";
+
+const db = () => getDb();
+const t = fixedT("en", ["staff", "common"]);
+
+async function begin(slug: string) {
+  const jar = new CookieJar();
+  await call(start.action, { path: `/surveys/${slug}`, params: { slug }, form: { intent: "start" }, jar });
+  return jar;
+}
+
+const answer = (slug: string, key: string, value: string | string[], jar: CookieJar) =>
+  call(question.action, { path: `/surveys/${slug}/questions/${key}`, params: { slug, key }, form: { intent: "continue", answer: value }, jar });
+
+async function answerAll(slug: string, jar: CookieJar, many: string[] = ["a"]) {
+  await answer(slug, "route", "left", jar);
+  await answer(slug, "left-only", "yes", jar);
+  await answer(slug, "agree", "agree", jar);
+  await answer(slug, "many", many, jar);
+}
+
+async function send(slug: string, jar: CookieJar) {
+  const sent = await call(consent.action, { path: `/surveys/${slug}/consent`, params: { slug }, form: { quote: "no" }, jar });
+  expect(sent.response.headers.get("Location")).toBe(`/surveys/${slug}/confirmation`);
+  return db().selectFrom("responses").select(["id", "survey_version"]).orderBy("id", "desc").executeTakeFirstOrThrow();
+}
+
+async function editQuestion(slug: string, key: string, form: Record<string, string>, cookie: string, csrf: string) {
+  const survey = (await exportSurvey(db(), slug))!;
+  const stored = survey.questions.find((q) => q.key === key)!;
+  const options = Object.fromEntries(
+    stored.options.flatMap((option, index) => [
+      [`option-${index}-value`, option.value],
+      [`option-${index}-label`, option.label.en],
+    ]),
+  );
+  return call(questionPage.action, {
+    path: `/admin/surveys/${slug}/questions/${key}`,
+    params: { slug, key },
+    form: { csrf, intent: "save", text: stored.text.en.text, kind: stored.kind, section: stored.section, required: stored.required ? "yes" : "no", ...options, ...form },
+    headers: { Cookie: cookie },
+  });
+}
+
+async function versionsOf(responseId: number) {
+  return db()
+    .selectFrom("answers as a")
+    .innerJoin("questions as q", "q.id", "a.question_id")
+    .select(["q.key", "a.question_version"])
+    .where("a.response_id", "=", responseId)
+    .where("q.key", "=", "agree")
+    .executeTakeFirstOrThrow();
+}
+
+describe("an answer never changes meaning", () => {
+  it("keeps old answers and drafts on the wording they were given, and new answers on the new one", async () => {
+    const slug = await createEveryKindSurvey(db());
+    const admin = await createStaff(db(), "administrator");
+
+    // Before any response, a change is made in place: nobody has seen the old words.
+    await editQuestion(slug, "agree", { text: "I get replies quickly." }, admin.cookie, admin.csrf);
+    expect((await getSurvey(db(), slug, "en"))!.version).toBe(1);
+
+    const first = await begin(slug);
+    await answerAll(slug, first);
+    const early = await send(slug, first);
+    const halfway = await begin(slug);
+    await answer(slug, "route", "left", halfway);
+
+    const edited = await editQuestion(slug, "agree", { text: "I get a reply within five working days." }, admin.cookie, admin.csrf);
+    expect(edited.response.status).toBe(303);
+    expect(edited.response.headers.get("Location")).toMatch(/done=newVersion/);
+    const survey = (await getSurvey(db(), slug, "en"))!;
+    expect(survey.version).toBe(2);
+    expect(survey.questions.find((q) => q.key === "agree")).toMatchObject({ text: "I get a reply within five working days.", version: 2 });
+
+    // The draft started before the edit finishes on its own version.
+    const page = await call(question.loader, { path: `/surveys/${slug}/questions/agree`, params: { slug, key: "agree" }, jar: halfway });
+    expect((await readJson<{ question: { text: string } }>(page.response)).question.text).toBe("I get replies quickly.");
+    await answer(slug, "left-only", "no", halfway);
+    await answer(slug, "agree", "disagree", halfway);
+    const late = await send(slug, halfway);
+
+    const fresh = await begin(slug);
+    const freshPage = await call(question.loader, { path: `/surveys/${slug}/questions/agree`, params: { slug, key: "agree" }, jar: fresh });
+    expect((await readJson<{ question: { text: string } }>(freshPage.response)).question.text).toBe("I get a reply within five working days.");
+    await answerAll(slug, fresh);
+    const newer = await send(slug, fresh);
+
+    expect([early.survey_version, late.survey_version, newer.survey_version]).toEqual([1, 1, 2]);
+    expect((await versionsOf(early.id)).question_version).toBe(1);
+    expect((await versionsOf(late.id)).question_version).toBe(1);
+    expect((await versionsOf(newer.id)).question_version).toBe(2);
+
+    // Moderators read each response in the words its respondent saw.
+    const wording = async (id: number) => (await responseForModeration(db(), id, "en", t))!.answers.find((a) => a.labels.length && a.question.startsWith("I get"))!.question;
+    expect(await wording(early.id)).toBe("I get replies quickly.");
+    expect(await wording(late.id)).toBe("I get replies quickly.");
+    expect(await wording(newer.id)).toBe("I get a reply within five working days.");
+
+    // A typo fix keeps the version, and the history says so.
+    await editQuestion(slug, "agree", { text: "I get a reply within five working days!", typoOnly: "yes" }, admin.cookie, admin.csrf);
+    expect((await getSurvey(db(), slug, "en"))!.questions.find((q) => q.key === "agree")!.version).toBe(2);
+    const log = await db().selectFrom("audit_log").select("action").where("entity", "=", "survey").where("action", "like", "survey.question.%").orderBy("id").execute();
+    expect(log.map((row) => row.action)).toEqual(["survey.question.changed", "survey.question.new_version", "survey.question.typo"]);
+  });
+
+  it("retires a chosen option instead of deleting it, so the answers keep their label", async () => {
+    const slug = await createEveryKindSurvey(db());
+    const admin = await createStaff(db(), "administrator");
+    const jar = await begin(slug);
+    await answerAll(slug, jar, ["b"]);
+    const response = await send(slug, jar);
+
+    // Option 2 ("B") is emptied: removed from the question. Option 1 changes its words.
+    const edited = await editQuestion(slug, "many", { "option-0-label": "A, or something like it", "option-1-label": "", "option-2-label": "C" }, admin.cookie, admin.csrf);
+    expect(edited.response.status).toBe(303);
+    const options = await db()
+      .selectFrom("question_options as o")
+      .innerJoin("questions as q", "q.id", "o.question_id")
+      .select(["o.value", "o.retired_at"])
+      .where("q.key", "=", "many")
+      .where("q.survey_id", "=", (await getSurvey(db(), slug, "en"))!.id)
+      .orderBy("o.value")
+      .execute();
+    expect(options.map((option) => [option.value, option.retired_at !== null])).toEqual([
+      ["a", false],
+      ["b", true],
+      ["c", false],
+    ]);
+    const current = (await exportSurvey(db(), slug))!.questions.find((q) => q.key === "many")!;
+    expect(current.options.map((option) => option.label.en)).toEqual(["A, or something like it", "C"]);
+    const read = (await responseForModeration(db(), response.id, "en", t))!;
+    expect(read.answers.find((a) => a.question === "Which apply?")!.labels).toEqual(["B"]);
+  });
+});
+
+describe("the survey builder", () => {
+  it("creates a survey from the form with GOV.UK dates, and refuses bad input at its field, storing nothing", async () => {
+    const admin = await createStaff(db(), "administrator");
+    const form = {
+      csrf: admin.csrf,
+      title: "Local Offer feedback",
+      slug: "local-offer-feedback",
+      audience: "parent_carer",
+      summary: "Tell us if the Local Offer website helped you.",
+      description: "It takes five minutes.",
+      estimatedMinutes: "5",
+      "opensOn-day": "6",
+      "opensOn-month": "",
+      "opensOn-year": "2027",
+    };
+    const refused = await call(newSurvey.action, { path: "/admin/surveys/new", form, headers: { Cookie: admin.cookie } });
+    expect(refused.response.status).toBe(400);
+    const body = await readJson<{ errors: { field: string; message: string }[]; values: Record<string, string> }>(refused.response);
+    expect(body.errors).toEqual([{ field: "opensOn", message: "Opening date must include a month" }]);
+    expect(body.values.title).toBe("Local Offer feedback");
+    expect(await db().selectFrom("surveys").select("id").where("slug", "=", "local-offer-feedback").executeTakeFirst()).toBeUndefined();
+
+    const unreal = await call(newSurvey.action, { path: "/admin/surveys/new", form: { ...form, "opensOn-month": "2", "opensOn-day": "30" }, headers: { Cookie: admin.cookie } });
+    expect((await readJson<{ errors: { message: string }[] }>(unreal.response)).errors[0].message).toBe("Opening date must be a real date");
+
+    const created = await call(newSurvey.action, {
+      path: "/admin/surveys/new",
+      form: { ...form, "opensOn-month": "1", "closesOn-day": "31", "closesOn-month": "3", "closesOn-year": "2027" },
+      headers: { Cookie: admin.cookie },
+    });
+    expect(created.response.headers.get("Location")).toBe("/admin/surveys/local-offer-feedback?done=created");
+    const stored = await db().selectFrom("surveys").select(["status", "opens_at", "closes_at"]).where("slug", "=", "local-offer-feedback").executeTakeFirstOrThrow();
+    expect(stored).toEqual({ status: "draft", opens_at: "2027-01-06T00:00:00.000Z", closes_at: "2027-03-31T23:00:00.000Z" });
+    // 31 March 2027 is in British Summer Time: the survey closes at midnight in London, 23:00 UTC.
+
+    const again = await call(newSurvey.action, { path: "/admin/surveys/new", form: { ...form, "opensOn-month": "1" }, headers: { Cookie: admin.cookie } });
+    expect(again.response.status).toBe(400);
+    expect((await readJson<{ errors: { field: string }[] }>(again.response)).errors[0].field).toBe("slug");
+  });
+
+  it("refuses a condition that points forward, naming the question, and a survey without questions cannot open", async () => {
+    const slug = await createEveryKindSurvey(db());
+    const admin = await createStaff(db(), "administrator");
+    const survey = (await getSurvey(db(), slug, "en"))!;
+    const route = survey.questions.find((q) => q.key === "route")!;
+    // "route" is the first question: it cannot depend on "left-only" after it (a loop, too).
+    const leftOnly = survey.questions.find((q) => q.key === "left-only")!;
+    const forward = await editQuestion(slug, "route", { showIf: `${leftOnly.id}:yes` }, admin.cookie, admin.csrf);
+    expect(forward.response.status).toBe(400);
+    const forwardBody = await readJson<{ errors: { field: string; message: string }[] }>(forward.response);
+    expect(forwardBody.errors[0].field).toBe("showIf");
+    expect(forwardBody.errors[0].message).toContain("Only for left?");
+    expect((await getSurvey(db(), slug, "en"))!.questions.find((q) => q.key === "route")!.showIf).toBeNull();
+
+    const removeDepended = await call(overview.action, { path: `/admin/surveys/${slug}`, params: { slug }, form: { csrf: admin.csrf, intent: "remove", question: String(route.id) }, headers: { Cookie: admin.cookie } });
+    expect(removeDepended.response.status).toBe(400);
+    expect((await readJson<{ errors: { message: string }[] }>(removeDepended.response)).errors[0].message).toContain("Only for left?");
+
+    const moved = await call(overview.action, { path: `/admin/surveys/${slug}`, params: { slug }, form: { csrf: admin.csrf, intent: "down", question: String(route.id) }, headers: { Cookie: admin.cookie } });
+    expect(moved.response.status).toBe(400);
+    const movedFaces = await call(overview.action, {
+      path: `/admin/surveys/${slug}`,
+      params: { slug },
+      form: { csrf: admin.csrf, intent: "up", question: String(survey.questions.find((q) => q.key === "faces")!.id) },
+      headers: { Cookie: admin.cookie },
+    });
+    expect(movedFaces.response.status).toBe(303);
+    expect((await getSurvey(db(), slug, "en"))!.questions.map((q) => q.key)).toEqual(["route", "left-only", "faces", "agree", "many", "words", "age"]);
+
+    const empty = await call(newSurvey.action, {
+      path: "/admin/surveys/new",
+      form: { csrf: admin.csrf, title: "Empty", slug: `empty-${slug}`, audience: "young_person", summary: "Nothing yet.", description: "", estimatedMinutes: "3" },
+      headers: { Cookie: admin.cookie },
+    });
+    expect(empty.response.status).toBe(303);
+    const opened = await call(overview.action, { path: `/admin/surveys/empty-${slug}`, params: { slug: `empty-${slug}` }, form: { csrf: admin.csrf, intent: "open" }, headers: { Cookie: admin.cookie } });
+    expect(opened.response.status).toBe(400);
+    expect(await db().selectFrom("surveys").select("status").where("slug", "=", `empty-${slug}`).executeTakeFirstOrThrow()).toEqual({ status: "draft" });
+  });
+
+  it("offers a language only once every text is translated, and never deletes a survey with responses", async () => {
+    const slug = await createEveryKindSurvey(db());
+    const admin = await createStaff(db(), "administrator");
+    const page = await call(translate.loader, { path: `/admin/surveys/${slug}/translate/pl`, params: { slug, lang: "pl" }, headers: { Cookie: admin.cookie } });
+    const { texts, progress } = await readJson<{ texts: { key: string; english: string }[]; progress: { done: number; total: number } }>(page.response);
+    expect(progress).toEqual({ done: 0, total: texts.length });
+    const polish = Object.fromEntries(texts.map((text) => [text.key, `PL ${text.english}`]));
+    const allButOne = Object.fromEntries(Object.entries(polish).slice(0, -1));
+
+    await call(translate.action, { path: `/admin/surveys/${slug}/translate/pl`, params: { slug, lang: "pl" }, form: { csrf: admin.csrf, ...allButOne }, headers: { Cookie: admin.cookie } });
+    expect((await getSurvey(db(), slug, "pl"))!.lang).toBe("en");
+    await call(translate.action, { path: `/admin/surveys/${slug}/translate/pl`, params: { slug, lang: "pl" }, form: { csrf: admin.csrf, ...polish }, headers: { Cookie: admin.cookie } });
+    const inPolish = (await getSurvey(db(), slug, "pl"))!;
+    expect(inPolish.lang).toBe("pl");
+    expect(inPolish.title).toBe("PL Every kind of question");
+
+    // A change to what a question asks sends its translation back to be done again.
+    const jar = await begin(slug);
+    await answerAll(slug, jar);
+    await send(slug, jar);
+    await editQuestion(slug, "agree", { text: "I get a reply within a week." }, admin.cookie, admin.csrf);
+    expect((await getSurvey(db(), slug, "pl"))!.lang).toBe("en");
+
+    const closed = await call(overview.action, { path: `/admin/surveys/${slug}`, params: { slug }, form: { csrf: admin.csrf, intent: "close" }, headers: { Cookie: admin.cookie } });
+    expect(closed.response.status).toBe(303);
+    const deleted = await call(overview.action, { path: `/admin/surveys/${slug}`, params: { slug }, form: { csrf: admin.csrf, intent: "delete" }, headers: { Cookie: admin.cookie } });
+    expect(deleted.response.status).toBe(400);
+    expect((await readJson<{ errors: { message: string }[] }>(deleted.response)).errors[0].message).toBe(t("builder.errors.deleteAnswered"));
+    const archived = await call(overview.action, { path: `/admin/surveys/${slug}`, params: { slug }, form: { csrf: admin.csrf, intent: "archive" }, headers: { Cookie: admin.cookie } });
+    expect(archived.response.status).toBe(303);
+    expect(await db().selectFrom("surveys").select("archived_at").where("slug", "=", slug).executeTakeFirstOrThrow()).not.toEqual({ archived_at: null });
+
+    const copied = await call(overview.action, { path: `/admin/surveys/${slug}`, params: { slug }, form: { csrf: admin.csrf, intent: "duplicate", copySlug: `${slug}-2027` }, headers: { Cookie: admin.cookie } });
+    expect(copied.response.headers.get("Location")).toBe(`/admin/surveys/${slug}-2027?done=duplicated`);
+    const copy = (await exportSurvey(db(), `${slug}-2027`))!;
+    expect(copy.status).toBe("draft");
+    expect(copy.questions.map((q) => q.key)).toEqual((await exportSurvey(db(), slug))!.questions.map((q) => q.key));
+    expect(copy.questions.every((q) => q.version === undefined)).toBe(true);
+  });
+
+  it("keeps the short name once a survey is open", async () => {
+    const slug = await createEveryKindSurvey(db());
+    const admin = await createStaff(db(), "administrator");
+    const loaded = await call(details.loader, { path: `/admin/surveys/${slug}/details`, params: { slug }, headers: { Cookie: admin.cookie } });
+    const { stored } = await readJson<{ stored: Record<string, string> }>(loaded.response);
+    const changed = await call(details.action, {
+      path: `/admin/surveys/${slug}/details`,
+      params: { slug },
+      form: { csrf: admin.csrf, ...stored, slug: "something-else" },
+      headers: { Cookie: admin.cookie },
+    });
+    expect(changed.response.status).toBe(400);
+    expect((await readJson<{ errors: { field: string }[] }>(changed.response)).errors[0].field).toBe("slug");
+  });
+});
