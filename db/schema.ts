@@ -89,6 +89,8 @@ export interface QuestionTable {
   version: Generated<number>;
   /** Removed from the survey after it had answers: kept so the answers keep their question. */
   removed_at: Timestamp | null;
+  /** 1 when shown on the same page as the question before it. */
+  same_page: Generated<number>;
 }
 
 export interface QuestionTranslationTable {
@@ -112,6 +114,8 @@ export interface OptionTranslationTable {
   option_id: number;
   lang: string;
   label: string;
+  /** Shown on an exit page when this option is chosen: "this survey is not for you, here is where to go". */
+  exit_text: string | null;
 }
 
 export interface DraftTable {
@@ -311,8 +315,11 @@ export type ActionPartner = "council" | "nhs" | "school" | "pcf" | "other";
 export interface PeriodTable {
   id: Generated<number>;
   slug: string;
+  /** Inclusive, YYYY-MM-DD. A period is public from its first day (London time). */
   starts_on: string;
   ends_on: string;
+  /** Set when the period is closed: nothing new is added to it, and what is in it stays public. */
+  closed_at: string | null;
 }
 
 export interface PeriodTranslationTable {
@@ -334,6 +341,11 @@ export interface ActionTable {
   updated_at: Timestamp;
 }
 
+/**
+ * An action's words in one language. English is complete; in a translation a blank title,
+ * description or measure (and a null reason or impact) is not translated yet, and readers get the
+ * English words (app/translations/local-text.ts).
+ */
 export interface ActionTextTable {
   action_id: number;
   lang: string;
@@ -362,6 +374,13 @@ export interface ActionUpdateTable {
   update_on: string;
   created_by: number;
   created_at: Timestamp;
+}
+
+/** A progress update's words in another language than the one it was written in. */
+export interface ActionUpdateTextTable {
+  update_id: number;
+  lang: string;
+  body: string;
 }
 
 export interface ActionStatusHistoryTable {
@@ -450,6 +469,7 @@ export interface Database {
   action_themes: ActionThemeTable;
   action_surveys: ActionSurveyTable;
   action_updates: ActionUpdateTable;
+  action_update_texts: ActionUpdateTextTable;
   action_status_history: ActionStatusHistoryTable;
   statements: StatementTable;
   statement_texts: StatementTextTable;

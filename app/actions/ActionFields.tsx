@@ -1,21 +1,16 @@
 import { useTranslation } from "react-i18next";
 import { Choices } from "~/components/Choices";
+import { DateInput } from "~/components/DateInput";
 import type { FieldError } from "~/components/ErrorSummary";
 import { Select } from "~/components/Select";
 import { TextArea, TextInput } from "~/components/TextFields";
 import { partners } from "./action-form";
 
-export interface ActionFieldValues {
-  title?: string;
-  description?: string;
-  owner?: string;
-  partner?: string;
-  due_on?: string;
-  measure?: string;
-  period?: string;
-  theme?: string[];
-  survey?: string[];
-}
+/**
+ * What the form shows: what was typed after an error (the date's three boxes as `due_on-day` and so
+ * on, the themes and surveys joined by commas), or the stored action, whose `due_on` is YYYY-MM-DD.
+ */
+export type ActionFieldValues = Record<string, string | undefined>;
 
 interface ActionFieldsProps {
   values: ActionFieldValues;
@@ -24,6 +19,8 @@ interface ActionFieldsProps {
   surveys: { id: number; title: string }[];
   periods: { id: number; name: string }[];
 }
+
+const list = (value: string | undefined) => (value ? value.split(",") : []);
 
 /** The details of an action, for both adding and changing one. */
 export function ActionFields({ values, errors, themes, surveys, periods }: ActionFieldsProps) {
@@ -42,7 +39,7 @@ export function ActionFields({ values, errors, themes, surveys, periods }: Actio
         selected={values.partner ? [values.partner] : []}
         items={partners.map((partner) => ({ value: partner, label: t(`actions.partners.${partner}`) }))}
       />
-      <TextInput id="due_on" name="due_on" label={t("actions.form.due_on")} hint={t("actions.form.dueHint")} error={errorFor("due_on")} defaultValue={values.due_on} className="govuk-input--width-10" />
+      <DateInput id="due_on" name="due_on" legend={t("actions.form.due_on")} hint={t("actions.form.dueHint")} error={errorFor("due_on")} values={values} stored={values.due_on} />
       <TextArea id="measure" name="measure" label={t("actions.form.measure")} hint={t("actions.form.measureHint")} rows={3} error={errorFor("measure")} defaultValue={values.measure} />
       <Choices
         id="theme"
@@ -51,7 +48,7 @@ export function ActionFields({ values, errors, themes, surveys, periods }: Actio
         className="govuk-checkboxes--small"
         legend={t("actions.form.themes")}
         error={errorFor("theme")}
-        selected={values.theme ?? []}
+        selected={list(values.theme)}
         items={themes.map((theme) => ({ value: String(theme.id), label: theme.name }))}
       />
       <Choices
@@ -60,32 +57,17 @@ export function ActionFields({ values, errors, themes, surveys, periods }: Actio
         variant="checkboxes"
         className="govuk-checkboxes--small"
         legend={t("actions.form.surveys")}
-        selected={values.survey ?? []}
+        selected={list(values.survey)}
         items={surveys.map((survey) => ({ value: String(survey.id), label: survey.title }))}
       />
       <Select
         id="period"
         name="period"
         label={t("actions.form.period")}
+        error={errorFor("period")}
         defaultValue={values.period}
         options={[{ value: "", label: t("actions.form.noPeriod") }, ...periods.map((period) => ({ value: String(period.id), label: period.name }))]}
       />
     </>
   );
-}
-
-/** What the form sent, to show again after a validation error. */
-export function submittedValues(form: FormData): ActionFieldValues {
-  const one = (name: string) => String(form.get(name) ?? "");
-  return {
-    title: one("title"),
-    description: one("description"),
-    owner: one("owner"),
-    partner: one("partner"),
-    due_on: one("due_on"),
-    measure: one("measure"),
-    period: one("period"),
-    theme: form.getAll("theme").map(String),
-    survey: form.getAll("survey").map(String),
-  };
 }

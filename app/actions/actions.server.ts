@@ -3,14 +3,28 @@ import type { DB } from "../../db/connection";
 import type { ActionStatus, Database } from "../../db/schema";
 import { audit } from "../accounts/audit.server";
 import { fallbackLanguage } from "../i18n/config";
+import { localText } from "../translations/local-text";
+import { forgetChangedActionTranslations, saveActionTranslation } from "../translations/action-translations.server";
+import type { Translation } from "../translations/translation";
+import { translatedLanguageOf } from "../translations/languages";
 import type { ActionInput } from "./action-form";
+import { periodTakesNew } from "./periods.server";
 
-export type ActionFailure = "notFound" | "changedElsewhere" | "unknownTheme";
+export type ActionFailure = "notFound" | "changedElsewhere" | "unknownTheme" | "periodClosed";
 
 export class ActionError extends Error {
-  constructor(readonly reason: ActionFailure) {
+  constructor(
+    readonly reason: ActionFailure,
+    /** The form field the message belongs at, where it is not the themes. */
+    readonly field?: string,
+  ) {
     super(reason);
   }
+}
+
+/** Nothing new goes into a closed period: an action may stay in one, but not move into one. */
+async function requireOpenPeriod(db: Kysely<Database>, period: number | undefined, current: number | null = null) {
+  if (period !== undefined && period !== current && !(await periodTakesNew(db, period))) throw new ActionError("periodClosed", "period");
 }
 
 async function requireThemes(db: Kysely<Database>, ids: number[]) {
@@ -40,6 +54,7 @@ const summary = (input: ActionInput) => ({
 export async function createAction(db: DB, input: ActionInput, userId: number, now = new Date()) {
   return db.transaction().execute(async (trx) => {
     await requireThemes(trx, input.theme);
+    await requireOpenPeriod(trx, input.period);
     const stamp = now.toISOString();
     const { id } = await trx
       .insertInto("actions")
@@ -69,15 +84,18 @@ export async function updateAction(db: DB, id: number, input: ActionInput, versi
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) throw new ActionError("changedElsewhere");
     await requireThemes(trx, input.theme);
-    await trx
-      .updateTable("action_texts")
-      .set({ title: input.title, description: input.description, measure: input.measure })
-      .where("action_id", "=", id)
-      .where("lang", "=", fallbackLanguage)
-      .execute();
+    await requireOpenPeriod(trx, input.period, before.period_id);
+    const words = { title: input.title, description: input.description, measure: input.measure };
+    await forgetChangedActionTranslations(trx, id, await englishWords(trx, id), words);
+    await trx.updateTable("action_texts").set(words).where("action_id", "=", id).where("lang", "=", fallbackLanguage).execute();
     await saveLinks(trx, id, input);
     await audit(trx, { userId, action: "action.update", entity: "action", entityId: id, before, after: summary(input) }, now);
   });
+}
+
+/** The English words of an action, which every translation follows. */
+async function englishWords(db: Kysely<Database>, id: number) {
+  return db.selectFrom("action_texts").select(["title", "description", "measure", "status_reason", "impact"]).where("action_id", "=", id).where("lang", "=", fallbackLanguage).executeTakeFirstOrThrow();
 }
 
 async function actionRow(db: Kysely<Database>, id: number) {
@@ -109,15 +127,12 @@ export async function changeStatus(db: DB, id: number, change: StatusChange, use
       .where("version", "=", change.version)
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) throw new ActionError("changedElsewhere");
-    await trx
-      .updateTable("action_texts")
-      .set({
-        status_reason: change.status === "not_possible" ? (change.reason ?? null) : null,
-        impact: change.status === "done" ? change.impact || null : null,
-      })
-      .where("action_id", "=", id)
-      .where("lang", "=", fallbackLanguage)
-      .execute();
+    const words = {
+      status_reason: change.status === "not_possible" ? (change.reason ?? null) : null,
+      impact: change.status === "done" ? change.impact || null : null,
+    };
+    await forgetChangedActionTranslations(trx, id, await englishWords(trx, id), words);
+    await trx.updateTable("action_texts").set(words).where("action_id", "=", id).where("lang", "=", fallbackLanguage).execute();
     await trx
       .insertInto("action_status_history")
       .values({ action_id: id, from_status: before.status, to_status: change.status, reason: change.reason || null, changed_by: userId, changed_at: now.toISOString() })
@@ -137,10 +152,6 @@ export async function addUpdate(db: DB, id: number, update: { body: string; upda
     await trx.updateTable("actions").set((eb) => ({ updated_at: now.toISOString(), version: eb("version", "+", 1) })).where("id", "=", id).execute();
     await audit(trx, { userId, action: "action.progress", entity: "action", entityId: id, after: { update: updateId, on: update.updateOn } }, now);
   });
-}
-
-function pickText<T extends { lang: string }>(rows: T[], lang: string): T | undefined {
-  return rows.find((row) => row.lang === lang) ?? rows.find((row) => row.lang === fallbackLanguage);
 }
 
 export interface ActionFilters {
@@ -164,12 +175,13 @@ export async function listActions(db: DB, lang: string, filters: ActionFilters =
     .where("lang", "in", [lang, fallbackLanguage])
     .execute();
   return actions.map((action) => {
-    const text = pickText(texts.filter((row) => row.action_id === action.id), lang);
-    return { ...action, title: text?.title ?? "", lang: text?.lang ?? fallbackLanguage };
+    const title = localText(texts.filter((row) => row.action_id === action.id), lang, (row) => row.title);
+    return { ...action, title: title?.text ?? "", lang: title?.lang ?? fallbackLanguage };
   });
 }
 
-export async function actionDetail(db: DB, id: number, lang: string) {
+/** An action as staff manage it: in English, the words they write; translations have pages of their own. */
+export async function actionDetail(db: DB, id: number) {
   const action = await db
     .selectFrom("actions")
     .select(["id", "owner", "partner", "due_on", "status", "period_id", "version", "created_at", "updated_at"])
@@ -177,7 +189,7 @@ export async function actionDetail(db: DB, id: number, lang: string) {
     .executeTakeFirst();
   if (!action) return undefined;
   const [texts, themes, surveys, updates, history] = await Promise.all([
-    db.selectFrom("action_texts").selectAll().where("action_id", "=", id).execute(),
+    englishWords(db, id),
     db.selectFrom("action_themes").select("theme_id").where("action_id", "=", id).execute(),
     db.selectFrom("action_surveys").select("survey_id").where("action_id", "=", id).execute(),
     db
@@ -196,45 +208,18 @@ export async function actionDetail(db: DB, id: number, lang: string) {
       .orderBy("h.id", "desc")
       .execute(),
   ]);
-  const text = pickText(texts, lang);
-  const english = texts.find((row) => row.lang === fallbackLanguage);
   return {
     ...action,
-    title: text?.title ?? "",
-    description: text?.description ?? "",
-    measure: text?.measure ?? "",
-    statusReason: text?.status_reason ?? null,
-    impact: text?.impact ?? null,
-    textLang: text?.lang ?? fallbackLanguage,
-    english,
+    title: texts.title,
+    description: texts.description,
+    measure: texts.measure,
+    statusReason: texts.status_reason,
+    impact: texts.impact,
     themeIds: themes.map((row) => row.theme_id),
     surveyIds: surveys.map((row) => row.survey_id),
     updates,
     history,
   };
-}
-
-export async function listPeriods(db: DB, lang: string) {
-  const rows = await db
-    .selectFrom("periods as p")
-    .innerJoin("period_translations as t", "t.period_id", "p.id")
-    .select(["p.id", "p.slug", "p.starts_on", "p.ends_on", "t.lang", "t.name"])
-    .where("t.lang", "in", [lang, fallbackLanguage])
-    .orderBy("p.starts_on", "desc")
-    .execute();
-  const byId = new Map<number, (typeof rows)[number]>();
-  for (const row of rows) if (!byId.has(row.id) || row.lang === lang) byId.set(row.id, row);
-  return [...byId.values()];
-}
-
-export async function createPeriod(db: DB, period: { slug: string; name: string; startsOn: string; endsOn: string }, userId: number) {
-  return db.transaction().execute(async (trx) => {
-    if (await trx.selectFrom("periods").select("id").where("slug", "=", period.slug).executeTakeFirst()) return null;
-    const { id } = await trx.insertInto("periods").values({ slug: period.slug, starts_on: period.startsOn, ends_on: period.endsOn }).returning("id").executeTakeFirstOrThrow();
-    await trx.insertInto("period_translations").values({ period_id: id, lang: fallbackLanguage, name: period.name }).execute();
-    await audit(trx, { userId, action: "period.create", entity: "period", entityId: id, after: period });
-    return id;
-  });
 }
 
 /** Applies an approved change to a published action (see publishing/revisions.server.ts). */
@@ -243,5 +228,6 @@ export async function applyActionChange(db: DB, id: number, kind: string, change
   if (kind === "details") await updateAction(db, id, change as ActionInput, version, userId);
   else if (kind === "status") await changeStatus(db, id, { ...(change as StatusChange), version }, userId);
   else if (kind === "update") await addUpdate(db, id, change as { body: string; updateOn: string }, userId);
+  else if (translatedLanguageOf(kind)) await saveActionTranslation(db, id, change as Translation, userId);
   else throw new ActionError("notFound");
 }

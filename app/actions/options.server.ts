@@ -1,10 +1,13 @@
 import type { DB } from "../../db/connection";
 import { fallbackLanguage } from "../i18n/config";
 import { themeChoices } from "../moderation/queue.server";
-import { listPeriods } from "./actions.server";
+import { periodChoices } from "./periods.server";
 
-/** What the action form offers: active themes, surveys and periods, in the person's language. */
-export async function actionFormOptions(db: DB, lang: string) {
+/**
+ * What the action form offers: active themes, surveys and open periods (and the action's own period,
+ * even if closed since), in the person's language.
+ */
+export async function actionFormOptions(db: DB, lang: string, currentPeriod: number | null = null) {
   const surveyRows = await db
     .selectFrom("surveys as s")
     .innerJoin("survey_translations as t", "t.survey_id", "s.id")
@@ -14,6 +17,6 @@ export async function actionFormOptions(db: DB, lang: string) {
     .execute();
   const surveys = new Map<number, string>();
   for (const row of surveyRows) if (!surveys.has(row.id) || row.lang === lang) surveys.set(row.id, row.title);
-  const [themes, periods] = await Promise.all([themeChoices(db, lang), listPeriods(db, lang)]);
+  const [themes, periods] = await Promise.all([themeChoices(db, lang), periodChoices(db, lang, currentPeriod)]);
   return { themes, periods, surveys: [...surveys].map(([id, title]) => ({ id, title })) };
 }

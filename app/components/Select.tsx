@@ -4,7 +4,8 @@ interface SelectProps {
   id: string;
   name: string;
   label: string;
-  options: { value: string; label: string }[];
+  /** `lang` on an option whose label is in another language than the page. */
+  options: { value: string; label: string; lang?: string }[];
   defaultValue?: string;
   hint?: string;
   error?: string | null;
@@ -26,7 +27,7 @@ export function Select({ id, name, label, options, defaultValue, hint, error }: 
         aria-describedby={describedBy(id, hint, error)}
       >
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} lang={option.lang}>
             {option.label}
           </option>
         ))}

@@ -11,7 +11,9 @@ export interface Bar {
 }
 
 interface BarChartProps {
-  caption: string;
+  caption: React.ReactNode;
+  /** The caption as plain text for the SVG's title, where `caption` marks a name's language. */
+  title?: string;
   /** The header of the label column and of the figure column in the table. */
   labelHeader: string;
   valueHeader: string;
@@ -30,7 +32,7 @@ const valueRoom = 240;
  * Every bar carries its figure in words, so nothing depends on colour; the SVG's title and
  * description give screen readers the same figures; right-to-left pages draw from the right.
  */
-export function BarChart({ caption, labelHeader, valueHeader, bars, dir }: BarChartProps) {
+export function BarChart({ caption, title, labelHeader, valueHeader, bars, dir }: BarChartProps) {
   const id = useId();
   const max = Math.max(1, ...bars.map((bar) => bar.value ?? 0));
   const height = bars.length * rowHeight;
@@ -50,7 +52,7 @@ export function BarChart({ caption, labelHeader, valueHeader, bars, dir }: BarCh
         direction={dir}
         preserveAspectRatio="xMinYMin meet"
       >
-        <title id={`${id}-title`}>{caption}</title>
+        <title id={`${id}-title`}>{title ?? caption}</title>
         <desc id={`${id}-desc`}>{bars.map((bar) => `${bar.label}: ${bar.text}`).join("; ")}</desc>
         <defs>
           <pattern id={`${id}-hatch`} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actionStatuses } from "~/actions/action-form";
 import { htmlLang, intlLocale, textDirection } from "~/i18n/config";
+import { NameInSentence } from "~/components/NameInSentence";
 import { BarChart } from "./BarChart";
 import type { youSaidWeDid } from "./public.server";
 
@@ -30,18 +31,23 @@ export function usePublicFormat(lang: string, threshold: number) {
     other: (textLang: string) => (htmlLang(textLang) === htmlLang(lang) ? {} : { lang: htmlLang(textLang), dir: textDirection(textLang) }),
     /** A period's name ("2025–26") kept whole and in its own direction inside a right-to-left sentence. */
     isolate: (name: string) => isolate(name, lang),
+    /** A sentence naming the period, the name marked with its language where it has none in the page's. */
+    period: (sentence: (name: string) => string, period: { name: string; nameLang: string }) => {
+      const attributes = htmlLang(period.nameLang) === htmlLang(lang) ? {} : { lang: htmlLang(period.nameLang), dir: textDirection(period.nameLang) };
+      return <NameInSentence sentence={sentence} name={attributes.lang ? period.name : isolate(period.name, lang)} attributes={attributes} />;
+    },
   };
 }
 
 type Format = ReturnType<typeof usePublicFormat>;
 
-export function OverviewSection({ overview, periodName, sections, format, lang }: { overview: Overview; periodName: string; sections: Section[]; format: Format; lang: string }) {
+export function OverviewSection({ overview, period, sections, format, lang }: { overview: Overview; period: Page["period"]; sections: Section[]; format: Format; lang: string }) {
   const { t } = useTranslation("pages");
   const { figure, percent } = format;
   return (
     <section aria-labelledby="overview-heading">
       <h2 className="govuk-heading-l" id="overview-heading">
-        {t("ysd.overview.heading", { period: format.isolate(periodName) })}
+        {format.period((name) => t("ysd.overview.heading", { period: name }), period)}
       </h2>
       <dl className="app-overview">
         <div className="app-overview__item">
@@ -75,7 +81,8 @@ export function OverviewSection({ overview, periodName, sections, format, lang }
       <div className="app-charts">
         {sections.length > 0 ? (
           <BarChart
-            caption={t("ysd.charts.themes", { period: format.isolate(periodName) })}
+            caption={format.period((name) => t("ysd.charts.themes", { period: name }), period)}
+            title={t("ysd.charts.themes", { period: format.isolate(period.name) })}
             labelHeader={t("ysd.charts.theme")}
             valueHeader={t("ysd.charts.responses")}
             dir={textDirection(lang)}
@@ -108,23 +115,34 @@ export function Corrections({ corrections, format }: { corrections: { on: string
   ));
 }
 
+/**
+ * Who owns an action, when it is due, its measure, latest update, impact and reason. Each text is in
+ * the reader's language where it has been translated, else in English marked lang="en". The owner
+ * is a team's name, kept as written in English.
+ */
 export function ActionFacts({ action, format }: { action: Omit<SectionAction, "themeIds" | "corrections" | "id">; format: Format }) {
-  const written = format.other(action.lang);
   const { t } = useTranslation("pages");
-  const rows: [string, string, string?][] = [
-    ["owner", `${action.owner} (${t(`ysd.partners.${action.partner}`)})`],
-    ["due", format.date(action.dueOn)],
-    ["measure", action.measure],
-    ...(action.latestUpdate ? [["latest", action.latestUpdate.body, format.date(action.latestUpdate.on)] as [string, string, string]] : []),
-    ...(action.impact ? [["impact", action.impact] as [string, string]] : []),
-    ...(action.statusReason ? [["reason", action.statusReason] as [string, string]] : []),
+  const rows: { key: string; value: React.ReactNode; lang?: string; when?: string }[] = [
+    {
+      key: "owner",
+      value: (
+        <>
+          <span {...format.other("en")}>{action.owner}</span> ({t(`ysd.partners.${action.partner}`)})
+        </>
+      ),
+    },
+    { key: "due", value: format.date(action.dueOn) },
+    { key: "measure", value: action.measure, lang: action.langs.measure },
+    ...(action.latestUpdate ? [{ key: "latest", value: action.latestUpdate.body, lang: action.latestUpdate.lang, when: format.date(action.latestUpdate.on) }] : []),
+    ...(action.impact ? [{ key: "impact", value: action.impact, lang: action.langs.impact }] : []),
+    ...(action.statusReason ? [{ key: "reason", value: action.statusReason, lang: action.langs.statusReason }] : []),
   ];
   return (
     <dl className="govuk-summary-list govuk-summary-list--no-border app-action-facts">
-      {rows.map(([key, value, when]) => (
+      {rows.map(({ key, value, lang, when }) => (
         <div key={key} className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">{t(`ysd.action.${key}`, { date: when })}</dt>
-          <dd className="govuk-summary-list__value app-free-text" {...(key === "due" ? {} : key === "latest" && action.latestUpdate ? format.other(action.latestUpdate.lang) : written)}>
+          <dd className="govuk-summary-list__value app-free-text" {...(lang ? format.other(lang) : {})}>
             {value}
           </dd>
         </div>
@@ -196,7 +214,7 @@ export function ThemeSection({ section, format, audience, level = 2, periodSlug 
           {section.actions.length === 0 ? <p className="govuk-body">{t("ysd.noActions")}</p> : null}
           {section.actions.map((action) => (
             <article key={action.id} className="app-ysd-action">
-              <Title className="govuk-heading-s" {...other(action.lang)}>
+              <Title className="govuk-heading-s" {...other(action.langs.title)}>
                 <Link className="govuk-link" to={`/you-said-we-did/actions/${action.id}`}>
                   {action.title}
                 </Link>
@@ -204,7 +222,7 @@ export function ThemeSection({ section, format, audience, level = 2, periodSlug 
               <p className="govuk-body">
                 <StatusTag status={action.status} />
               </p>
-              <p className="govuk-body app-free-text" {...other(action.lang)}>
+              <p className="govuk-body app-free-text" {...other(action.langs.description)}>
                 {action.description}
               </p>
               <ActionFacts action={action} format={format} />

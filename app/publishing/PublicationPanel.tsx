@@ -1,7 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { CSRF_FIELD } from "~/accounts/csrf";
 import { TextArea } from "~/components/TextFields";
-import { intlLocale } from "~/i18n/config";
+import { ScriptFont } from "~/components/ScriptFont";
+import { htmlLang, intlLocale, textDirection } from "~/i18n/config";
+import { translatedLanguageOf } from "~/translations/languages";
 import type { PublicationState } from "./publishing.server";
 
 export interface PublicationView {
@@ -27,23 +29,52 @@ export interface RevisionView {
 
 const shownFields = ["title", "owner", "partner", "due_on", "measure", "description", "status", "reason", "impact", "summary", "body", "updateOn"];
 
+/** A translation's words as the approver checks them, each in its language and direction. */
+function TranslationChange({ lang, texts }: { lang: string; texts: Record<string, string> }) {
+  const { t } = useTranslation("staff");
+  const written = Object.entries(texts).filter(([, text]) => text.trim() !== "");
+  if (written.length === 0) return <p className="govuk-body">{t("publication.revision.translationRemoved")}</p>;
+  return (
+    <dl className="govuk-summary-list govuk-summary-list--no-border">
+      {written.map(([name, text]) => (
+        <div key={name} className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{t(`translations.fields.${name.startsWith("update-") ? "updateShort" : name}`)}</dt>
+          <dd className="govuk-summary-list__value app-free-text" lang={htmlLang(lang)} dir={textDirection(lang)}>
+            {text}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 /** A change to a published item, waiting for a second person: what it changes, and approve or withdraw. */
 function PendingRevision({ revision, csrf, userId, date }: { revision: RevisionView; csrf: string; userId: number; date: (iso: string) => string }) {
   const { t } = useTranslation("staff");
+  const translatedInto = translatedLanguageOf(revision.kind);
   const fields = shownFields.filter((field) => typeof revision.change[field] === "string" && revision.change[field] !== "");
   return (
     <div className="govuk-inset-text app-revision">
-      <h3 className="govuk-heading-s">{t(`publication.revision.kinds.${revision.kind}`)}</h3>
+      <h3 className="govuk-heading-s">
+        {translatedInto ? t("publication.revision.kinds.translation", { language: t(`common:languageNames.${translatedInto}`) }) : t(`publication.revision.kinds.${revision.kind}`)}
+      </h3>
       <p className="govuk-body-s">{t("publication.revision.proposedBy", { name: revision.requested_by_name, date: date(revision.requested_at) })}</p>
       {revision.note ? <p className="govuk-body">{t("publication.revision.note", { note: revision.note })}</p> : null}
-      <dl className="govuk-summary-list govuk-summary-list--no-border">
-        {fields.map((field) => (
-          <div key={field} className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t(`publication.revision.fields.${field}`)}</dt>
-            <dd className="govuk-summary-list__value app-free-text">{String(revision.change[field])}</dd>
-          </div>
-        ))}
-      </dl>
+      {translatedInto ? (
+        <>
+          <ScriptFont lang={translatedInto} />
+          <TranslationChange lang={translatedInto} texts={(revision.change as { texts?: Record<string, string> }).texts ?? {}} />
+        </>
+      ) : (
+        <dl className="govuk-summary-list govuk-summary-list--no-border">
+          {fields.map((field) => (
+            <div key={field} className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">{t(`publication.revision.fields.${field}`)}</dt>
+              <dd className="govuk-summary-list__value app-free-text">{String(revision.change[field])}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       <form method="post">
         <input type="hidden" name={CSRF_FIELD} value={csrf} />
         <input type="hidden" name="revision" value={revision.id} />

@@ -30,7 +30,8 @@ export function FiguresPanel({ figures, threshold }: { figures: PublicThemeFigur
 
 interface StatementFieldsProps {
   quotes: { id: number; text: string; lang: string }[];
-  values: { summary?: string; quote?: string[]; correction?: string };
+  /** The summary and correction, and the chosen quotes' ids joined by commas. */
+  values: Record<string, string | undefined>;
   errors: FieldError[];
   published: boolean;
 }
@@ -51,7 +52,7 @@ export function StatementFields({ quotes, values, errors, published }: Statement
           legend={t("statements.form.quotes")}
           hint={t("statements.form.quotesHint")}
           error={errorFor("quote")}
-          selected={values.quote ?? []}
+          selected={values.quote ? values.quote.split(",") : []}
           items={quotes.map((quote) => ({ value: String(quote.id), label: `“${quote.text}”`, lang: quote.lang }))}
         />
       )}

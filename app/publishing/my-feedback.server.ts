@@ -1,12 +1,14 @@
 import { DONT_KNOW, PREFER_NOT_TO_SAY } from "../surveys/model";
 import type { DB } from "../../db/connection";
 import { fallbackLanguage } from "../i18n/config";
+import { localText } from "../translations/local-text";
+import { startedPeriodIds } from "../actions/periods.server";
 
 /**
  * For a respondent with their reference: the themes their response counts under and the published
  * actions on those themes. Nothing they wrote is returned.
  */
-export async function feedbackFor(db: DB, reference: string, lang: string) {
+export async function feedbackFor(db: DB, reference: string, lang: string, now = new Date()) {
   const response = await db.selectFrom("responses").select(["id", "submitted_at", "flagged"]).where("reference", "=", reference).executeTakeFirst();
   if (!response) return undefined;
   // Held for a safeguarding lead: counted nowhere yet. It looks like any response not yet read, so
@@ -41,15 +43,19 @@ export async function feedbackFor(db: DB, reference: string, lang: string) {
       .distinct()
       .where("at.theme_id", "in", themeIds.length ? themeIds : none)
       .where("p.published_at", "is not", null)
+      .where((eb) => eb.or([eb("a.period_id", "is", null), eb("a.period_id", "in", startedPeriodIds(db, now))]))
       .where("t.lang", "in", [lang, fallbackLanguage])
       .execute(),
   ]);
   const name = (id: number) => (names.find((n) => n.theme_id === id && n.lang === lang) ?? names.find((n) => n.theme_id === id))?.name ?? "";
-  const byAction = new Map<number, (typeof actions)[number]>();
-  for (const action of actions) if (!byAction.has(action.id) || action.lang === lang) byAction.set(action.id, action);
+  const byAction = new Map(actions.map((action) => [action.id, action]));
   return {
     submittedOn: response.submitted_at.slice(0, 10),
     themes: themeIds.map((id) => ({ id, name: name(id) })).sort((a, b) => a.name.localeCompare(b.name)),
-    actions: [...byAction.values()].map((action) => ({ id: action.id, title: action.title, status: action.status, dueOn: action.due_on, lang: action.lang })),
+    actions: [...byAction.values()].map((action) => {
+      // A translated title where there is one, else the English.
+      const title = localText(actions.filter((row) => row.id === action.id), lang, (row) => row.title);
+      return { id: action.id, title: title?.text ?? "", status: action.status, dueOn: action.due_on, lang: title?.lang ?? fallbackLanguage };
+    }),
   };
 }

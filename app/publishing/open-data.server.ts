@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { Feed } from "feed";
 import type { TFunction } from "i18next";
 import type { DB } from "../../db/connection";
+import { htmlLang } from "../i18n/config";
 import { publicActionUpdates, youSaidWeDid } from "./public.server";
 
 /**
@@ -42,7 +43,14 @@ export async function openData(db: DB, lang: string, period: string | undefined,
       id: action.id,
       title: action.title,
       url: `${origin}/you-said-we-did/actions/${action.id}`,
-      language: action.lang,
+      language: action.langs.title,
+      languages: {
+        title: action.langs.title,
+        description: action.langs.description,
+        measureOfSuccess: action.langs.measure,
+        statusReason: action.statusReason === null ? null : action.langs.statusReason,
+        impact: action.impact === null ? null : action.langs.impact,
+      },
       description: action.description,
       owner: action.owner,
       partner: action.partner,
@@ -51,7 +59,7 @@ export async function openData(db: DB, lang: string, period: string | undefined,
       statusReason: action.statusReason,
       measureOfSuccess: action.measure,
       impact: action.impact,
-      latestUpdate: action.latestUpdate ? { date: action.latestUpdate.on, text: action.latestUpdate.body } : null,
+      latestUpdate: action.latestUpdate ? { date: action.latestUpdate.on, text: action.latestUpdate.body, language: action.latestUpdate.lang } : null,
       themes: action.themeIds.map((id) => themeSlug.get(id)).filter(Boolean),
       corrections: action.corrections.map((c) => ({ date: c.on, note: c.note })),
     })),
@@ -132,6 +140,9 @@ const html = (text: string) =>
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;");
 
+/** An update not yet translated into the feed's language says which language it is in. */
+const inLanguage = (textLang: string, feedLang: string, content: string) => (htmlLang(textLang) === htmlLang(feedLang) ? content : `<div lang="${htmlLang(textLang)}">${content}</div>`);
+
 /** The latest updates to published actions as an Atom feed, newest first. */
 export async function actionUpdatesFeed(db: DB, lang: string, origin: string, t: TFunction, organisation: string) {
   const updates = await publicActionUpdates(db, lang);
@@ -154,10 +165,14 @@ export async function actionUpdatesFeed(db: DB, lang: string, origin: string, t:
       link,
       date: new Date(update.recordedAt),
       published: new Date(`${update.on}T00:00:00Z`),
-      content: html(update.body)
-        .split(/\n{2,}/)
-        .map((paragraph) => `<p>${paragraph.replace(/\n/g, "<br>")}</p>`)
-        .join(""),
+      content: inLanguage(
+        update.lang,
+        lang,
+        html(update.body)
+          .split(/\n{2,}/)
+          .map((paragraph) => `<p>${paragraph.replace(/\n/g, "<br>")}</p>`)
+          .join(""),
+      ),
     });
   }
   return feed.atom1();

@@ -1,7 +1,9 @@
 import type { DB } from "../../db/connection";
 import type { ActionStatus } from "../../db/schema";
 import { fallbackLanguage } from "../i18n/config";
-import { listPeriods } from "../actions/actions.server";
+import { publicPeriods, startedPeriodIds } from "../actions/periods.server";
+import { updateTranslationsIn } from "../translations/action-translations.server";
+import { actionWords, localText, updateWords } from "../translations/local-text";
 import { publicThemeFigures } from "./figures.server";
 import { DEFAULT_THRESHOLD, suppressShare, suppressSplit } from "./suppression";
 
@@ -22,8 +24,9 @@ function pick<T extends { lang: string }>(rows: T[], lang: string): T | undefine
  * and actions, only approved quotes from consenting, unflagged responses, and only suppressed
  * figures ever leave this function: no moderator note, answer text or raw small count.
  */
-export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters, threshold = DEFAULT_THRESHOLD) {
-  const periods = await listPeriods(db, lang);
+export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters, threshold = DEFAULT_THRESHOLD, now = new Date()) {
+  // A period is public from its first day: until then neither it nor anything in it is shown.
+  const periods = (await publicPeriods(db, lang, now)).map((p) => ({ id: p.id, slug: p.slug, name: p.name, lang: p.lang, starts_on: p.starts_on, ends_on: p.ends_on }));
   // Without a choice: the latest period with something published in it.
   const withStatements = new Set(
     (
@@ -37,7 +40,7 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
   );
   const period =
     periods.find((candidate) => candidate.slug === filters.period) ?? periods.find((candidate) => withStatements.has(candidate.id)) ?? periods[0];
-  if (!period) return { periods, period: null, threshold };
+  if (!period) return { periods: [], period: null, threshold };
 
   const [{ responses, listened, figures }, themes, statements, actions] = await Promise.all([
     countedFigures(db, period, threshold),
@@ -76,7 +79,7 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
     db.selectFrom("action_themes").select(["action_id", "theme_id"]).where("action_id", "in", ids.actions.length ? ids.actions : none).execute(),
     db
       .selectFrom("action_updates")
-      .select(["action_id", "body", "update_on", "lang"])
+      .select(["id", "action_id", "body", "update_on", "lang"])
       .where("action_id", "in", ids.actions.length ? ids.actions : none)
       .orderBy("update_on", "desc")
       .orderBy("id", "desc")
@@ -94,26 +97,24 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
       .execute(),
   ]);
 
+  // Statements, actions and updates are written in English and may be translated: each text comes in the reader's language where it exists.
+  const latestUpdates = actions.map((action) => updates.find((row) => row.action_id === action.id)).filter((update) => update !== undefined);
+  const updateTexts = await updateTranslationsIn(db, latestUpdates.map((update) => update.id), lang);
   const themeText = (id: number) => pick(themes.filter((t) => t.id === id), lang);
   const correctionsFor = (entity: string, id: number) => corrections.filter((c) => c.entity === entity && c.entity_id === id).map((c) => ({ note: c.note, on: c.corrected_at.slice(0, 10) }));
   const publicActions = actions
     .filter((action) => !filters.status || action.status === filters.status)
     .map((action) => {
-      const text = pick(actionTexts.filter((row) => row.action_id === action.id), lang);
-      const latest = pick(updates.filter((row) => row.action_id === action.id), lang) ?? updates.find((row) => row.action_id === action.id);
+      const latest = latestUpdates.find((row) => row.action_id === action.id);
+      const latestWords = latest ? updateWords(latest, updateTexts, lang) : null;
       return {
         id: action.id,
         owner: action.owner,
         partner: action.partner,
         dueOn: action.due_on,
         status: action.status,
-        title: text?.title ?? "",
-        description: text?.description ?? "",
-        measure: text?.measure ?? "",
-        statusReason: text?.status_reason ?? null,
-        impact: text?.impact ?? null,
-        lang: text?.lang ?? fallbackLanguage,
-        latestUpdate: latest ? { body: latest.body, on: latest.update_on, lang: latest.lang } : null,
+        ...actionWords(actionTexts.filter((row) => row.action_id === action.id), lang),
+        latestUpdate: latest && latestWords ? { body: latestWords.text, on: latest.update_on, lang: latestWords.lang } : null,
         themeIds: actionThemes.filter((row) => row.action_id === action.id).map((row) => row.theme_id),
         corrections: correctionsFor("action", action.id),
       };
@@ -124,14 +125,14 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
     .map((statement) => {
       const theme = themeText(statement.theme_id);
       const figure = figures.find((f) => f.themeId === statement.theme_id);
-      const summary = pick(summaries.filter((row) => row.statement_id === statement.id), lang);
+      const summary = localText(summaries.filter((row) => row.statement_id === statement.id), lang, (row) => row.summary);
       return {
         themeId: statement.theme_id,
         slug: themes.find((t) => t.id === statement.theme_id)?.slug ?? "",
         name: theme?.name ?? "",
         description: theme?.description ?? null,
         nameLang: theme?.lang ?? fallbackLanguage,
-        summary: summary?.summary ?? "",
+        summary: summary?.text ?? "",
         summaryLang: summary?.lang ?? fallbackLanguage,
         raised: filters.audience ? (figure?.raised.parts[filters.audience] ?? null) : (figure?.raised.total ?? null),
         /** True when `raised` is hidden only so that a smaller figure cannot be worked out: it reads "not shown", not "fewer than". */
@@ -164,8 +165,8 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
     .at(-1);
 
   return {
-    periods,
-    period: { slug: period.slug, name: period.name, from: period.starts_on, to: period.ends_on },
+    periods: periods.map((p) => ({ slug: p.slug, name: p.name, lang: p.lang })),
+    period: { slug: period.slug, name: period.name, nameLang: period.lang, from: period.starts_on, to: period.ends_on },
     overview: {
       responses: suppressSplit(byAudience.parent_carer + byAudience.young_person, byAudience, threshold),
       themes: statements.length,
@@ -237,15 +238,17 @@ async function countFigures(db: DB, period: { starts_on: string; ends_on: string
   return { responses, listened, figures };
 }
 
-const publishedActions = (db: DB) =>
+/** Published actions the public may read: none in a period that has not started yet. */
+const publishedActions = (db: DB, now: Date) =>
   db
     .selectFrom("actions as a")
     .innerJoin("publications as p", (join) => join.onRef("p.entity_id", "=", "a.id").on("p.entity", "=", "action"))
-    .where("p.published_at", "is not", null);
+    .where("p.published_at", "is not", null)
+    .where((eb) => eb.or([eb("a.period_id", "is", null), eb("a.period_id", "in", startedPeriodIds(db, now))]));
 
 /** One published action with its whole public history: every update, every status change, its themes. */
-export async function publicAction(db: DB, lang: string, id: number) {
-  const action = await publishedActions(db)
+export async function publicAction(db: DB, lang: string, id: number, now = new Date()) {
+  const action = await publishedActions(db, now)
     .leftJoin("periods as pe", "pe.id", "a.period_id")
     .select(["a.id", "a.owner", "a.partner", "a.due_on", "a.status", "p.published_at", "pe.slug as periodSlug"])
     .where("a.id", "=", id)
@@ -264,7 +267,7 @@ export async function publicAction(db: DB, lang: string, id: number) {
       .execute(),
     db.selectFrom("corrections").select(["note", "corrected_at"]).where("entity", "=", "action").where("entity_id", "=", id).orderBy("corrected_at").execute(),
   ]);
-  const text = pick(texts, lang);
+  const updateTexts = await updateTranslationsIn(db, updates.map((update) => update.id), lang);
   return {
     id: action.id,
     owner: action.owner,
@@ -273,13 +276,11 @@ export async function publicAction(db: DB, lang: string, id: number) {
     status: action.status,
     periodSlug: action.periodSlug,
     publishedAt: action.published_at!,
-    title: text?.title ?? "",
-    description: text?.description ?? "",
-    measure: text?.measure ?? "",
-    statusReason: text?.status_reason ?? null,
-    impact: text?.impact ?? null,
-    lang: text?.lang ?? fallbackLanguage,
-    updates: updates.map((update) => ({ id: update.id, body: update.body, on: update.update_on, lang: update.lang })),
+    ...actionWords(texts, lang),
+    updates: updates.map((update) => {
+      const words = updateWords(update, updateTexts, lang);
+      return { id: update.id, body: words.text, on: update.update_on, lang: words.lang };
+    }),
     history: history.map((change) => ({ status: change.to_status, on: change.changed_at.slice(0, 10) })),
     themes: [...new Set(themes.map((theme) => theme.id))].map((themeId) => {
       const name = pick(themes.filter((theme) => theme.id === themeId), lang)!;
@@ -290,30 +291,34 @@ export async function publicAction(db: DB, lang: string, id: number) {
 }
 
 /** The newest updates to published actions, for the Atom feed. */
-export async function publicActionUpdates(db: DB, lang: string, limit = 50) {
-  const updates = await publishedActions(db)
+export async function publicActionUpdates(db: DB, lang: string, limit = 50, now = new Date()) {
+  const updates = await publishedActions(db, now)
     .innerJoin("action_updates as u", "u.action_id", "a.id")
     .select(["u.id", "u.action_id", "u.body", "u.update_on", "u.lang", "u.created_at", "a.status"])
     .orderBy("u.update_on", "desc")
     .orderBy("u.id", "desc")
     .limit(limit)
     .execute();
-  const titles = await db
-    .selectFrom("action_texts")
-    .select(["action_id", "lang", "title"])
-    .where("action_id", "in", updates.length ? [...new Set(updates.map((u) => u.action_id))] : [-1])
-    .execute();
+  const [titles, updateTexts] = await Promise.all([
+    db
+      .selectFrom("action_texts")
+      .select(["action_id", "lang", "title"])
+      .where("action_id", "in", updates.length ? [...new Set(updates.map((u) => u.action_id))] : [-1])
+      .execute(),
+    updateTranslationsIn(db, updates.map((update) => update.id), lang),
+  ]);
   return updates.map((update) => {
-    const title = pick(titles.filter((row) => row.action_id === update.action_id), lang);
+    const title = localText(titles.filter((row) => row.action_id === update.action_id), lang, (row) => row.title);
+    const words = updateWords(update, updateTexts, lang);
     return {
       id: update.id,
       actionId: update.action_id,
-      actionTitle: title?.title ?? "",
+      actionTitle: title?.text ?? "",
       status: update.status,
-      body: update.body,
+      body: words.text,
       on: update.update_on,
       recordedAt: update.created_at,
-      lang: update.lang,
+      lang: words.lang,
     };
   });
 }

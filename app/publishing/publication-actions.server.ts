@@ -1,29 +1,25 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
-import type { TFunction } from "i18next";
 import type { DB } from "../../db/connection";
 import type { PublishedEntity } from "../../db/schema";
-import type { StaffSession } from "../accounts/session.server";
 import { formFailure } from "../utils/http.server";
+import type { StaffForm, StaffFormFailure } from "../utils/staff-form.server";
 import { approvePublication, PublishError, requestPublication, unpublish } from "./publishing.server";
 import { approveRevision, withdrawRevision } from "./revisions.server";
 
 export const publicationIntents = ["publish-request", "publish-approve", "publish-withdraw", "revision-approve", "revision-withdraw"] as const;
 
-/** Same shape as the pages' own failures, leaving their forms as they were (values null). */
-function failure(context: AppLoadContext, field: string, message: string) {
-  return formFailure(context, { intent: "publish", errors: [{ field, message }], values: null, raw: {} as Record<string, string> });
+/** The one failure shape; `values` holds only the intent, so the page's other forms stay as they were. */
+function failure(context: AppLoadContext, intent: string, field: string, message: string) {
+  return formFailure<StaffFormFailure>(context, { errors: [{ field, message }], values: { intent } });
 }
 
 /** Handles the publishing buttons shared by statements and actions; null for any other intent. */
 export async function handlePublicationIntent(
   db: DB,
-  form: FormData,
+  { form, intent, session, t }: StaffForm,
   target: { entity: PublishedEntity; id: number; url: string; apply: (kind: string, change: unknown) => Promise<void> },
-  session: StaffSession,
-  t: TFunction,
   context: AppLoadContext,
 ) {
-  const intent = form.get("intent");
   if (!publicationIntents.includes(intent as (typeof publicationIntents)[number])) return null;
   try {
     if (intent === "publish-request") {
@@ -45,12 +41,12 @@ export async function handlePublicationIntent(
     }
     const reason = String(form.get("withdrawReason") ?? "").trim();
     if (!reason || reason.length > 1000) {
-      return failure(context, "withdrawReason", t("publication.errors.reason"));
+      return failure(context, String(intent), "withdrawReason", t("publication.errors.reason"));
     }
     await unpublish(db, target.entity, target.id, reason, session.user);
     throw redirect(`${target.url}?notice=unpublished`, 303);
   } catch (error) {
     if (!(error instanceof PublishError)) throw error;
-    return failure(context, "publish", t(`publication.errors.${error.reason}`));
+    return failure(context, String(intent), "publish", t(`publication.errors.${error.reason}`));
   }
 }

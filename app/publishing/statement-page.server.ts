@@ -1,5 +1,5 @@
 import type { DB } from "../../db/connection";
-import { listPeriods } from "../actions/actions.server";
+import { listPeriods } from "../actions/periods.server";
 import { themeChoices } from "../moderation/queue.server";
 import { publicThemeFigures } from "./figures.server";
 import { quotesForTheme } from "./statements.server";

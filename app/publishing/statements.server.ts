@@ -1,8 +1,12 @@
 import type { DB } from "../../db/connection";
 import { audit } from "../accounts/audit.server";
 import { fallbackLanguage } from "../i18n/config";
+import { periodTakesNew } from "../actions/periods.server";
+import { translatedLanguageOf } from "../translations/languages";
+import { forgetStatementTranslations, saveStatementTranslation } from "../translations/statement-translations.server";
+import type { Translation } from "../translations/translation";
 
-export type StatementFailure = "notFound" | "changedElsewhere" | "quoteNotApproved" | "exists";
+export type StatementFailure = "notFound" | "changedElsewhere" | "quoteNotApproved" | "exists" | "periodClosed";
 
 export class StatementError extends Error {
   constructor(readonly reason: StatementFailure) {
@@ -40,6 +44,7 @@ export async function createStatement(db: DB, themeId: number, periodId: number,
     if (await trx.selectFrom("statements").select("id").where("theme_id", "=", themeId).where("period_id", "=", periodId).executeTakeFirst()) {
       throw new StatementError("exists");
     }
+    if (!(await periodTakesNew(trx, periodId))) throw new StatementError("periodClosed");
     await checkQuotes(trx, themeId, input.quoteIds);
     const { id } = await trx
       .insertInto("statements")
@@ -61,6 +66,7 @@ export async function updateStatement(db: DB, id: number, input: StatementInput,
     if (Number(claimed.numUpdatedRows) === 0) throw new StatementError("changedElsewhere");
     await checkQuotes(trx, current.theme_id, input.quoteIds);
     const before = await trx.selectFrom("statement_texts").select("summary").where("statement_id", "=", id).where("lang", "=", fallbackLanguage).executeTakeFirst();
+    if (before?.summary !== input.summary) await forgetStatementTranslations(trx, id);
     await trx.updateTable("statement_texts").set({ summary: input.summary }).where("statement_id", "=", id).where("lang", "=", fallbackLanguage).execute();
     await trx.deleteFrom("statement_quotes").where("statement_id", "=", id).execute();
     if (input.quoteIds.length) await trx.insertInto("statement_quotes").values(input.quoteIds.map((quote_id) => ({ statement_id: id, quote_id }))).execute();
@@ -68,7 +74,15 @@ export async function updateStatement(db: DB, id: number, input: StatementInput,
   });
 }
 
-export async function statementDetail(db: DB, id: number, lang: string) {
+/** Applies an approved change to a published statement (see revisions.server.ts): new words, or a translation. */
+export async function applyStatementChange(db: DB, id: number, kind: string, change: unknown, userId: number) {
+  if (translatedLanguageOf(kind)) return saveStatementTranslation(db, id, change as Translation, userId);
+  const { version } = await db.selectFrom("statements").select("version").where("id", "=", id).executeTakeFirstOrThrow();
+  await updateStatement(db, id, change as StatementInput, version, userId);
+}
+
+/** A statement as staff manage it: in English, the words they write; translations have pages of their own. */
+export async function statementDetail(db: DB, id: number) {
   const statement = await db
     .selectFrom("statements as s")
     .innerJoin("periods as p", "p.id", "s.period_id")
@@ -76,12 +90,11 @@ export async function statementDetail(db: DB, id: number, lang: string) {
     .where("s.id", "=", id)
     .executeTakeFirst();
   if (!statement) return undefined;
-  const [texts, quotes] = await Promise.all([
-    db.selectFrom("statement_texts").select(["lang", "summary"]).where("statement_id", "=", id).execute(),
+  const [text, quotes] = await Promise.all([
+    db.selectFrom("statement_texts").select("summary").where("statement_id", "=", id).where("lang", "=", fallbackLanguage).executeTakeFirst(),
     db.selectFrom("statement_quotes").select("quote_id").where("statement_id", "=", id).execute(),
   ]);
-  const text = texts.find((row) => row.lang === lang) ?? texts.find((row) => row.lang === fallbackLanguage);
-  return { ...statement, summary: text?.summary ?? "", summaryLang: text?.lang ?? fallbackLanguage, quoteIds: quotes.map((row) => row.quote_id) };
+  return { ...statement, summary: text?.summary ?? "", quoteIds: quotes.map((row) => row.quote_id) };
 }
 
 export async function listStatements(db: DB, periodId: number) {

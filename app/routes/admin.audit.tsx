@@ -5,9 +5,10 @@ import { intlLocale } from "~/i18n/config";
 import { z } from "zod";
 import { requireStaff } from "~/accounts/session.server";
 import { Select } from "~/components/Select";
-import { TextInput } from "~/components/TextFields";
+import { DateInput } from "~/components/DateInput";
 import { getDb } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
+import { readDateInput } from "~/utils/date-input";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "staff"] };
@@ -17,8 +18,6 @@ const blank = (value: unknown) => (value === "" ? undefined : value);
 const AuditFilters = z.object({
   action: z.preprocess(blank, z.string().regex(/^[a-z_.]+$/).optional()).catch(undefined),
   user: z.preprocess(blank, z.coerce.number().int().positive().optional()).catch(undefined),
-  from: z.preprocess(blank, z.iso.date().optional()).catch(undefined),
-  to: z.preprocess(blank, z.iso.date().optional()).catch(undefined),
   before: z.preprocess(blank, z.coerce.number().int().positive().optional()).catch(undefined),
 });
 
@@ -26,7 +25,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "admin");
   const t = await getFixedT(request, "staff");
   const url = new URL(request.url);
-  const filters = AuditFilters.parse(Object.fromEntries(url.searchParams));
+  const params = Object.fromEntries(url.searchParams);
+  // Dates come as GOV.UK date inputs (day, month and year boxes); one that is not a date filters nothing and says why.
+  const dates = { from: readDateInput(params, "from"), to: readDateInput(params, "to") };
+  const dateErrors = Object.fromEntries(
+    Object.entries(dates).flatMap(([field, read]) => ("problem" in read ? [[field, t(`common:dateInput.errors.${read.problem}`, { label: t(`audit.${field}`) })]] : [])),
+  );
+  const filters = {
+    ...AuditFilters.parse(params),
+    from: "day" in dates.from ? (dates.from.day ?? undefined) : undefined,
+    to: "day" in dates.to ? (dates.to.day ?? undefined) : undefined,
+  };
   const db = getDb();
   let query = db
     .selectFrom("audit_log as a")
@@ -64,6 +73,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     title: t("audit.title"),
     filters,
+    dates: params,
+    dateErrors: dateErrors as Record<string, string>,
     entries,
     actions: actions.map((row) => row.action),
     users,
@@ -84,8 +95,8 @@ export default function AuditLog() {
         <div className="app-filters__fields">
           <Select id="action" name="action" label={t("audit.action")} defaultValue={data.filters.action} options={[any, ...data.actions.map((a) => ({ value: a, label: a }))]} />
           <Select id="user" name="user" label={t("audit.user")} defaultValue={data.filters.user ? String(data.filters.user) : ""} options={[any, ...data.users.map((u) => ({ value: String(u.id), label: u.name }))]} />
-          <TextInput id="from" name="from" label={t("audit.from")} defaultValue={data.filters.from} className="govuk-input--width-10" />
-          <TextInput id="to" name="to" label={t("audit.to")} defaultValue={data.filters.to} className="govuk-input--width-10" />
+          <DateInput id="from" name="from" legend={t("audit.from")} values={data.dates} error={data.dateErrors.from} />
+          <DateInput id="to" name="to" legend={t("audit.to")} values={data.dates} error={data.dateErrors.to} />
         </div>
         <button type="submit" className="govuk-button govuk-button--secondary">
           {t("audit.apply")}

@@ -52,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         kind: question.kind,
         section: question.section,
         required: question.required,
+        samePage: question.samePage ?? false,
         version: question.version ?? 1,
         text: question.text[fallbackLanguage].text,
         theme: question.theme ? (themeName.get(question.theme) ?? question.theme) : null,
@@ -63,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
                 question.showIf.value,
             }
           : null,
-        options: question.options.map((option) => option.label[fallbackLanguage]),
+        options: question.options.map((option) => (option.exit ? t("builder.overview.endsSurvey", { option: option.label[fallbackLanguage] }) : option.label[fallbackLanguage])),
       })),
     },
   });
@@ -194,6 +195,7 @@ export default function SurveyOverview() {
             <p className="govuk-body-s">
               {t(`builder.kinds.${question.kind}`)} · {question.required ? t("builder.overview.required") : t("builder.overview.optional")}
               {question.section === "about_you" ? ` · ${t("builder.overview.aboutYou")}` : null}
+              {question.samePage && index > 0 ? ` · ${t("builder.overview.samePage")}` : null}
               {question.theme ? ` · ${t("builder.overview.theme", { theme: question.theme })}` : null}
               {question.version > 1 ? ` · ${t("builder.overview.wording", { version: question.version })}` : null}
             </p>

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Paragraphs } from "~/components/Paragraphs";
 import { ScriptFont } from "~/components/ScriptFont";
 import { Select } from "~/components/Select";
 import { getDb } from "~/db.server";
@@ -102,11 +103,7 @@ export default function PreviewSurvey() {
           <>
             <h1 className="govuk-heading-l">{data.start.title}</h1>
             <p className="govuk-body-l">{data.start.summary}</p>
-            {data.start.description.split(/\n{2,}/).map((paragraph, index) => (
-              <p key={index} className="govuk-body">
-                {paragraph}
-              </p>
-            ))}
+            <Paragraphs text={data.start.description} />
           </>
         )}
       </div>

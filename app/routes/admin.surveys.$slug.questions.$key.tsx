@@ -31,6 +31,7 @@ const QuestionForm = z.object({
   kind: z.enum(questionKinds as [string, ...string[]], { error: "kind" }),
   section: z.enum(["main", "about_you"], { error: "section" }),
   required: z.enum(["yes", "no"], { error: "required" }),
+  samePage: z.enum(["yes", "no"]).catch("no"),
   maxLength: z.preprocess(blank, z.coerce.number({ error: "maxLength" }).int({ error: "maxLength" }).min(10, { error: "maxLength" }).max(5000, { error: "maxLength" }).optional()),
   theme: z.preprocess(blank, z.coerce.number().int().optional()),
   showIf: z.preprocess(blank, z.string().regex(/^\d+:[a-z0-9_]+$/, { error: "showIf" }).optional()),
@@ -72,6 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     csrf: session.csrfToken,
     slug: survey.slug,
     answered: survey.responses > 0,
+    first: position === 0,
     themes: await themeChoices(getDb(), await getLocale(request)),
     conditions: survey.file.questions.slice(0, position).flatMap((earlier) =>
       earlier.kind === "single_choice"
@@ -85,10 +87,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           kind: question.kind,
           section: question.section,
           required: question.required ? "yes" : "no",
+          samePage: question.samePage ? "yes" : "no",
           maxLength: question.maxLength ? String(question.maxLength) : "",
           theme: question.theme ? String((await themeChoices(getDb(), "en")).find((theme) => theme.slug === question.theme)?.id ?? "") : "",
           showIf: question.showIf ? `${survey.questionIds[question.showIf.question]}:${question.showIf.value}` : "",
-          options: question.options.map((option) => ({ value: option.value, label: option.label[fallbackLanguage], exclusive: option.exclusive })),
+          options: question.options.map((option) => ({ value: option.value, label: option.label[fallbackLanguage], exclusive: option.exclusive, exit: option.exit?.[fallbackLanguage] ?? "" })),
         }
       : null,
   });
@@ -100,7 +103,8 @@ function readOptions(values: Record<string, string>): QuestionInput["options"] {
   for (let index = 0; index < MAX_OPTIONS; index++) {
     const label = values[`option-${index}-label`]?.trim();
     if (!label) continue;
-    options.push({ value: values[`option-${index}-value`] || null, label: label.slice(0, 300), exclusive: values[`option-${index}-exclusive`] === "yes" });
+    const exit = values[`option-${index}-exit`]?.trim().slice(0, 2000) || null;
+    options.push({ value: values[`option-${index}-value`] || null, label: label.slice(0, 300), exclusive: values[`option-${index}-exclusive`] === "yes", exit });
   }
   return options;
 }
@@ -121,6 +125,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     kind: data.kind as QuestionInput["kind"],
     section: data.section,
     required: data.required === "yes",
+    samePage: data.samePage === "yes",
     maxLength: data.kind === "free_text" ? (data.maxLength ?? null) : null,
     themeId: data.theme ?? null,
     showIf: data.showIf ? { questionId: Number(showIfId), value: showIfValue } : null,
@@ -157,6 +162,7 @@ export default function QuestionPage() {
     value: values[`option-${index}-value`] ?? storedOptions[index]?.value ?? "",
     label: values[`option-${index}-label`] ?? storedOptions[index]?.label ?? "",
     exclusive: result ? values[`option-${index}-exclusive`] === "yes" : (storedOptions[index]?.exclusive ?? false),
+    exit: values[`option-${index}-exit`] ?? storedOptions[index]?.exit ?? "",
   }));
   return (
     <>
@@ -192,6 +198,20 @@ export default function QuestionPage() {
             { value: "no", label: t("builder.question.requiredNo") },
           ]}
         />
+        {data.first ? null : (
+          <Choices
+            id="samePage"
+            name="samePage"
+            legend={t("builder.question.samePage")}
+            hint={t("builder.question.samePageHint")}
+            className="govuk-radios--inline"
+            selected={[value("samePage") ?? "no"]}
+            items={[
+              { value: "no", label: t("builder.question.samePageNo") },
+              { value: "yes", label: t("builder.question.samePageYes") },
+            ]}
+          />
+        )}
         <Choices
           id="section"
           name="section"
@@ -226,6 +246,21 @@ export default function QuestionPage() {
                   </label>
                 </div>
               </div>
+              <details className="govuk-details app-option-exit" open={row.exit !== "" || undefined}>
+                <summary className="govuk-details__summary">
+                  <span className="govuk-details__summary-text">{t("builder.question.exitSummary", { number: row.index + 1 })}</span>
+                </summary>
+                <div className="govuk-details__text">
+                  <TextArea
+                    id={`option-${row.index}-exit`}
+                    name={`option-${row.index}-exit`}
+                    label={t("builder.question.exitLabel", { number: row.index + 1 })}
+                    hint={t("builder.question.exitHint")}
+                    rows={3}
+                    defaultValue={row.exit}
+                  />
+                </div>
+              </details>
             </div>
           ))}
           <button type="submit" name="intent" value="more" className="govuk-button govuk-button--secondary app-button--small">

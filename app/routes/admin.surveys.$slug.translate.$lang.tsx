@@ -29,12 +29,12 @@ async function load(params: LoaderFunctionArgs["params"], t: Awaited<ReturnType<
 
 /** "questions.support-type.options.ehc_plan" → what the translator is looking at, in words. */
 function describe(key: string, numbers: Map<string, number>, t: Awaited<ReturnType<typeof getFixedT>>): string {
-  const [scope, questionKey, part] = key.split(".");
+  const [scope, questionKey, part, , exit] = key.split(".");
   if (scope !== "questions") return t(`builder.fields.${scope}`);
   const number = numbers.get(questionKey) ?? 0;
   if (part === "text") return t("builder.translate.questionText", { number });
   if (part === "hint") return t("builder.translate.questionHint", { number });
-  return t("builder.translate.questionOption", { number });
+  return exit ? t("builder.translate.questionExit", { number }) : t("builder.translate.questionOption", { number });
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,99 +1,30 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ActionFields, submittedValues } from "~/actions/ActionFields";
-import { actionStatuses, readActionForm, StatusForm, UpdateForm } from "~/actions/action-form";
-import { actionDetail, ActionError, addUpdate, applyActionChange, changeStatus, updateAction } from "~/actions/actions.server";
-import { actionFormOptions } from "~/actions/options.server";
+import { ActionFields } from "~/actions/ActionFields";
+import { actionStatuses } from "~/actions/action-form";
+import { actionPageData, actionPagePost } from "~/actions/action-page.server";
 import { CSRF_FIELD } from "~/accounts/csrf";
-import { requireCsrf, requireStaff } from "~/accounts/session.server";
 import { Choices } from "~/components/Choices";
-import { ErrorSummary, type FieldError } from "~/components/ErrorSummary";
+import { DateInput } from "~/components/DateInput";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { BackLink } from "~/components/Layout";
-import { TextArea, TextInput } from "~/components/TextFields";
-import { getDb } from "~/db.server";
-import { intlLocale } from "~/i18n/config";
-import { getFixedT, getLocale } from "~/i18n/i18n.server";
-import { handlePublicationIntent } from "~/publishing/publication-actions.server";
-import { PublicationPanel } from "~/publishing/PublicationPanel";
-import { isPublished, publicationOf } from "~/publishing/publishing.server";
-import { pendingRevisions, proposeRevision } from "~/publishing/revisions.server";
-import { formFailure, httpError } from "~/utils/http.server";
-import { pageTitle } from "~/utils/meta";
 import { Notice } from "~/components/Notice";
+import { TextArea } from "~/components/TextFields";
+import { htmlLang, intlLocale } from "~/i18n/config";
+import { PublicationPanel } from "~/publishing/PublicationPanel";
+import { TranslationsPanel } from "~/translations/TranslationParts";
+import { dayInWords } from "~/utils/date-input";
+import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "staff"] };
 
-async function load(request: Request, id: string | undefined) {
-  const session = await requireStaff(request, "moderate");
-  const t = await getFixedT(request, ["staff", "common"]);
-  const lang = await getLocale(request);
-  const action = Number(id) > 0 ? await actionDetail(getDb(), Number(id), lang) : undefined;
-  if (!action) httpError(t, 404, "notFound");
-  return { session, t, lang, action };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session, t, lang, action } = await load(request, params.id);
-  return json({
-    title: t("actions.detail.title", { title: action.title }),
-    csrf: session.csrfToken,
-    userId: session.user.id,
-    publication: await publicationOf(getDb(), "action", action.id),
-    revisions: await pendingRevisions(getDb(), "action", action.id),
-    action,
-    notice: new URL(request.url).searchParams.get("notice"),
-    ...(await actionFormOptions(getDb(), lang)),
-  });
+  return json(await actionPageData(request, params.id));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { session, t, action: current } = await load(request, params.id);
-  const form = await request.formData();
-  await requireCsrf(request, session, form);
-  const db = getDb();
-  const apply = (kind: string, change: unknown) => applyActionChange(db, current.id, kind, change, session.user.id);
-  const published = await handlePublicationIntent(db, form, { entity: "action", id: current.id, url: `/moderate/actions/${current.id}`, apply }, session, t, context);
-  if (published) return published;
-  const intent = form.get("intent");
-  const live = await isPublished(db, "action", current.id);
-  // Once public, every change waits for a second person; the public keeps the approved version.
-  const propose = async (kind: string, payload: unknown, note: string, correction: boolean) => {
-    await proposeRevision(db, "action", current.id, { kind, payload, note, correction }, session.user);
-    throw redirect(`/moderate/actions/${current.id}?notice=revisionProposed`, 303);
-  };
-  const correction = String(form.get("correction") ?? "").trim();
-  const fail = (errors: FieldError[]) => formFailure(context, { intent: String(intent), errors, values: submittedValues(form), raw: Object.fromEntries([...form].map(([k, v]) => [k, String(v)])) });
-  const issues = (list: { path: PropertyKey[]; message: string }[]) => list.map((issue) => ({ field: String(issue.path[0]), message: t(`actions.errors.${issue.message}`) }));
-  try {
-    if (intent === "status") {
-      const parsed = StatusForm.safeParse(Object.fromEntries(form));
-      if (!parsed.success) return fail(issues(parsed.error.issues));
-      if (live) await propose("status", parsed.data, t(`actions.statuses.${parsed.data.status}`), false);
-      await changeStatus(db, current.id, parsed.data, session.user.id);
-    } else if (intent === "update") {
-      const parsed = UpdateForm.safeParse(Object.fromEntries(form));
-      if (!parsed.success) return fail(issues(parsed.error.issues));
-      const update = { body: parsed.data.body, updateOn: parsed.data.update_on };
-      if (live) await propose("update", update, parsed.data.update_on, false);
-      await addUpdate(db, current.id, update, session.user.id);
-    } else if (intent === "details") {
-      const parsed = readActionForm(form);
-      const errors = parsed.success ? [] : issues(parsed.error.issues);
-      // Once public, a change to the details is a correction, shown with a dated note.
-      if (live && !correction) errors.push({ field: "correction", message: t("actions.errors.correction") });
-      if (!parsed.success || errors.length) return fail(errors);
-      if (live) await propose("details", parsed.data, correction.slice(0, 500), true);
-      await updateAction(db, current.id, parsed.data, Number(form.get("version")), session.user.id);
-    } else {
-      httpError(t, 400, "badForm");
-    }
-  } catch (error) {
-    if (!(error instanceof ActionError)) throw error;
-    context.formErrors = true;
-    return json({ intent: String(intent), errors: [{ field: "status", message: t(`actions.errors.${error.reason}`) }], values: submittedValues(form), raw: {} as Record<string, string> }, { status: error.reason === "changedElsewhere" ? 409 : 400 });
-  }
-  throw redirect(`/moderate/actions/${current.id}?notice=saved`, 303);
+  return actionPagePost(request, params.id, context);
 }
 
 export default function ActionPage() {
@@ -102,12 +33,27 @@ export default function ActionPage() {
   const { t, i18n } = useTranslation("staff");
   const { action: item } = data;
   const errors = failure?.errors ?? [];
-  const raw = failure?.raw ?? {};
+  // What was typed in the form that failed; the other forms show what is stored.
+  const typed = (intent: string) => (failure?.values.intent === intent ? failure.values : null);
   const errorFor = (field: string) => errors.find((error) => error.field === field)?.message;
-  const date = (iso: string) => new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  const locale = intlLocale(i18n.language);
+  const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  // Staff write actions in English: marked as such when the staff pages are in another language.
+  const english = htmlLang(i18n.language) === "en" ? undefined : "en";
   const themeNames = item.themeIds.map((id) => data.themes.find((theme) => theme.id === id)?.name ?? String(id));
   const csrf = <input type="hidden" name={CSRF_FIELD} value={data.csrf} />;
   const version = <input type="hidden" name="version" value={item.version} />;
+  const status = typed("status");
+  const details = typed("details");
+  const facts: [string, string, string | undefined][] = [
+    ["owner", item.owner, english],
+    ["partner", t(`actions.partners.${item.partner}`), undefined],
+    ["due", dayInWords(item.due_on, locale), undefined],
+    ["measure", item.measure, english],
+    ["themes", themeNames.join(", "), undefined],
+    ...(item.statusReason ? [["reason", item.statusReason, english] as [string, string, string | undefined]] : []),
+    ...(item.impact ? [["impact", item.impact, english] as [string, string, string | undefined]] : []),
+  ];
   return (
     <>
       <BackLink to="/moderate/actions" />
@@ -115,24 +61,22 @@ export default function ActionPage() {
       {data.notice ? (
         <Notice>{data.notice === "created" ? t("actions.new.created") : data.notice === "saved" ? t("actions.detail.saved") : t(`publication.done.${data.notice}`)}</Notice>
       ) : null}
-      <h1 className="govuk-heading-l">{item.title}</h1>
+      <h1 className="govuk-heading-l" lang={english}>
+        {item.title}
+      </h1>
       <p className="govuk-body">
         <strong className={`govuk-tag app-action-status--${item.status}`}>{t(`actions.statuses.${item.status}`)}</strong>
       </p>
-      <p className="govuk-body app-free-text">{item.description}</p>
+      <p className="govuk-body app-free-text" lang={english}>
+        {item.description}
+      </p>
       <dl className="govuk-summary-list">
-        {[
-          ["owner", item.owner],
-          ["partner", t(`actions.partners.${item.partner}`)],
-          ["due", item.due_on],
-          ["measure", item.measure],
-          ["themes", themeNames.join(", ")],
-          ...(item.statusReason ? [["reason", item.statusReason]] : []),
-          ...(item.impact ? [["impact", item.impact]] : []),
-        ].map(([key, value]) => (
+        {facts.map(([key, value, lang]) => (
           <div key={key} className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">{t(`actions.detail.${key}`)}</dt>
-            <dd className="govuk-summary-list__value app-free-text">{value}</dd>
+            <dd className="govuk-summary-list__value app-free-text" lang={lang}>
+              {value}
+            </dd>
           </div>
         ))}
       </dl>
@@ -148,11 +92,11 @@ export default function ActionPage() {
               name="status"
               legend={t("actions.detail.status")}
               error={errorFor("status")}
-              selected={[raw.status ?? item.status]}
-              items={actionStatuses.map((status) => ({ value: status, label: t(`actions.statuses.${status}`) }))}
+              selected={[status?.status ?? item.status]}
+              items={actionStatuses.map((value) => ({ value, label: t(`actions.statuses.${value}`) }))}
             />
-            <TextArea id="reason" name="reason" label={t("actions.detail.statusReason")} hint={t("actions.detail.statusReasonHint")} rows={3} error={errorFor("reason")} defaultValue={raw.reason ?? item.statusReason ?? ""} />
-            <TextArea id="impact" name="impact" label={t("actions.detail.statusImpact")} hint={t("actions.detail.statusImpactHint")} rows={3} error={errorFor("impact")} defaultValue={raw.impact ?? item.impact ?? ""} />
+            <TextArea id="reason" name="reason" label={t("actions.detail.statusReason")} hint={t("actions.detail.statusReasonHint")} rows={3} error={errorFor("reason")} defaultValue={status?.reason ?? item.statusReason ?? ""} />
+            <TextArea id="impact" name="impact" label={t("actions.detail.statusImpact")} hint={t("actions.detail.statusImpactHint")} rows={3} error={errorFor("impact")} defaultValue={status?.impact ?? item.impact ?? ""} />
             <button type="submit" name="intent" value="status" className="govuk-button">
               {t("actions.detail.statusSave")}
             </button>
@@ -161,8 +105,8 @@ export default function ActionPage() {
           <h2 className="govuk-heading-m">{t("actions.detail.addUpdate")}</h2>
           <form method="post" noValidate>
             {csrf}
-            <TextArea id="body" name="body" label={t("actions.detail.updateBody")} rows={3} error={errorFor("body")} defaultValue={raw.body} />
-            <TextInput id="update_on" name="update_on" label={t("actions.detail.updateOn")} hint={t("actions.detail.updateOnHint")} error={errorFor("update_on")} defaultValue={raw.update_on} className="govuk-input--width-10" />
+            <TextArea id="body" name="body" label={t("actions.detail.updateBody")} rows={3} error={errorFor("body")} defaultValue={typed("update")?.body} />
+            <DateInput id="update_on" name="update_on" legend={t("actions.detail.updateOn")} hint={t("actions.detail.updateOnHint")} error={errorFor("update_on")} values={typed("update") ?? {}} />
             <button type="submit" name="intent" value="update" className="govuk-button govuk-button--secondary">
               {t("actions.detail.updateSave")}
             </button>
@@ -175,9 +119,11 @@ export default function ActionPage() {
             {item.updates.map((update) => (
               <li key={update.id}>
                 <p className="govuk-body-s">
-                  <strong>{update.update_on}</strong> · {update.name}
+                  <strong>{dayInWords(update.update_on, locale)}</strong> · {update.name}
                 </p>
-                <p className="govuk-body app-free-text">{update.body}</p>
+                <p className="govuk-body app-free-text" lang={htmlLang(update.lang) === htmlLang(i18n.language) ? undefined : htmlLang(update.lang)}>
+                  {update.body}
+                </p>
               </li>
             ))}
           </ul>
@@ -197,7 +143,9 @@ export default function ActionPage() {
         </div>
       </div>
 
-      <PublicationPanel publication={data.publication} revisions={data.revisions} csrf={data.csrf} userId={data.userId} withdrawError={errors.find((e) => e.field === "withdrawReason")?.message} />
+      <PublicationPanel publication={data.publication} revisions={data.revisions} csrf={data.csrf} userId={data.userId} withdrawError={errorFor("withdrawReason")} />
+
+      <TranslationsPanel progress={data.translations.progress} waiting={data.translations.waiting} translateUrl={(lang) => `/moderate/actions/${item.id}/translate/${lang}`} />
 
       <h2 className="govuk-heading-m">{t("actions.detail.edit")}</h2>
       <form method="post" noValidate className="app-narrow-form">
@@ -205,27 +153,25 @@ export default function ActionPage() {
         {version}
         <ActionFields
           values={
-            failure?.intent === "details" && failure.values
-              ? failure.values
-              : {
-                  title: item.english?.title,
-                  description: item.english?.description,
-                  owner: item.owner,
-                  partner: item.partner,
-                  due_on: item.due_on,
-                  measure: item.english?.measure,
-                  period: item.period_id ? String(item.period_id) : "",
-                  theme: item.themeIds.map(String),
-                  survey: item.surveyIds.map(String),
-                }
+            details ?? {
+              title: item.title,
+              description: item.description,
+              owner: item.owner,
+              partner: item.partner,
+              due_on: item.due_on,
+              measure: item.measure,
+              period: item.period_id ? String(item.period_id) : "",
+              theme: item.themeIds.join(","),
+              survey: item.surveyIds.join(","),
+            }
           }
-          errors={failure?.intent === "details" ? errors : []}
+          errors={details ? errors : []}
           themes={data.themes}
           surveys={data.surveys}
           periods={data.periods}
         />
         {data.publication.state === "published" ? (
-          <TextArea id="correction" name="correction" label={t("actions.form.correction")} hint={t("actions.form.correctionHint")} rows={2} error={errorFor("correction")} defaultValue={raw.correction} />
+          <TextArea id="correction" name="correction" label={t("actions.form.correction")} hint={t("actions.form.correctionHint")} rows={2} error={errorFor("correction")} defaultValue={details?.correction} />
         ) : null}
         <button type="submit" name="intent" value="details" className="govuk-button govuk-button--secondary">
           {t("actions.form.save")}

@@ -7,8 +7,12 @@ import { listActions } from "~/actions/actions.server";
 import { requireStaff } from "~/accounts/session.server";
 import { Select } from "~/components/Select";
 import { getDb } from "~/db.server";
+import { htmlLang, intlLocale } from "~/i18n/config";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { themeChoices } from "~/moderation/queue.server";
+import { actionTranslationProgress } from "~/translations/action-translations.server";
+import { MissingLanguages } from "~/translations/TranslationParts";
+import { dayInWords } from "~/utils/date-input";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "staff"] };
@@ -25,12 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLocale(request);
   const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [actions, themes] = await Promise.all([listActions(getDb(), lang, filters), themeChoices(getDb(), lang)]);
-  return json({ title: t("actions.title"), filters, actions, themes });
+  const progress = await actionTranslationProgress(getDb(), actions.map((action) => action.id));
+  return json({ title: t("actions.title"), filters, actions: actions.map((action) => ({ ...action, translations: progress.get(action.id) ?? [] })), themes });
 }
 
 export default function Actions() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useTranslation("staff");
+  const { t, i18n } = useTranslation("staff");
   const any = { value: "", label: t("actions.any") };
   return (
     <>
@@ -60,7 +65,7 @@ export default function Actions() {
           <caption className="govuk-table__caption govuk-visually-hidden">{t("actions.title")}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              {(["title", "owner", "due", "status"] as const).map((column) => (
+              {(["title", "owner", "due", "status", "translations"] as const).map((column) => (
                 <th key={column} scope="col" className="govuk-table__header">
                   {t(`actions.table.${column}`)}
                 </th>
@@ -71,14 +76,17 @@ export default function Actions() {
             {data.actions.map((action) => (
               <tr key={action.id} className="govuk-table__row">
                 <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/moderate/actions/${action.id}`}>
+                  <Link className="govuk-link" to={`/moderate/actions/${action.id}`} lang={htmlLang(action.lang) === htmlLang(i18n.language) ? undefined : htmlLang(action.lang)}>
                     {action.title}
                   </Link>
                 </td>
                 <td className="govuk-table__cell">{action.owner}</td>
-                <td className="govuk-table__cell">{action.due_on}</td>
+                <td className="govuk-table__cell">{dayInWords(action.due_on, intlLocale(i18n.language))}</td>
                 <td className="govuk-table__cell">
                   <strong className={`govuk-tag app-action-status--${action.status}`}>{t(`actions.statuses.${action.status}`)}</strong>
+                </td>
+                <td className="govuk-table__cell">
+                  <MissingLanguages progress={action.translations} />
                 </td>
               </tr>
             ))}

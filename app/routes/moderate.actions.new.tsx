@@ -1,19 +1,19 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ActionFields, submittedValues } from "~/actions/ActionFields";
-import { readActionForm } from "~/actions/action-form";
+import { ActionFields } from "~/actions/ActionFields";
+import { actionFormValues, readActionForm } from "~/actions/action-form.server";
 import { ActionError, createAction } from "~/actions/actions.server";
 import { actionFormOptions } from "~/actions/options.server";
 import { CSRF_FIELD } from "~/accounts/csrf";
-import { requireCsrf, requireStaff } from "~/accounts/session.server";
-import { ErrorSummary, type FieldError } from "~/components/ErrorSummary";
+import { requireStaff } from "~/accounts/session.server";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { BackLink } from "~/components/Layout";
 import { getDb } from "~/db.server";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { formFailure } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
-import { fieldErrors } from "~/utils/forms";
+import { readStaffForm } from "~/utils/staff-form.server";
 
 export const handle = { i18n: ["common", "staff"] };
 
@@ -24,22 +24,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const session = await requireStaff(request, "moderate");
-  const form = await request.formData();
-  await requireCsrf(request, session, form);
-  const t = await getFixedT(request, "staff");
-  const parsed = readActionForm(form);
-  const values = submittedValues(form);
-  if (!parsed.success) {
-    const errors: FieldError[] = fieldErrors(parsed.error.issues, t, "actions.errors");
-    return formFailure(context, { errors, values });
-  }
+  const staff = await readStaffForm(request, "moderate");
+  const values = actionFormValues(staff);
+  const read = readActionForm(staff);
+  if (read.errors) return formFailure(context, { errors: read.errors, values });
   try {
-    const id = await createAction(getDb(), parsed.data, session.user.id);
+    const id = await createAction(getDb(), read.data, staff.session.user.id);
     throw redirect(`/moderate/actions/${id}?notice=created`, 303);
   } catch (error) {
     if (!(error instanceof ActionError)) throw error;
-    return formFailure(context, { errors: [{ field: "theme", message: t(`actions.errors.${error.reason}`) }], values });
+    return formFailure(context, { errors: [{ field: error.field ?? "theme", message: staff.t(`actions.errors.${error.reason}`) }], values });
   }
 }
 

@@ -7,7 +7,9 @@ import { requireStaff } from "~/accounts/session.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { BackLink } from "~/components/Layout";
 import { Notice } from "~/components/Notice";
+import { DateInput } from "~/components/DateInput";
 import { TextArea, TextInput } from "~/components/TextFields";
+import { readDateInput } from "~/utils/date-input";
 import { getDb } from "~/db.server";
 import { intlLocale } from "~/i18n/config";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
@@ -16,7 +18,8 @@ import { closeConcern, ConcernError, concernDetail, decideNotConcern, recordHand
 import { ConcernStateTag, Waited } from "~/safeguarding/ConcernParts";
 import { isOverdue } from "~/safeguarding/overdue";
 import { overdueWorkingDays } from "~/settings.server";
-import { httpError } from "~/utils/http.server";
+import { fieldErrors } from "~/utils/forms";
+import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { parseStaffForm, readStaffForm, type StaffFormFailure } from "~/utils/staff-form.server";
 
@@ -61,8 +64,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (intent === "looking") {
       await startLooking(db, id, userId);
     } else if (intent === "handover") {
-      const { data, failure } = parseStaffForm(context, staff, HandoverSchema, "safeguarding.errors");
-      if (failure) return failure;
+      // The GOV.UK date input: day, month and year boxes, with its own messages beside every other field's.
+      const on = readDateInput(staff.values, "on");
+      const parsed = HandoverSchema.safeParse({ ...staff.values, on: "day" in on ? (on.day ?? "") : "" });
+      const errors = (parsed.success ? [] : fieldErrors(parsed.error.issues, t, "safeguarding.errors")).map((error) =>
+        error.field === "on" && "problem" in on ? { field: "on", message: t(`common:dateInput.errors.${on.problem}`, { label: t("safeguarding.detail.onDate") }) } : error,
+      );
+      if (!parsed.success) return formFailure(context, { errors, values: staff.values });
+      const data = parsed.data;
       await recordHandover(db, id, { handedTo: data.handedTo, handedOverOn: data.on, actionTaken: data.action }, userId);
     } else if (intent === "not_concern") {
       const { data, failure } = parseStaffForm(context, staff, NotConcernSchema, "safeguarding.errors");
@@ -204,7 +213,7 @@ export default function Concern() {
             </legend>
             <p className="govuk-body">{t("safeguarding.detail.concernLead")}</p>
             <TextInput id="handedTo" name="handedTo" label={t("safeguarding.detail.handedTo")} hint={t("safeguarding.detail.handedToHint")} error={errorFor("handedTo")} defaultValue={values.handedTo} />
-            <TextInput id="on" name="on" label={t("safeguarding.detail.on")} hint={t("safeguarding.detail.onHint")} error={errorFor("on")} defaultValue={values.on} className="govuk-input--width-10" />
+            <DateInput id="on" name="on" legend={t("safeguarding.detail.on")} hint={t("safeguarding.detail.onHint")} error={errorFor("on")} values={values} />
             <TextArea id="action" name="action" label={t("safeguarding.detail.action")} rows={3} error={errorFor("action")} defaultValue={values.action} />
           </fieldset>
           <button type="submit" name="intent" value="handover" className="govuk-button">

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listPeriods } from "~/actions/actions.server";
+import { listPeriods } from "~/actions/periods.server";
 import { requireStaff } from "~/accounts/session.server";
 import { Select } from "~/components/Select";
 import { getDb } from "~/db.server";
@@ -10,6 +10,8 @@ import { themeChoices } from "~/moderation/queue.server";
 import { publicThemeFigures } from "~/publishing/figures.server";
 import { listStatements } from "~/publishing/statements.server";
 import { suppressionThreshold } from "~/settings.server";
+import { statementTranslationProgress } from "~/translations/statement-translations.server";
+import { MissingLanguages } from "~/translations/TranslationParts";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "staff"] };
@@ -29,12 +31,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     publicThemeFigures(db, { from: period.starts_on, to: period.ends_on }, threshold),
     listStatements(db, period.id),
   ]);
+  const progress = await statementTranslationProgress(db, statements.map((statement) => statement.id));
   const rows = themes.map((theme) => {
     const statement = statements.find((s) => s.theme_id === theme.id);
     return {
       theme,
       raised: figures.find((f) => f.themeId === theme.id)?.raised.total ?? null,
-      statement: statement ? { id: statement.id, state: statement.published_at ? "published" : statement.requested_at ? "awaiting" : "draft" } : null,
+      statement: statement
+        ? { id: statement.id, state: statement.published_at ? "published" : statement.requested_at ? "awaiting" : "draft", translations: progress.get(statement.id) ?? [] }
+        : null,
     };
   });
   return json({ title: t("statements.title"), periods, period, rows, threshold });
@@ -64,6 +69,7 @@ export default function Statements() {
                 <th scope="col" className="govuk-table__header">{t("statements.table.theme")}</th>
                 <th scope="col" className="govuk-table__header">{t("statements.table.raised")}</th>
                 <th scope="col" className="govuk-table__header">{t("statements.table.state")}</th>
+                <th scope="col" className="govuk-table__header">{t("statements.table.translations")}</th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -77,6 +83,8 @@ export default function Statements() {
                         {t(`publication.states.${row.statement.state}`)}
                         <span className="govuk-visually-hidden">: {row.theme.name}</span>
                       </Link>
+                    ) : data.period?.closed_at ? (
+                      t("statements.periodClosed")
                     ) : (
                       <Link className="govuk-link" to={`/moderate/statements/new?theme=${row.theme.id}&period=${data.period?.id}`}>
                         {t("statements.write")}
@@ -84,6 +92,7 @@ export default function Statements() {
                       </Link>
                     )}
                   </td>
+                  <td className="govuk-table__cell">{row.statement ? <MissingLanguages progress={row.statement.translations} /> : null}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CSRF_FIELD } from "~/accounts/csrf";
-import { requireCsrf, requireStaff } from "~/accounts/session.server";
+import { requireStaff } from "~/accounts/session.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { BackLink } from "~/components/Layout";
 import { getDb } from "~/db.server";
@@ -14,6 +14,7 @@ import { createStatement, StatementError } from "~/publishing/statements.server"
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { fieldErrors } from "~/utils/forms";
+import { readStaffForm } from "~/utils/staff-form.server";
 
 export const handle = { i18n: ["common", "staff"] };
 
@@ -32,15 +33,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context: loadContext }: ActionFunctionArgs) {
-  const { session, t, context } = await load(request);
-  const form = await request.formData();
-  await requireCsrf(request, session, form);
-  const { values, parsed } = readStatementForm(form);
+  const staff = await readStaffForm(request, "moderate");
+  const { t, context } = await load(request);
+  const { values, parsed } = readStatementForm(staff);
   if (!parsed.success) {
     return formFailure(loadContext, { errors: fieldErrors(parsed.error.issues, t, "statements.errors"), values });
   }
   try {
-    const id = await createStatement(getDb(), context.theme.id, context.period.id, { summary: parsed.data.summary, quoteIds: parsed.data.quote }, session.user.id);
+    const id = await createStatement(getDb(), context.theme.id, context.period.id, { summary: parsed.data.summary, quoteIds: parsed.data.quote }, staff.session.user.id);
     throw redirect(`/moderate/statements/${id}?notice=created`, 303);
   } catch (error) {
     if (!(error instanceof StatementError)) throw error;

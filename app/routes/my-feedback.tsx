@@ -5,7 +5,7 @@ import { ErrorSummary } from "~/components/ErrorSummary";
 import { TwoThirds } from "~/components/Layout";
 import { TextInput } from "~/components/TextFields";
 import { getDb } from "~/db.server";
-import { intlLocale } from "~/i18n/config";
+import { htmlLang, intlLocale } from "~/i18n/config";
 import { fixedT, getLocale } from "~/i18n/i18n.server";
 import { feedbackFor } from "~/publishing/my-feedback.server";
 import { normaliseCode } from "~/surveys/codes";
@@ -78,7 +78,7 @@ export default function MyFeedback() {
             <ul className="govuk-list">
               {found.found.actions.map((action) => (
                 <li key={action.id} className="app-feedback-action">
-                  <strong lang={action.lang === found.lang ? undefined : action.lang}>{action.title}</strong>
+                  <strong lang={htmlLang(action.lang) === htmlLang(found.lang) ? undefined : htmlLang(action.lang)}>{action.title}</strong>
                   <br />
                   {t("myFeedback.status", { status: t(`ysd.statuses.${action.status}`) })} · {t("myFeedback.due", { date: date(action.dueOn) })}
                 </li>

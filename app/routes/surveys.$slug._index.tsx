@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
+import { Paragraphs } from "~/components/Paragraphs";
 import { TwoThirds } from "~/components/Layout";
 import { PhoneLink } from "~/components/PhoneLink";
 import { getDb } from "~/db.server";
@@ -34,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: survey.title,
       summary: survey.summary,
       description: survey.description,
+      privacy: survey.privacy,
       textLang: survey.lang === lang ? undefined : survey.lang,
       audience: survey.audience,
       estimatedMinutes: survey.estimatedMinutes,
@@ -42,7 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       languages: languageChoices.filter((choice) => survey.languages.includes(choice.code)),
       inMyLanguage: survey.languages.includes(lang),
     },
-    organisation: await getSetting(getDb(), "organisation_name"),
+    // Who runs this survey, as its builder wrote it; else the organisation that runs the portal.
+    organisation: survey.runBy ?? (await getSetting(getDb(), "organisation_name")),
     draft: draft ? (draft.responseId === null ? "in-progress" : "sent") : "none",
   });
 }
@@ -66,18 +69,6 @@ export async function action({ request, params, context: loadContext }: ActionFu
     status: 303,
     headers: { "Set-Cookie": await serializeDraftCookie(survey.slug, token) },
   });
-}
-
-function Paragraphs({ text, lang }: { text: string; lang?: string }) {
-  return (
-    <>
-      {text.split(/\n{2,}/).map((paragraph) => (
-        <p key={paragraph} className="govuk-body" lang={lang}>
-          {paragraph}
-        </p>
-      ))}
-    </>
-  );
 }
 
 export default function SurveyStart() {
@@ -132,6 +123,7 @@ export default function SurveyStart() {
       <p className="govuk-body">{young ? t("start.whoSeesYoung") : t("start.whoSees")}</p>
       <p className="govuk-body">{t("start.quoteNote")}</p>
       <p className="govuk-body">{t("start.saveNote")}</p>
+      {survey.privacy ? <Paragraphs text={survey.privacy} lang={survey.textLang} /> : null}
       <p className="govuk-body">
         <Link className="govuk-link" to="/privacy">
           {t("start.privacyLink")}

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink, ButtonTo } from "~/components/Layout";
 import { answerLabels } from "~/surveys/choices";
-import { loadSurvey, requireDraft, requireOpen } from "~/surveys/journey.server";
+import { loadSurvey, requireDraft, requireNoExit, requireOpen } from "~/surveys/journey.server";
 import { firstIncomplete, visibleQuestions } from "~/surveys/model";
 import { surveyPaths } from "~/surveys/paths";
 import { YoungPersonHelp } from "~/surveys/YoungPersonHelp";
@@ -16,6 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requireOpen(context);
   const { lang, t } = context;
   const { draft, survey } = await requireDraft(request, context);
+  requireNoExit(survey, draft);
   const paths = surveyPaths(survey.slug);
   const shown = visibleQuestions(survey.questions, draft.answers);
   const incomplete = firstIncomplete(survey.questions, draft.answers);

@@ -8,7 +8,7 @@ import { BackLink } from "~/components/Layout";
 import { getDb } from "~/db.server";
 import { helpers } from "../../db/schema";
 import { submitDraft } from "~/responses/responses.server";
-import { loadSurvey, requireDraft, requireOpen } from "~/surveys/journey.server";
+import { loadSurvey, requireDraft, requireNoExit, requireOpen } from "~/surveys/journey.server";
 import { firstIncomplete } from "~/surveys/model";
 import { surveyPaths } from "~/surveys/paths";
 import { YoungPersonHelp } from "~/surveys/YoungPersonHelp";
@@ -35,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requireOpen(context);
   const { t } = context;
   const { draft, survey } = await requireDraft(request, context);
+  requireNoExit(survey, draft);
   const incomplete = firstIncomplete(survey.questions, draft.answers);
   if (incomplete) throw redirect(surveyPaths(survey.slug).question(incomplete.key, true));
   return json({ title: t("consent.title"), audience: survey.audience, backTo: surveyPaths(survey.slug).check });
@@ -45,6 +46,7 @@ export async function action({ request, params, context: loadContext }: ActionFu
   requireOpen(context);
   const { lang, t } = context;
   const { draft, survey } = await requireDraft(request, context);
+  requireNoExit(survey, draft);
   const form = Object.fromEntries(await request.formData());
   if (typeof form[HONEYPOT_FIELD] === "string" && form[HONEYPOT_FIELD] !== "") httpError(t, 400, "badForm");
   const parsed = ConsentSchema.safeParse(form);

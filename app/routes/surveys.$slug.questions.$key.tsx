@@ -1,20 +1,20 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary } from "~/components/ErrorSummary";
+import { ErrorSummary, type FieldError } from "~/components/ErrorSummary";
 import { BackLink } from "~/components/Layout";
 import { getDb } from "~/db.server";
 import { easyRead } from "~/i18n/config";
 import { choicesFor } from "~/surveys/choices";
 import { issueResumeCode, saveAnswers, serializeSavedCode } from "~/surveys/drafts.server";
 import { loadSurvey, requireDraft, requireOpen, type SurveyContext } from "~/surveys/journey.server";
-import { isAnswered, isVisible, progress, questionAfter, questionBefore, visibleQuestions, type Answers } from "~/surveys/model";
+import { exitChosen, isAnswered, isVisible, pageOf, progress, questionAfter, questionBefore, visibleQuestions, type Answers } from "~/surveys/model";
 import { surveyPaths } from "~/surveys/paths";
 import { QuestionField } from "~/surveys/QuestionField";
 import { YoungPersonHelp } from "~/surveys/YoungPersonHelp";
 import { Listen } from "~/surveys/Listen";
 import { pictureFor } from "~/surveys/pictures.server";
-import { ANSWER_FIELD, parseAnswer } from "~/surveys/validation";
+import { answerField, parseAnswer } from "~/surveys/validation";
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -42,25 +42,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const next = survey.questions.slice(survey.questions.indexOf(question) + 1).find((q) => isVisible(survey.questions, q, draft.answers));
     throw redirect(toCheck || !next ? paths.check : paths.question(next.key));
   }
+  // A question that shares a page is asked on that page, at the address of its first question.
+  const page = pageOf(survey.questions, draft.answers, question.id);
+  if (page[0].id !== question.id) throw redirect(paths.question(page[0].key, toCheck));
   const previous = questionBefore(survey.questions, draft.answers, question.id);
+  const alone = page.length === 1;
   return json({
-    title: question.text,
+    // Several questions on a page sit under one heading: "About you", or the survey's title.
+    title: alone ? question.text : question.section === "about_you" ? t("question.aboutYouHeading") : survey.title,
+    heading: alone ? null : question.section === "about_you" ? t("question.aboutYouHeading") : survey.title,
     surveyTitle: survey.title,
     audience: survey.audience,
     lang,
-    question: {
-      kind: question.kind,
-      section: question.section,
-      text: question.text,
-      hint: question.hint,
-      lang: question.lang,
-      maxLength: question.maxLength,
-      required: question.required,
-    },
-    choices: choicesFor(question, t, lang),
-    value: draft.answers[String(question.id)],
+    fields: page.map((asked) => ({
+      field: answerField(asked, alone),
+      question: {
+        kind: asked.kind,
+        section: asked.section,
+        text: asked.text,
+        hint: asked.hint,
+        lang: asked.lang,
+        maxLength: asked.maxLength,
+        required: asked.required,
+      },
+      choices: choicesFor(asked, t, lang),
+      value: draft.answers[String(asked.id)],
+    })),
+    section: question.section,
     progress: progress(survey.questions, draft.answers, question.id),
-    picture: lang === easyRead ? pictureFor(question.key) : null,
+    picture: lang === easyRead && alone ? pictureFor(question.key) : null,
     backTo: toCheck ? paths.check : previous ? paths.question(previous.key) : paths.start,
   });
 }
@@ -82,19 +92,23 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const context = await loadQuestion(request, params);
   const { survey, t, draft, question } = context;
   const form = await request.formData();
-  const parsed = parseAnswer(question, form, t);
+  const page = pageOf(survey.questions, draft.answers, question.id);
+  const alone = page.length === 1;
   const saving = form.get("intent") === "save";
-  // Saving for later needs no answer to this question; a wrong one is still pointed out.
-  const skipped = saving && !parsed.ok && !isAnswered(parsed.submitted);
-  if (!parsed.ok && !skipped) {
-    return formFailure(loadContext, { error: parsed.error, submitted: parsed.submitted });
-  }
-
   const answers: Answers = { ...draft.answers };
-  if (parsed.ok) {
-    if (parsed.value === null) delete answers[String(question.id)];
-    else answers[String(question.id)] = parsed.value;
+  const errors: FieldError[] = [];
+  const submitted: Record<string, string | string[]> = {};
+  for (const asked of page) {
+    const field = answerField(asked, alone);
+    const parsed = parseAnswer(asked, form, t, field);
+    // Saving for later needs no answer; a wrong one is still pointed out.
+    if (!parsed.ok && !(saving && !isAnswered(parsed.submitted))) errors.push({ field, message: parsed.error });
+    submitted[field] = parsed.ok ? (parsed.value ?? "") : parsed.submitted;
+    if (parsed.ok && parsed.value === null) delete answers[String(asked.id)];
+    else if (parsed.ok) answers[String(asked.id)] = parsed.value as string | string[];
   }
+  // Nothing on the page is kept until all of it is right, and everything typed comes back.
+  if (errors.length > 0) return formFailure(loadContext, { errors, submitted });
   await saveAnswers(getDb(), draft.id, survey.questions, answers);
 
   if (saving) {
@@ -104,6 +118,9 @@ export async function action({ request, params, context: loadContext }: ActionFu
       headers: { "Set-Cookie": await serializeSavedCode(survey.slug, code) },
     });
   }
+  // An answer that means the survey is not for this person ends it on a page saying where to go instead.
+  const exit = exitChosen(page, answers);
+  if (exit) throw redirect(surveyPaths(survey.slug).exit(exit.question.key), 303);
   throw redirect(nextPath(context, draft.answers, answers, question.id, returnsToCheck(request)), 303);
 }
 
@@ -124,39 +141,53 @@ export default function QuestionPage() {
   const data = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const { t } = useTranslation("survey");
-  const error = failure?.error ?? null;
-  const value = failure ? failure.submitted : (data.value ?? undefined);
+  const errors = failure?.errors ?? [];
+  const young = data.audience === "young_person";
   return (
     <>
       <BackLink to={data.backTo} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={error ? [{ field: ANSWER_FIELD, message: error }] : []} />
+          <ErrorSummary errors={errors} />
           <p className="govuk-caption-m app-progress">
             {t("question.progress", { number: data.progress.number, total: data.progress.total })}
           </p>
-          {data.question.section === "about_you" ? (
+          {data.section === "about_you" ? (
             <p className="govuk-body app-section-note">
               <strong>{t("question.aboutYouHeading")}.</strong> {t("question.aboutYouNote")}
             </p>
           ) : null}
+          {data.heading ? <h1 className="govuk-heading-l">{data.heading}</h1> : null}
           <Listen />
           <form method="post" noValidate className={data.picture ? "app-with-picture" : undefined}>
             {data.picture ? <img className="app-picture" src={data.picture} alt="" /> : null}
             <div>
-            <QuestionField question={data.question} choices={data.choices} value={value} error={error} pageLang={data.lang} safetyHint={data.audience === "young_person"} />
-            {data.audience === "young_person" ? <JustInTime kind={data.question.kind} section={data.question.section} /> : null}
-            <div className="govuk-button-group">
-              <button type="submit" name="intent" value="continue" className="govuk-button">
-                {t("question.continue")}
-              </button>
-              <button type="submit" name="intent" value="save" className="govuk-button govuk-button--secondary">
-                {t("question.saveForLater")}
-              </button>
-            </div>
+              {data.fields.map((asked) => (
+                <div key={asked.field}>
+                  <QuestionField
+                    question={asked.question}
+                    choices={asked.choices}
+                    value={failure ? failure.submitted[asked.field] : (asked.value ?? undefined)}
+                    error={errors.find((error) => error.field === asked.field)?.message ?? null}
+                    pageLang={data.lang}
+                    safetyHint={young}
+                    field={asked.field}
+                    asHeading={data.heading === null}
+                  />
+                  {young ? <JustInTime kind={asked.question.kind} section={asked.question.section} /> : null}
+                </div>
+              ))}
+              <div className="govuk-button-group">
+                <button type="submit" name="intent" value="continue" className="govuk-button">
+                  {t("question.continue")}
+                </button>
+                <button type="submit" name="intent" value="save" className="govuk-button govuk-button--secondary">
+                  {t("question.saveForLater")}
+                </button>
+              </div>
             </div>
           </form>
-          {data.audience === "young_person" ? <YoungPersonHelp /> : null}
+          {young ? <YoungPersonHelp /> : null}
         </div>
       </div>
     </>

@@ -35,14 +35,14 @@ export default function ActionPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <span className="govuk-caption-l">{t("ysd.actionPage.caption")}</span>
-          <h1 className="govuk-heading-xl" {...format.other(action.lang)}>
+          <h1 className="govuk-heading-xl" {...format.other(action.langs.title)}>
             {action.title}
           </h1>
           <p className="govuk-body">
             <StatusTag status={action.status} />
           </p>
           <div>
-            <p className="govuk-body app-free-text" {...format.other(action.lang)}>
+            <p className="govuk-body app-free-text" {...format.other(action.langs.description)}>
               {action.description}
             </p>
             <ActionFacts action={{ ...action, latestUpdate: latest ? { body: latest.body, on: latest.on, lang: latest.lang } : null }} format={format} />

@@ -42,7 +42,7 @@ export default function Report() {
       <BackLink to={`/you-said-we-did?period=${data.period.slug}`} />
       <header className="app-report__cover">
         <p className="govuk-caption-xl">{data.organisation}</p>
-        <h1 className="govuk-heading-xl">{data.title}</h1>
+        <h1 className="govuk-heading-xl">{format.period((name) => t("ysd.report.title", { period: name }), data.period)}</h1>
         <p className="govuk-body-l">{t("ysd.lead")}</p>
         <p className="govuk-body">{t("ysd.report.dates", { from: format.date(data.period.from), to: format.date(data.period.to) })}</p>
         {data.lastUpdated ? <p className="govuk-body">{t("ysd.updated", { date: format.date(data.lastUpdated) })}</p> : null}
@@ -55,7 +55,7 @@ export default function Report() {
         <ol className="govuk-list govuk-list--number">
           <li>
             <a className="govuk-link" href="#overview-heading">
-              {t("ysd.overview.heading", { period: data.period.name })}
+              {format.period((name) => t("ysd.overview.heading", { period: name }), data.period)}
             </a>
           </li>
           {data.sections.map((section) => (
@@ -72,7 +72,7 @@ export default function Report() {
           </li>
         </ol>
       </nav>
-      <OverviewSection overview={data.overview} periodName={data.period.name} sections={data.sections} format={format} lang={data.lang} />
+      <OverviewSection overview={data.overview} period={data.period} sections={data.sections} format={format} lang={data.lang} />
       {data.sections.map((section) => (
         <ThemeSection key={section.themeId} section={section} format={format} periodSlug={data.period.slug} />
       ))}

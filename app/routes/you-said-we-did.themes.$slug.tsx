@@ -34,7 +34,9 @@ export default function ThemePage() {
   return (
     <>
       <BackLink to={`/you-said-we-did?period=${data.period.slug}`} />
-      <p className="govuk-caption-l">{data.period.name}</p>
+      <p className="govuk-caption-l" {...format.other(data.period.nameLang)}>
+        {data.period.name}
+      </p>
       <ThemeSection section={data.section} format={format} level={1} periodSlug={data.period.slug} />
       <MethodNote threshold={data.threshold} lastUpdated={data.lastUpdated} format={format} />
     </>

@@ -15,10 +15,14 @@ interface QuestionFieldProps {
   pageLang: string;
   /** Young people's free-text questions say where to get help now, at the point of writing. */
   safetyHint?: boolean;
+  /** The form field; "answer" when the question is alone on its page. */
+  field?: string;
+  /** Alone on its page, the question is the page heading; on a page of several, each is a legend or label under it. */
+  asHeading?: boolean;
 }
 
 /** One survey question as the page's only field: its text is the page heading (legend or label). */
-export function QuestionField({ question, choices, value, error, pageLang, safetyHint }: QuestionFieldProps) {
+export function QuestionField({ question, choices, value, error, pageLang, safetyHint, field = ANSWER_FIELD, asHeading = true }: QuestionFieldProps) {
   const { t } = useTranslation("survey");
   const textLang = question.lang === pageLang ? undefined : question.lang;
   const heading = (
@@ -32,10 +36,10 @@ export function QuestionField({ question, choices, value, error, pageLang, safet
     const max = question.maxLength ?? DEFAULT_FREE_TEXT_LIMIT;
     return (
       <TextArea
-        id={ANSWER_FIELD}
-        name={ANSWER_FIELD}
+        id={field}
+        name={field}
         label={heading}
-        labelIsHeading
+        labelIsHeading={asHeading}
         hint={
           <>
             {question.hint ? <span lang={textLang}>{question.hint} </span> : null}
@@ -54,12 +58,12 @@ export function QuestionField({ question, choices, value, error, pageLang, safet
   const smiley = question.kind === "smiley_scale";
   return (
     <Choices
-      id={ANSWER_FIELD}
-      name={ANSWER_FIELD}
+      id={field}
+      name={field}
       variant={question.kind === "multiple_choice" ? "checkboxes" : "radios"}
       className={smiley ? "app-smileys" : question.kind === "yes_no" ? "govuk-radios--inline" : undefined}
       legend={heading}
-      legendIsHeading
+      legendIsHeading={asHeading}
       hint={question.hint ? <span lang={textLang}>{question.hint}</span> : null}
       error={error}
       selected={selected}

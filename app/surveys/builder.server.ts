@@ -185,7 +185,8 @@ export async function saveTranslations(db: DB, surveyId: number, lang: string, v
       for (const option of options) {
         const label = get(`questions.${question.key}.options.${option.value}`);
         await trx.deleteFrom("option_translations").where("option_id", "=", option.id).where("lang", "=", lang).execute();
-        if (label) await trx.insertInto("option_translations").values({ option_id: option.id, lang, label }).execute();
+        const exit = get(`questions.${question.key}.options.${option.value}.exit`);
+        if (label) await trx.insertInto("option_translations").values({ option_id: option.id, lang, label, exit_text: exit }).execute();
       }
     }
     const { done, total } = translationProgress((await exportSurvey(trx, slug)) as SurveyFile, lang);

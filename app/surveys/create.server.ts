@@ -57,6 +57,7 @@ export async function createSurvey(db: DB, input: SurveyDefinitionInput): Promis
           kind: question.kind,
           section: question.section,
           required: question.required ? 1 : 0,
+          same_page: question.samePage ? 1 : 0,
           max_length: question.maxLength ?? null,
           theme_id: themeId,
           show_if_question_id: question.showIf ? (questionIds.get(question.showIf.question) ?? null) : null,
@@ -79,7 +80,7 @@ export async function createSurvey(db: DB, input: SurveyDefinitionInput): Promis
           .executeTakeFirstOrThrow();
         await trx
           .insertInto("option_translations")
-          .values(Object.entries(option.label).map(([lang, label]) => ({ option_id: optionId, lang, label })))
+          .values(Object.entries(option.label).map(([lang, label]) => ({ option_id: optionId, lang, label, exit_text: option.exit?.[lang] ?? null })))
           .execute();
       }
     }

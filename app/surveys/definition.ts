@@ -18,6 +18,8 @@ export const QuestionDefinition = z.object({
   maxLength: z.number().int().min(1).max(5000).optional(),
   theme: slug.optional(),
   showIf: z.object({ question: slug, value: z.string().min(1) }).optional(),
+  /** Shown on the same page as the question before it (GOV.UK asks one thing per page: keep it for questions that belong together). */
+  samePage: z.boolean().optional(),
   /** Goes up each time what the question asks changes after it has answers; a new survey starts at 1. */
   version: z.number().int().min(2).optional(),
   text: localised(z.object({ text: z.string().min(1), hint: z.string().min(1).optional() })),
@@ -26,6 +28,8 @@ export const QuestionDefinition = z.object({
       z.object({
         value: z.string().regex(/^[a-z0-9_]+$/),
         label: localised(z.string().min(1)),
+        /** Choosing this option ends the survey on a page with this text: who it is for, and where to go instead. */
+        exit: localised(z.string().min(1)).optional(),
         exclusive: z.boolean().default(false),
       }),
     )
@@ -99,9 +103,14 @@ function surveyRules(survey: SurveyShape, ctx: z.RefinementCtx) {
       ctx.addIssue({
         code: "custom",
         path: ["questions", index, "options"],
-        message: "Only choice questions have options",
+        message: choice ? "A choice question needs options" : "Only choice questions have options",
       });
     }
+    question.options.forEach((option, position) => {
+      if (option.exit && question.kind !== "single_choice") {
+        ctx.addIssue({ code: "custom", path: ["questions", index, "options", position, "exit"], message: "Only an option of a one-answer question can end the survey" });
+      }
+    });
     if (question.section === "about_you" && question.required) {
       ctx.addIssue({
         code: "custom",
@@ -122,10 +131,27 @@ function surveyRules(survey: SurveyShape, ctx: z.RefinementCtx) {
   });
 }
 
+/**
+ * Rules for a file coming in; the builder keeps them itself, question by question. Without
+ * JavaScript a page cannot change as it is filled in, so a condition rests on an earlier page.
+ */
+function fileRules(survey: SurveyShape, ctx: z.RefinementCtx) {
+  surveyRules(survey, ctx);
+  survey.questions.forEach((question, index) => {
+    if (question.samePage && index === 0) {
+      ctx.addIssue({ code: "custom", path: ["questions", index, "samePage"], message: "The first question starts the first page" });
+    }
+    if (!question.showIf) return;
+    let pageStart = index;
+    while (pageStart > 0 && survey.questions[pageStart].samePage) pageStart--;
+    if (survey.questions.slice(pageStart, index).some((earlier) => earlier.key === question.showIf?.question)) {
+      ctx.addIssue({ code: "custom", path: ["questions", index, "showIf"], message: "A condition must rest on a question on an earlier page" });
+    }
+  });
+}
+
 /** A survey file: what is imported, exported and shared. It has at least one question. */
-export const SurveyDefinition = SurveyFields.extend({
-  questions: z.array(QuestionDefinition).min(1),
-}).superRefine(surveyRules);
+export const SurveyDefinition = SurveyFields.extend({ questions: z.array(QuestionDefinition).min(1) }).superRefine(fileRules);
 
 /** A survey still being built, which may have no questions yet: what the builder reads. */
 export const SurveyInProgress = SurveyFields.superRefine(surveyRules);

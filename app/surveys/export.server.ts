@@ -44,7 +44,7 @@ export async function exportSurvey(db: DB, slug: string, { history = false } = {
       .selectFrom("option_translations as t")
       .innerJoin("question_options as o", "o.id", "t.option_id")
       .innerJoin("questions as q", "q.id", "o.question_id")
-      .select(["t.option_id", "t.lang", "t.label"])
+      .select(["t.option_id", "t.lang", "t.label", "t.exit_text"])
       .where("q.survey_id", "=", survey.id)
       .execute(),
     db.selectFrom("themes").select(["id", "slug"]).execute(),
@@ -70,11 +70,13 @@ export async function exportSurvey(db: DB, slug: string, { history = false } = {
         { title: text.title, summary: text.summary, description: text.description, ...(text.privacy ? { privacy: text.privacy } : {}) },
       ]),
     ),
-    questions: questions.map((question) => ({
+    questions: questions.map((question, index) => ({
       key: question.key,
       kind: question.kind,
       section: question.section,
       required: question.required === 1,
+      // The first question always starts a page, whatever moved there.
+      ...(question.same_page === 1 && index > 0 ? { samePage: true } : {}),
       ...(question.version > 1 ? { version: question.version } : {}),
       ...(question.max_length ? { maxLength: question.max_length } : {}),
       ...(question.theme_id ? { theme: themeSlug.get(question.theme_id) } : {}),
@@ -88,11 +90,16 @@ export async function exportSurvey(db: DB, slug: string, { history = false } = {
       ),
       options: options
         .filter((option) => option.question_id === question.id)
-        .map((option) => ({
-          value: option.value,
-          label: ordered(optionTexts.filter((text) => text.option_id === option.id).map((text) => [text.lang, text.label])),
-          exclusive: option.exclusive === 1,
-        })),
+        .map((option) => {
+          const own = optionTexts.filter((text) => text.option_id === option.id);
+          const exits = own.flatMap((text): Array<[string, string]> => (text.exit_text ? [[text.lang, text.exit_text]] : []));
+          return {
+            value: option.value,
+            label: ordered(own.map((text) => [text.lang, text.label])),
+            ...(exits.length ? { exit: ordered(exits) } : {}),
+            exclusive: option.exclusive === 1,
+          };
+        }),
     })),
     ...(earlier.length
       ? {

@@ -4,7 +4,7 @@ import { getDb } from "../db.server";
 import { fixedT, getLocale } from "../i18n/i18n.server";
 import { httpError } from "../utils/http.server";
 import { findDraft, readDraftToken, type DraftState } from "./drafts.server";
-import { firstUnanswered, isOpen, type SurveyView } from "./model";
+import { exitChosen, firstUnanswered, isOpen, type SurveyView } from "./model";
 import { surveyPaths } from "./paths";
 import { getSurvey } from "./surveys.server";
 
@@ -50,6 +50,12 @@ export async function requireDraft(request: Request, context: SurveyContext): Pr
   if (!draft) httpError(t, 410, "draftExpired", { linkTo: paths.start });
   if (draft.responseId !== null) throw redirect(paths.confirmation, 303);
   return { draft, survey: await surveyForDraft(survey, draft, context.lang) };
+}
+
+/** Someone whose answer ended the survey goes back to its exit page: a survey that is not for them is never sent. */
+export function requireNoExit(survey: SurveyView, draft: Pick<DraftState, "answers">): void {
+  const exit = exitChosen(survey.questions, draft.answers);
+  if (exit) throw redirect(surveyPaths(survey.slug).exit(exit.question.key), 303);
 }
 
 /** Where someone carries on: the first question they have not answered, else the check page. */

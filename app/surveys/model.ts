@@ -12,6 +12,8 @@ export interface OptionView {
   exclusive: boolean;
   /** The language the label is written in (differs from the page when it fell back to English). */
   lang: string;
+  /** Choosing it ends the survey on an exit page with this text (single choice only). */
+  exit: { text: string; lang: string } | null;
 }
 
 export interface QuestionView {
@@ -19,6 +21,8 @@ export interface QuestionView {
   key: string;
   /** Which wording of the question this is: it goes up when what it asks changes after it has answers. */
   version: number;
+  /** Shown on the same page as the question before it. */
+  samePage: boolean;
   kind: QuestionKind;
   section: QuestionSection;
   required: boolean;
@@ -122,22 +126,48 @@ export function pruneHidden(questions: QuestionView[], answers: Answers): Answer
   return kept;
 }
 
+/**
+ * The pages a respondent sees, from the questions shown to them: a question marked "same page"
+ * joins the page of the shown question before it. Most pages hold one question.
+ */
+export function pagesOf(questions: QuestionView[], answers: Answers): QuestionView[][] {
+  const pages: QuestionView[][] = [];
+  for (const question of visibleQuestions(questions, answers)) {
+    const page = pages.at(-1);
+    if (question.samePage && page) page.push(question);
+    else pages.push([question]);
+  }
+  return pages;
+}
+
+function pageIndex(pages: QuestionView[][], id: number): number {
+  return pages.findIndex((page) => page.some((question) => question.id === id));
+}
+
+/** The questions on the page that holds this question, as the respondent sees them now. */
+export function pageOf(questions: QuestionView[], answers: Answers, id: number): QuestionView[] {
+  const pages = pagesOf(questions, answers);
+  return pages[pageIndex(pages, id)] ?? [];
+}
+
+/** The first question of the next page. */
 export function questionAfter(questions: QuestionView[], answers: Answers, id: number): QuestionView | undefined {
-  const shown = visibleQuestions(questions, answers);
-  const index = shown.findIndex((question) => question.id === id);
-  return index === -1 ? undefined : shown[index + 1];
+  const pages = pagesOf(questions, answers);
+  const index = pageIndex(pages, id);
+  return index === -1 ? undefined : pages[index + 1]?.[0];
 }
 
+/** The first question of the page before. */
 export function questionBefore(questions: QuestionView[], answers: Answers, id: number): QuestionView | undefined {
-  const shown = visibleQuestions(questions, answers);
-  const index = shown.findIndex((question) => question.id === id);
-  return index <= 0 ? undefined : shown[index - 1];
+  const pages = pagesOf(questions, answers);
+  const index = pageIndex(pages, id);
+  return index <= 0 ? undefined : pages[index - 1][0];
 }
 
-/** "Question 3 of 12": the place among the questions this respondent will see. */
+/** "Question 3 of 12": the place among the pages this respondent will see. */
 export function progress(questions: QuestionView[], answers: Answers, id: number) {
-  const shown = visibleQuestions(questions, answers);
-  return { number: shown.findIndex((question) => question.id === id) + 1, total: shown.length };
+  const pages = pagesOf(questions, answers);
+  return { number: pageIndex(pages, id) + 1, total: pages.length };
 }
 
 /** The first shown question that is required and unanswered, or holds a value it no longer accepts. */
@@ -154,6 +184,15 @@ export function firstIncomplete(questions: QuestionView[], answers: Answers): Qu
 /** The first shown question with no answer at all, used after a "Change" reveals new questions. */
 export function firstUnanswered(questions: QuestionView[], answers: Answers): QuestionView | undefined {
   return visibleQuestions(questions, answers).find((question) => !isAnswered(answers[String(question.id)]));
+}
+
+/** The first shown answer that ends the survey on an exit page ("this survey is not for you"). */
+export function exitChosen(questions: QuestionView[], answers: Answers): { question: QuestionView; option: OptionView } | undefined {
+  for (const question of visibleQuestions(questions, answers)) {
+    const option = question.options.find((candidate) => candidate.exit && candidate.value === answers[String(question.id)]);
+    if (option) return { question, option };
+  }
+  return undefined;
 }
 
 export function isOpen(survey: Pick<SurveyView, "status" | "opensAt" | "closesAt">, now = new Date()): boolean {

@@ -5,4 +5,5 @@ export const surveyPaths = (slug: string) => ({
   consent: `/surveys/${slug}/consent`,
   confirmation: `/surveys/${slug}/confirmation`,
   saved: `/surveys/${slug}/saved`,
+  exit: (key: string) => `/surveys/${slug}/exit/${key}`,
 });

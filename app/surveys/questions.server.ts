@@ -17,14 +17,16 @@ export interface QuestionInput {
   kind: QuestionKind;
   section: QuestionSection;
   required: boolean;
+  /** Shown on the same page as the question before it. */
+  samePage: boolean;
   maxLength: number | null;
   themeId: number | null;
   /** Shown only when an earlier single-choice question has this answer. */
   showIf: { questionId: number; value: string } | null;
   text: string;
   hint: string | null;
-  /** Existing options keep their value; new ones have none and get one made from the label. */
-  options: { value: string | null; label: string; exclusive: boolean }[];
+  /** Existing options keep their value; new ones have none and get one made from the label. An exit text ends the survey there. */
+  options: { value: string | null; label: string; exclusive: boolean; exit: string | null }[];
 }
 
 /** Why a question could not be saved, as a field and a message key under `builder.errors`, with the words it names. */
@@ -56,7 +58,7 @@ interface StoredQuestion {
   version: number;
   text: string;
   hint: string | null;
-  options: { id: number; value: string; label: string; exclusive: boolean }[];
+  options: { id: number; value: string; label: string; exclusive: boolean; exit: string | null }[];
 }
 
 async function storedQuestion(trx: Trx, surveyId: number, questionId: number): Promise<StoredQuestion | undefined> {
@@ -72,7 +74,7 @@ async function storedQuestion(trx: Trx, surveyId: number, questionId: number): P
   const options = await trx
     .selectFrom("question_options as o")
     .leftJoin("option_translations as t", (join) => join.onRef("t.option_id", "=", "o.id").on("t.lang", "=", fallbackLanguage))
-    .select(["o.id", "o.value", "o.exclusive", "t.label"])
+    .select(["o.id", "o.value", "o.exclusive", "t.label", "t.exit_text"])
     .where("o.question_id", "=", questionId)
     .where("o.retired_at", "is", null)
     .orderBy("o.position")
@@ -80,7 +82,7 @@ async function storedQuestion(trx: Trx, surveyId: number, questionId: number): P
   return {
     ...question,
     text: question.text ?? "",
-    options: options.map((option) => ({ id: option.id, value: option.value, label: option.label ?? "", exclusive: option.exclusive === 1 })),
+    options: options.map((option) => ({ id: option.id, value: option.value, label: option.label ?? "", exclusive: option.exclusive === 1, exit: option.exit_text })),
   };
 }
 
@@ -140,8 +142,24 @@ async function everAnswered(trx: Trx, surveyId: number): Promise<boolean> {
  * A condition must name an option of an earlier, present, single-choice question. Checked here as
  * well as in the form, because a form can be posted by hand and a question can move.
  */
-async function conditionRefusal(trx: Trx, surveyId: number, position: number, showIf: QuestionInput["showIf"]): Promise<QuestionRefusal | undefined> {
+async function conditionRefusal(trx: Trx, surveyId: number, position: number, showIf: QuestionInput["showIf"], samePage: boolean): Promise<QuestionRefusal | undefined> {
   if (!showIf) return undefined;
+  const before = await trx
+    .selectFrom("questions")
+    .select(["id", "same_page"])
+    .where("survey_id", "=", surveyId)
+    .where("removed_at", "is", null)
+    .where("position", "<", position)
+    .orderBy("position", "desc")
+    .execute();
+  // The questions on this question's own page, before it: a page cannot change as it is filled in without JavaScript.
+  const page: number[] = [];
+  let joined = samePage;
+  for (const earlier of before) {
+    if (!joined) break;
+    page.push(earlier.id);
+    joined = earlier.same_page === 1;
+  }
   const target = await trx
     .selectFrom("questions as q")
     .leftJoin("question_translations as t", (join) => join.onRef("t.question_id", "=", "q.id").on("t.lang", "=", fallbackLanguage))
@@ -152,6 +170,7 @@ async function conditionRefusal(trx: Trx, surveyId: number, position: number, sh
   if (!target || target.removed_at !== null) return { field: "showIf", message: "conditionRemoved" };
   const name = target.text ?? "";
   if (target.position >= position) return { field: "showIf", message: "conditionForward", params: { question: name } };
+  if (page.includes(target.id)) return { field: "showIf", message: "conditionSamePage", params: { question: name } };
   const option = await trx
     .selectFrom("question_options")
     .select("id")
@@ -169,6 +188,7 @@ function refusalFor(input: QuestionInput): QuestionRefusal | undefined {
   if (input.section === "about_you" && input.required) return { field: "required", message: "aboutYouOptional" };
   const labels = input.options.map((option) => option.label.trim().toLowerCase());
   if (new Set(labels).size !== labels.length) return { field: "options", message: "optionsRepeated" };
+  if (input.kind !== "single_choice" && input.options.some((option) => option.exit)) return { field: "options", message: "exitOneAnswer" };
   return undefined;
 }
 
@@ -199,7 +219,7 @@ export async function saveQuestion(
     if (questionId === null) return addQuestion(trx, surveyId, input, userId, now);
     const before = await storedQuestion(trx, surveyId, questionId);
     if (!before) return { status: "refused", refusal: { field: "key", message: "questionGone" } };
-    const condition = await conditionRefusal(trx, surveyId, before.position, input.showIf);
+    const condition = await conditionRefusal(trx, surveyId, before.position, input.showIf, input.samePage);
     if (condition) return { status: "refused", refusal: condition };
     const meaning = changesMeaning(before, input);
     const newVersion = meaning && !typoOnly && (await hasAnswers(trx, before));
@@ -211,6 +231,7 @@ export async function saveQuestion(
         kind: input.kind,
         section: input.section,
         required: input.required ? 1 : 0,
+        same_page: input.samePage ? 1 : 0,
         max_length: input.kind === "free_text" ? input.maxLength : null,
         theme_id: input.themeId,
         show_if_question_id: input.showIf?.questionId ?? null,
@@ -234,7 +255,7 @@ async function addQuestion(trx: Trx, surveyId: number, input: QuestionInput, use
   if (taken) return { status: "refused", refusal: { field: "key", message: "keyTaken", params: { key: input.key } } };
   const last = await trx.selectFrom("questions").select((eb) => eb.fn.max("position").as("position")).where("survey_id", "=", surveyId).executeTakeFirst();
   const position = Number(last?.position ?? 0) + 1;
-  const condition = await conditionRefusal(trx, surveyId, position, input.showIf);
+  const condition = await conditionRefusal(trx, surveyId, position, input.showIf, input.samePage);
   if (condition) return { status: "refused", refusal: condition };
   // Someone halfway through keeps the questions they started with.
   await beginVersionIfAnswered(trx, surveyId, userId, now);
@@ -247,6 +268,7 @@ async function addQuestion(trx: Trx, surveyId: number, input: QuestionInput, use
       kind: input.kind,
       section: input.section,
       required: input.required ? 1 : 0,
+      same_page: input.samePage ? 1 : 0,
       max_length: input.kind === "free_text" ? input.maxLength : null,
       theme_id: input.themeId,
       show_if_question_id: input.showIf?.questionId ?? null,
@@ -291,9 +313,17 @@ async function writeOptions(trx: Trx, before: StoredQuestion, input: QuestionInp
     if (old) {
       kept.add(old.value);
       await trx.updateTable("question_options").set({ position: index + 1, exclusive: option.exclusive ? 1 : 0 }).where("id", "=", old.id).execute();
-      await trx.updateTable("option_translations").set({ label: option.label }).where("option_id", "=", old.id).where("lang", "=", fallbackLanguage).execute();
+      await trx
+        .updateTable("option_translations")
+        .set({ label: option.label, exit_text: option.exit })
+        .where("option_id", "=", old.id)
+        .where("lang", "=", fallbackLanguage)
+        .execute();
       if (dropTranslations && old.label !== option.label) {
         await trx.deleteFrom("option_translations").where("option_id", "=", old.id).where("lang", "!=", fallbackLanguage).execute();
+      } else if (dropTranslations && old.exit !== option.exit) {
+        // The exit page's words changed: its translations wait for someone to do them again.
+        await trx.updateTable("option_translations").set({ exit_text: null }).where("option_id", "=", old.id).where("lang", "!=", fallbackLanguage).execute();
       }
       continue;
     }
@@ -302,7 +332,7 @@ async function writeOptions(trx: Trx, before: StoredQuestion, input: QuestionInp
       .values({ question_id: before.id, value: optionValue(option.label, taken), position: index + 1, exclusive: option.exclusive ? 1 : 0 })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await trx.insertInto("option_translations").values({ option_id: id, lang: fallbackLanguage, label: option.label }).execute();
+    await trx.insertInto("option_translations").values({ option_id: id, lang: fallbackLanguage, label: option.label, exit_text: option.exit }).execute();
   }
   for (const option of before.options.filter((candidate) => !kept.has(candidate.value))) {
     const chosen = await trx.selectFrom("answers").select("id").where("question_id", "=", before.id).where("choice", "=", option.value).limit(1).executeTakeFirst();
@@ -312,12 +342,23 @@ async function writeOptions(trx: Trx, before: StoredQuestion, input: QuestionInp
   }
 }
 
+/** Whether every condition in this order rests on a question on an earlier page. */
+function conditionsRestOnEarlierPages(order: { id: number; same_page: number; show_if_question_id: number | null }[]): boolean {
+  let page = 0;
+  const pageOf = new Map<number, number>();
+  order.forEach((question, index) => {
+    if (index > 0 && question.same_page !== 1) page++;
+    pageOf.set(question.id, page);
+  });
+  return order.every((question) => question.show_if_question_id === null || (pageOf.get(question.show_if_question_id) ?? Infinity) < (pageOf.get(question.id) ?? 0));
+}
+
 /** Moves a question one place up or down among the questions still in the survey. */
 export async function moveQuestion(db: DB, surveyId: number, questionId: number, direction: "up" | "down", userId: number): Promise<QuestionRefusal | undefined> {
   const refusal = await db.transaction().execute(async (trx): Promise<QuestionRefusal | undefined> => {
     const questions = await trx
       .selectFrom("questions")
-      .select(["id", "key", "position", "show_if_question_id"])
+      .select(["id", "key", "position", "show_if_question_id", "same_page"])
       .where("survey_id", "=", surveyId)
       .where("removed_at", "is", null)
       .orderBy("position")
@@ -326,8 +367,10 @@ export async function moveQuestion(db: DB, surveyId: number, questionId: number,
     const other = questions[direction === "up" ? index - 1 : index + 1];
     if (index === -1 || !other) return undefined;
     const [first, second] = direction === "up" ? [other, questions[index]] : [questions[index], other];
-    // A question cannot move above the question its condition depends on.
+    // A question cannot move above the question its condition depends on, nor onto its page.
     if (second.show_if_question_id === first.id) return { field: "move", message: "moveAboveCondition" };
+    const order = questions.map((question) => (question.id === first.id ? second : question.id === second.id ? first : question));
+    if (!conditionsRestOnEarlierPages(order)) return { field: "move", message: "moveAboveCondition" };
     // Out of the way first: positions are unique, and retired questions hold the small negative ones.
     await trx.updateTable("questions").set({ position: -2_000_000_000 }).where("id", "=", first.id).execute();
     await trx.updateTable("questions").set({ position: first.position }).where("id", "=", second.id).execute();
@@ -355,6 +398,15 @@ export async function removeQuestion(db: DB, surveyId: number, questionId: numbe
       .where("q.removed_at", "is", null)
       .executeTakeFirst();
     if (dependent) return { field: "remove", message: "removeDependedOn", params: { question: dependent.text ?? "" } };
+    const rest = await trx
+      .selectFrom("questions")
+      .select(["id", "same_page", "show_if_question_id"])
+      .where("survey_id", "=", surveyId)
+      .where("removed_at", "is", null)
+      .where("id", "!=", questionId)
+      .orderBy("position")
+      .execute();
+    if (!conditionsRestOnEarlierPages(rest)) return { field: "remove", message: "moveAboveCondition" };
     await beginVersionIfAnswered(trx, surveyId, userId, now);
     if (await everAnswered(trx, surveyId)) {
       // Retired questions keep a position no live question uses, below all of them.

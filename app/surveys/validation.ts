@@ -42,9 +42,14 @@ function missingMessage(question: QuestionView, t: TFunction): string {
   return t("survey:errors.selectOne");
 }
 
+/** The form field a question's answer is sent in: "answer" when it is alone on its page. */
+export function answerField(question: Pick<QuestionView, "id">, alone: boolean): string {
+  return alone ? ANSWER_FIELD : `${ANSWER_FIELD}-${question.id}`;
+}
+
 /** Reads and validates the answer to one question from a submitted form. */
-export function parseAnswer(question: QuestionView, form: FormData, t: TFunction): ParsedAnswer {
-  const all = form.getAll(ANSWER_FIELD).filter((value): value is string => typeof value === "string");
+export function parseAnswer(question: QuestionView, form: FormData, t: TFunction, field = ANSWER_FIELD): ParsedAnswer {
+  const all = form.getAll(field).filter((value): value is string => typeof value === "string");
   const multiple = question.kind === "multiple_choice";
   const submitted: string | string[] = multiple ? all : (all[0] ?? "");
   if (!multiple && all.length > 1) return { ok: false, error: t("survey:errors.notOffered"), submitted };

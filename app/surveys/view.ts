@@ -34,6 +34,8 @@ export function surveyTexts(file: SurveyFile): SurveyText[] {
     if (english.hint) texts.push({ key: `questions.${question.key}.hint`, english: english.hint, get: (lang) => question.text[lang]?.hint || undefined });
     for (const option of question.options) {
       texts.push({ key: `questions.${question.key}.options.${option.value}`, english: option.label[fallbackLanguage], get: (lang) => option.label[lang] || undefined });
+      const exit = option.exit?.[fallbackLanguage];
+      if (exit) texts.push({ key: `questions.${question.key}.options.${option.value}.exit`, english: exit, get: (lang) => option.exit?.[lang] || undefined });
     }
   }
   return texts;
@@ -80,12 +82,14 @@ export function surveyView(file: SurveyFile, record: SurveyRecord, lang: string)
     const wording = pick(question.text, shown);
     const options: OptionView[] = question.options.map((option) => {
       const label = pick(option.label, shown);
-      return { value: option.value, label: label.value, lang: label.lang, exclusive: option.exclusive };
+      const exit = option.exit ? pick(option.exit, shown) : null;
+      return { value: option.value, label: label.value, lang: label.lang, exclusive: option.exclusive, exit: exit ? { text: exit.value, lang: exit.lang } : null };
     });
     return {
       id: idOf(question.key),
       key: question.key,
       version: question.version ?? 1,
+      samePage: question.samePage ?? false,
       kind: question.kind,
       section: question.section,
       required: question.required,

@@ -13,6 +13,9 @@ import * as safeguardingConcerns from "./2026-12-04-01-safeguarding-concerns";
 import * as security from "./2026-12-04-02-security";
 import * as revisions from "./2026-12-04-03-revisions";
 import * as surveyBuilder from "./2026-12-04-04-survey-builder";
+import * as periods from "./2026-12-04-05-periods";
+import * as surveyPages from "./2026-12-04-05-survey-pages";
+import * as updateTranslations from "./2026-12-04-06-update-translations";
 
 /**
  * Every migration, imported statically so that the bundled server carries them:
@@ -33,4 +36,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04-02-security": security,
   "2026-12-04-03-revisions": revisions,
   "2026-12-04-04-survey-builder": surveyBuilder,
+  "2026-12-04-05-periods": periods,
+  "2026-12-04-05-survey-pages": surveyPages,
+  "2026-12-04-06-update-translations": updateTranslations,
 };

@@ -1,5 +1,6 @@
 import type { DB } from "../connection";
-import { changeStatus, createAction, addUpdate, createPeriod } from "../../app/actions/actions.server";
+import { changeStatus, createAction, addUpdate } from "../../app/actions/actions.server";
+import { createPeriod } from "../../app/actions/periods.server";
 import type { ActionInput } from "../../app/actions/action-form";
 import { approveQuote, createQuote, editQuote } from "../../app/moderation/quotes.server";
 import { approvePublication, requestPublication } from "../../app/publishing/publishing.server";
@@ -139,6 +140,24 @@ const demoStatements: { theme: string; period: "2025-26" | "autumn-2026"; summar
 ];
 
 const periodStarts = { "2025-26": "2025-04-01", "autumn-2026": "2026-09-01" } as const;
+
+/** The demo periods' names in the other languages (a year needs no words, except in Easy Read). */
+const periodNames: Record<keyof typeof periodStarts, Record<string, string>> = {
+  "2025-26": Object.fromEntries(["pl", "ro", "pa", "ur", "pt", "es", "ar", "bn", "gu", "it"].map((lang) => [lang, "2025–26"]).concat([["en-x-easyread", "April 2025 to March 2026"]])),
+  "autumn-2026": {
+    "en-x-easyread": "September to December 2026",
+    pl: "Jesień 2026",
+    ro: "Toamna 2026",
+    pa: "ਪਤਝੜ 2026",
+    ur: "خزاں 2026",
+    pt: "Outono de 2026",
+    es: "Otoño de 2026",
+    ar: "خريف 2026",
+    bn: "শরৎ 2026",
+    gu: "પાનખર 2026",
+    it: "Autunno 2026",
+  },
+};
 const noon = (day: string) => new Date(`${day}T12:00:00Z`);
 
 export async function seedDemoActions(db: DB): Promise<void> {
@@ -146,8 +165,8 @@ export async function seedDemoActions(db: DB): Promise<void> {
   const moderator = await db.selectFrom("users").select(["id", "name", "email", "role", "organisation"]).where("role", "=", "moderator").executeTakeFirst();
   if (!admin || !moderator) return;
   const periods = {
-    "2025-26": await createPeriod(db, { slug: "2025-26", name: "2025–26", startsOn: "2025-04-01", endsOn: "2026-03-31" }, admin.id),
-    "autumn-2026": await createPeriod(db, { slug: "autumn-2026", name: "Autumn 2026", startsOn: "2026-09-01", endsOn: "2026-12-31" }, admin.id),
+    "2025-26": await createPeriod(db, { slug: "2025-26", name: "2025–26", startsOn: "2025-04-01", endsOn: "2026-03-31", translations: periodNames["2025-26"] }, admin.id),
+    "autumn-2026": await createPeriod(db, { slug: "autumn-2026", name: "Autumn 2026", startsOn: "2026-09-01", endsOn: "2026-12-31", translations: periodNames["autumn-2026"] }, admin.id),
   };
   const themes = new Map((await db.selectFrom("themes").select(["id", "slug"]).execute()).map((theme) => [theme.slug, theme.id]));
   const published: number[] = [];

@@ -62,6 +62,7 @@ export async function resetDemo(db: DB): Promise<void> {
       "statement_texts",
       "statements",
       "action_status_history",
+      "action_update_texts",
       "action_updates",
       "action_surveys",
       "action_themes",

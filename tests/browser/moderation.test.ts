@@ -141,7 +141,10 @@ describe("recording what was done", () => {
     await page.getByLabel("Description").fill("Families told us nobody replies.");
     await page.getByLabel("Owner").fill("SEND casework team");
     await page.getByLabel("Council", { exact: true }).check();
-    await page.getByLabel("Due date").fill("2027-03-31");
+    const due = page.getByRole("group", { name: "Due date" });
+    await due.getByLabel("Day").fill("31");
+    await due.getByLabel("Month").fill("3");
+    await due.getByLabel("Year").fill("2027");
     await page.getByLabel("How will we know it worked?").fill("90% of emails answered within 5 working days");
     await page.getByLabel("Communication and case-worker contact").check();
     await moderator.navigate(() => page.getByRole("button", { name: "Save action" }).click());
@@ -150,7 +153,10 @@ describe("recording what was done", () => {
     await page.getByLabel("In progress").check();
     await moderator.navigate(() => page.getByRole("button", { name: "Save status" }).click());
     await page.getByLabel("What has happened?").fill("Two case officers started this month.");
-    await page.getByLabel("Date of the update").fill("2026-11-20");
+    const updated = page.getByRole("group", { name: "Date of the update" });
+    await updated.getByLabel("Day").fill("20");
+    await updated.getByLabel("Month").fill("11");
+    await updated.getByLabel("Year").fill("2026");
     await moderator.navigate(() => page.getByRole("button", { name: "Add update" }).click());
     expect(await page.getByText("Two case officers started this month.").count()).toBe(1);
     const id = Number(page.url().match(/actions\/(\d+)/)?.[1]);

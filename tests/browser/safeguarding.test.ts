@@ -53,7 +53,9 @@ describe("a disclosure reaches the safeguarding lead", () => {
     await lead.navigate(() => page.getByRole("button", { name: "I am looking at this" }).click());
     expect(await page.getByText("The other leads can see that you are looking at this concern.").count()).toBe(1);
     await page.getByLabel("Who was it passed to?").fill("Children's Services front door (MASH)");
-    await page.getByLabel("When was it passed on?").fill("2026-12-04");
+    await page.getByRole("group", { name: "When was it passed on?" }).getByLabel("Day").fill("4");
+    await page.getByRole("group", { name: "When was it passed on?" }).getByLabel("Month").fill("12");
+    await page.getByRole("group", { name: "When was it passed on?" }).getByLabel("Year").fill("2026");
     await page.getByLabel("What was done?").fill("Phoned MASH; the school's DSL is seeing the young person today.");
     await lead.navigate(() => page.getByRole("button", { name: "Record handover" }).click());
     expect(await page.getByText("Handover recorded.").count()).toBe(1);

@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 import type { AppLoadContext } from "@remix-run/node";
-import { createAction, createPeriod } from "~/actions/actions.server";
+import { createAction } from "~/actions/actions.server";
+import { createPeriod } from "~/actions/periods.server";
 import { createStatement } from "~/publishing/statements.server";
 import { getDb } from "~/db.server";
 import { createQuote } from "~/moderation/quotes.server";
@@ -25,7 +26,8 @@ function urlFor(file: string, ids: { response: number; user: number; flag: numbe
     .filter((segment) => segment !== "_index")
     .map((segment) => {
       if (!segment.startsWith("$")) return segment;
-      const param = segment.slice(1);
+      // "$id_" is Remix's way to nest a URL without nesting the page; the param is still "id".
+      const param = segment.slice(1).replace(/_$/, "");
       const value = param === "key" ? "new" : param === "lang" ? "pl" : name.startsWith("admin.surveys")
         ? ids.survey
         : name.startsWith("moderate.responses")
@@ -38,6 +40,8 @@ function urlFor(file: string, ids: { response: number; user: number; flag: numbe
               ? ids.quote
               : name.startsWith("admin.themes")
                 ? 1
+                : name.startsWith("admin.periods")
+                  ? ids.period
                 : name.startsWith("moderate.actions")
                   ? ids.action
                   : name.startsWith("moderate.statements")

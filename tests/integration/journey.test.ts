@@ -176,7 +176,7 @@ describe("bad input changes nothing", () => {
     const before = await db().selectFrom("drafts").select("answers").execute();
     const { response, context } = await answer(slug, "route", {}, jar);
     expect(response.status).toBe(400);
-    expect(await readJson(response)).toEqual({ error: "Select an answer", submitted: "" });
+    expect(await readJson(response)).toEqual({ errors: [{ field: "answer", message: "Select an answer" }], submitted: { answer: "" } });
     expect(context.formErrors).toBe(true);
     expect(await db().selectFrom("drafts").select("answers").execute()).toEqual(before);
   });
@@ -189,7 +189,7 @@ describe("bad input changes nothing", () => {
     const tooLong = "This is far more than twenty characters";
     const { response } = await answer(slug, "words", { answer: tooLong }, jar);
     expect(response.status).toBe(400);
-    expect(await readJson(response)).toEqual({ error: "Your answer must be 20 characters or fewer", submitted: tooLong });
+    expect(await readJson(response)).toEqual({ errors: [{ field: "answer", message: "Your answer must be 20 characters or fewer" }], submitted: { answer: tooLong } });
     const [draft] = await db().selectFrom("drafts").select("answers").orderBy("id", "desc").limit(1).execute();
     expect(Object.values(JSON.parse(draft.answers))).toEqual(["right", "agree"]);
   });
@@ -199,7 +199,7 @@ describe("bad input changes nothing", () => {
     const { jar } = await begin(slug);
     const { response } = await answer(slug, "route", { answer: "up" }, jar);
     expect(response.status).toBe(400);
-    expect(await readJson(response)).toMatchObject({ error: "Select one of the answers shown" });
+    expect(await readJson(response)).toMatchObject({ errors: [{ field: "answer", message: "Select one of the answers shown" }] });
   });
 
   it("gives 404 pages for an unknown survey or question, in the person's language", async () => {

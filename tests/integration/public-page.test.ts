@@ -1,5 +1,6 @@
 import { getDb } from "~/db.server";
-import { createAction, createPeriod } from "~/actions/actions.server";
+import { createAction } from "~/actions/actions.server";
+import { createPeriod } from "~/actions/periods.server";
 import { createQuote } from "~/moderation/quotes.server";
 import { approvePublication, requestPublication } from "~/publishing/publishing.server";
 import { createStatement } from "~/publishing/statements.server";
@@ -19,8 +20,8 @@ describe("the public page", () => {
   it("shows only published statements and actions, suppressed figures, and nothing private", async () => {
     const [author, second] = [await createStaff(db(), "moderator"), await createStaff(db(), "administrator")];
     const slug = await createParentSurvey(db());
-    const period = (await createPeriod(db(), { slug: "public-test", name: "Public test", startsOn: "2033-01-01", endsOn: "2033-12-31" }, second.id)) as number;
-    const day = (n: number) => new Date(Date.UTC(2033, 0, n));
+    const period = (await createPeriod(db(), { slug: "public-test", name: "Public test", startsOn: "2013-01-01", endsOn: "2013-12-31" }, second.id)) as number;
+    const day = (n: number) => new Date(Date.UTC(2013, 0, n));
     for (let i = 0; i < 12; i++) await createResponse(db(), slug, { "contact-reply": i % 2 ? "agree" : "disagree" }, day(i + 1));
     const flagged = await createResponse(db(), slug, { "contact-reply": "agree", "one-change": "PLANTED flagged words about my son Oliver" }, day(20));
     await db().updateTable("responses").set({ flagged: 1 }).where("id", "=", flagged).execute();
@@ -33,7 +34,7 @@ describe("the public page", () => {
     await requestPublication(db(), "statement", published, { id: author.id, name: "a", email: author.email, role: "moderator", organisation: "council" });
     await approvePublication(db(), "statement", published, { id: second.id, name: "b", email: second.email, role: "administrator", organisation: "pcf" });
     await createStatement(db(), 3, period, { summary: "PLANTED draft statement", quoteIds: [] }, author.id);
-    await createAction(db(), { title: "PLANTED draft action", description: "d", owner: "o", partner: "council", due_on: "2033-06-30", measure: "m", theme: [4], survey: [], period }, author.id);
+    await createAction(db(), { title: "PLANTED draft action", description: "d", owner: "o", partner: "council", due_on: "2013-06-30", measure: "m", theme: [4], survey: [], period }, author.id);
 
     const { response } = await call(page.loader, { path: "/you-said-we-did?period=public-test" });
     const body = await response.clone().text();
@@ -58,20 +59,20 @@ describe("the public page", () => {
     const authorUser = { id: author.id, name: "a", email: author.email, role: "moderator" as const, organisation: "council" };
     const secondUser = { id: second.id, name: "b", email: second.email, role: "administrator" as const, organisation: "pcf" };
     const slug = await createParentSurvey(db());
-    const period = (await createPeriod(db(), { slug: "open-data", name: "Open data test", startsOn: "2034-01-01", endsOn: "2034-12-31" }, second.id)) as number;
-    for (let i = 0; i < 14; i++) await createResponse(db(), slug, { "contact-reply": i < 9 ? "agree" : "disagree" }, new Date(Date.UTC(2034, 1, i + 1)));
+    const period = (await createPeriod(db(), { slug: "open-data", name: "Open data test", startsOn: "2014-01-01", endsOn: "2014-12-31" }, second.id)) as number;
+    for (let i = 0; i < 14; i++) await createResponse(db(), slug, { "contact-reply": i < 9 ? "agree" : "disagree" }, new Date(Date.UTC(2014, 1, i + 1)));
     const statement = await createStatement(db(), 4, period, { summary: "=HYPERLINK(\"http://evil\") families said <b>nobody</b> replies", quoteIds: [] }, author.id);
     await requestPublication(db(), "statement", statement, authorUser);
     await approvePublication(db(), "statement", statement, secondUser);
-    const action = (await createAction(db(), { title: "Reply <script>within</script> 5 days", description: "d", owner: "SEND team", partner: "council", due_on: "2034-06-30", measure: "m", theme: [4], survey: [], period }, author.id)) as number;
+    const action = (await createAction(db(), { title: "Reply <script>within</script> 5 days", description: "d", owner: "SEND team", partner: "council", due_on: "2014-06-30", measure: "m", theme: [4], survey: [], period }, author.id)) as number;
     await changeStatus(db(), action, { status: "in_progress", version: 0 }, author.id);
-    await addUpdate(db(), action, { body: "Half of <emails> answered & logged", updateOn: "2034-03-01" }, author.id);
+    await addUpdate(db(), action, { body: "Half of <emails> answered & logged", updateOn: "2014-03-01" }, author.id);
     await requestPublication(db(), "action", action, authorUser);
     await approvePublication(db(), "action", action, secondUser);
-    const draft = (await createAction(db(), { title: "Draft", description: "d", owner: "o", partner: "council", due_on: "2034-06-30", measure: "m", theme: [4], survey: [], period }, author.id)) as number;
+    const draft = (await createAction(db(), { title: "Draft", description: "d", owner: "o", partner: "council", due_on: "2014-06-30", measure: "m", theme: [4], survey: [], period }, author.id)) as number;
 
     const json = await (await call(jsonExport.loader, { path: "/you-said-we-did.json?period=open-data" })).response.json();
-    expect(json.period).toEqual({ id: "open-data", name: "Open data test", startDate: "2034-01-01", endDate: "2034-12-31" });
+    expect(json.period).toEqual({ id: "open-data", name: "Open data test", startDate: "2014-01-01", endDate: "2014-12-31" });
     expect(json.suppressionThreshold).toBe(10);
     expect(json.responses).toEqual({ total: 14, parentsCarers: null, youngPeople: null });
     const theme = json.themes[0];
@@ -79,7 +80,7 @@ describe("the public page", () => {
     // 9 of 14 agreed: the 5 who did not are under 10, so no share is published.
     expect(theme.agreedPercent).toBeNull();
     expect(json.actions.map((a: { id: number }) => a.id)).toEqual([action]);
-    expect(json.actions[0]).toMatchObject({ status: "in_progress", latestUpdate: { date: "2034-03-01", text: "Half of <emails> answered & logged" }, themes: ["communication"] });
+    expect(json.actions[0]).toMatchObject({ status: "in_progress", latestUpdate: { date: "2014-03-01", text: "Half of <emails> answered & logged" }, themes: ["communication"] });
 
     const csv = await (await call(csvExport.loader, { path: "/you-said-we-did.csv?period=open-data" })).response.text();
     const [header, statementRow, actionRow] = csv.replace(/^\uFEFF/, "").trim().split(/\r?\n/);

@@ -1,5 +1,5 @@
 import { getDb } from "~/db.server";
-import { createPeriod } from "~/actions/actions.server";
+import { createPeriod } from "~/actions/periods.server";
 import { createQuote } from "~/moderation/quotes.server";
 import * as statementPage from "~/routes/moderate.statements.$id";
 import * as newStatement from "~/routes/moderate.statements.new";
@@ -13,7 +13,9 @@ type Person = Awaited<ReturnType<typeof createStaff>>;
 
 async function draftStatement(author: Person, quote?: string[]) {
   const admin = await createStaff(db(), "administrator");
-  const period = await createPeriod(db(), { slug: `p-${++periods}`, name: `Period ${periods}`, startsOn: "2026-01-01", endsOn: "2026-12-31" }, admin.id);
+  // Periods may not overlap: each statement gets a year of its own.
+  const year = 2000 + ++periods;
+  const period = await createPeriod(db(), { slug: `p-${periods}`, name: `Period ${periods}`, startsOn: `${year}-01-01`, endsOn: `${year}-12-31` }, admin.id);
   const { response } = await call(newStatement.action, {
     path: `/moderate/statements/new?theme=4&period=${period}`,
     form: { csrf: author.csrf, summary: "Families told us nobody replies to emails.", ...(quote ? { quote } : {}) },

@@ -134,10 +134,16 @@ describe("the lead's list and decisions", () => {
     expect((await leadList(lead.cookie, "looking")).concerns.map((c) => c.id)).toContain(concernId);
     expect((await leadList(lead.cookie, "new")).concerns.map((c) => c.id)).not.toContain(concernId);
 
-    const bad = await act(concernId, lead.cookie, { csrf: lead.csrf, intent: "handover", handedTo: "", on: "yesterday", action: "" });
+    const bad = await act(concernId, lead.cookie, { csrf: lead.csrf, intent: "handover", handedTo: "", "on-day": "yesterday", "on-month": "", "on-year": "", action: "" });
     expect(bad.response.status).toBe(400);
-    expect((await readJson<{ errors: { field: string }[]; values: Record<string, string> }>(bad.response)).values.on).toBe("yesterday");
-    await act(concernId, lead.cookie, { csrf: lead.csrf, intent: "handover", handedTo: "MASH duty worker", on: "2026-11-22", action: "Phoned the family; referral made." });
+    const refused = await readJson<{ errors: { field: string; message: string }[]; values: Record<string, string> }>(bad.response);
+    expect(refused.values["on-day"]).toBe("yesterday");
+    expect(refused.errors).toEqual([
+      { field: "handedTo", message: "Enter who it was passed to" },
+      { field: "on", message: "Date it was passed on must include a month" },
+      { field: "action", message: "Enter what was done" },
+    ]);
+    await act(concernId, lead.cookie, { csrf: lead.csrf, intent: "handover", handedTo: "MASH duty worker", "on-day": "22", "on-month": "11", "on-year": "2026", action: "Phoned the family; referral made." });
     expect((await leadList(lead.cookie, "handed_over")).concerns.map((c) => c.id)).toContain(concernId);
 
     // Handed over means it was a concern: it cannot be sent back to the queue now.

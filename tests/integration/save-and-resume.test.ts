@@ -44,7 +44,7 @@ describe("save and come back later", () => {
     expect(response.headers.get("Location")).toBe(`/surveys/${slug}/questions/faces`);
 
     const page = await call(question.loader, { path: `/surveys/${slug}/questions/agree`, params: { slug, key: "agree" }, jar: laptop });
-    expect(await readJson(page.response)).toMatchObject({ value: "disagree" });
+    expect(await readJson(page.response)).toMatchObject({ fields: [{ value: "disagree" }] });
 
     // The old device's cookie no longer opens the draft: only one device holds it at a time.
     const old = await call(question.loader, { path: `/surveys/${slug}/questions/agree`, params: { slug, key: "agree" }, jar: phone });

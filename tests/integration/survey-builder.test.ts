@@ -5,10 +5,13 @@ import * as details from "~/routes/admin.surveys.$slug.details";
 import * as questionPage from "~/routes/admin.surveys.$slug.questions.$key";
 import * as translate from "~/routes/admin.surveys.$slug.translate.$lang";
 import * as newSurvey from "~/routes/admin.surveys.new";
+import * as check from "~/routes/surveys.$slug.check";
 import * as consent from "~/routes/surveys.$slug.consent";
+import * as exitPage from "~/routes/surveys.$slug.exit.$key";
 import * as question from "~/routes/surveys.$slug.questions.$key";
 import * as start from "~/routes/surveys.$slug._index";
 import { fixedT } from "~/i18n/i18n.server";
+import { themeWordings } from "~/publishing/wordings.server";
 import { exportSurvey } from "~/surveys/export.server";
 import { getSurvey } from "~/surveys/surveys.server";
 import { call, CookieJar, readJson } from "../support/remix";
@@ -48,10 +51,13 @@ async function editQuestion(slug: string, key: string, form: Record<string, stri
       [`option-${index}-label`, option.label.en],
     ]),
   );
+  // What the form sends back unchanged: the question's settings as stored.
+  const theme = stored.theme ? String((await db().selectFrom("themes").select("id").where("slug", "=", stored.theme).executeTakeFirstOrThrow()).id) : "";
+  const kept = { text: stored.text.en.text, kind: stored.kind, section: stored.section, required: stored.required ? "yes" : "no", theme, maxLength: String(stored.maxLength ?? "") };
   return call(questionPage.action, {
     path: `/admin/surveys/${slug}/questions/${key}`,
     params: { slug, key },
-    form: { csrf, intent: "save", text: stored.text.en.text, kind: stored.kind, section: stored.section, required: stored.required ? "yes" : "no", ...options, ...form },
+    form: { csrf, intent: "save", ...kept, ...options, ...form },
     headers: { Cookie: cookie },
   });
 }
@@ -90,14 +96,14 @@ describe("an answer never changes meaning", () => {
 
     // The draft started before the edit finishes on its own version.
     const page = await call(question.loader, { path: `/surveys/${slug}/questions/agree`, params: { slug, key: "agree" }, jar: halfway });
-    expect((await readJson<{ question: { text: string } }>(page.response)).question.text).toBe("I get replies quickly.");
+    expect((await readJson<{ fields: { question: { text: string } }[] }>(page.response)).fields[0].question.text).toBe("I get replies quickly.");
     await answer(slug, "left-only", "no", halfway);
     await answer(slug, "agree", "disagree", halfway);
     const late = await send(slug, halfway);
 
     const fresh = await begin(slug);
     const freshPage = await call(question.loader, { path: `/surveys/${slug}/questions/agree`, params: { slug, key: "agree" }, jar: fresh });
-    expect((await readJson<{ question: { text: string } }>(freshPage.response)).question.text).toBe("I get a reply within five working days.");
+    expect((await readJson<{ fields: { question: { text: string } }[] }>(freshPage.response)).fields[0].question.text).toBe("I get a reply within five working days.");
     await answerAll(slug, fresh);
     const newer = await send(slug, fresh);
 
@@ -117,6 +123,13 @@ describe("an answer never changes meaning", () => {
     expect((await getSurvey(db(), slug, "en"))!.questions.find((q) => q.key === "agree")!.version).toBe(2);
     const log = await db().selectFrom("audit_log").select("action").where("entity", "=", "survey").where("action", "like", "survey.question.%").orderBy("id").execute();
     expect(log.map((row) => row.action)).toEqual(["survey.question.changed", "survey.question.new_version", "survey.question.typo"]);
+
+    // Figures built on the theme this question carries say that it was asked in two wordings, and which.
+    const theme = (await db().selectFrom("themes").select("id").where("slug", "=", "communication").executeTakeFirstOrThrow()).id;
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await themeWordings(db(), { from: today, to: today })).get(theme)).toContainEqual({
+      wordings: ["I get replies quickly.", "I get a reply within five working days!"],
+    });
   });
 
   it("retires a chosen option instead of deleting it, so the answers keep their label", async () => {
@@ -282,5 +295,101 @@ describe("the survey builder", () => {
     });
     expect(changed.response.status).toBe(400);
     expect((await readJson<{ errors: { field: string }[] }>(changed.response)).errors[0].field).toBe("slug");
+  });
+});
+
+describe("an exit page", () => {
+  it("ends the survey for someone it is not for, sends nothing, and lets them change the answer", async () => {
+    const slug = await createEveryKindSurvey(db());
+    const admin = await createStaff(db(), "administrator");
+    const exitText = "This survey is for families in Northmoor. If you live elsewhere, your own council's Local Offer can help.";
+    const saved = await editQuestion(slug, "route", { "option-1-exit": exitText }, admin.cookie, admin.csrf);
+    expect(saved.response.status).toBe(303);
+    // Nobody has answered yet, so this is the same version; the file now carries the exit text.
+    expect((await exportSurvey(db(), slug))!.questions[0].options[1].exit).toEqual({ en: exitText });
+
+    const jar = await begin(slug);
+    const chosen = await answer(slug, "route", "right", jar);
+    expect(chosen.response.headers.get("Location")).toBe(`/surveys/${slug}/exit/route`);
+    const page = await call(exitPage.loader, { path: `/surveys/${slug}/exit/route`, params: { slug, key: "route" }, jar });
+    expect(await readJson<{ text: string }>(page.response)).toMatchObject({ text: exitText });
+
+    // The check page and sending both lead back to the exit page: a survey that is not for them is never sent.
+    const checked = await call(check.loader, { path: `/surveys/${slug}/check`, params: { slug }, jar });
+    expect(checked.response.headers.get("Location")).toBe(`/surveys/${slug}/exit/route`);
+    const sent = await call(consent.action, { path: `/surveys/${slug}/consent`, params: { slug }, form: { quote: "no" }, jar });
+    expect(sent.response.headers.get("Location")).toBe(`/surveys/${slug}/exit/route`);
+    const survey = (await getSurvey(db(), slug, "en"))!;
+    expect(await db().selectFrom("responses").select("id").where("survey_id", "=", survey.id).execute()).toEqual([]);
+
+    const changed = await answer(slug, "route", "left", jar);
+    expect(changed.response.headers.get("Location")).toBe(`/surveys/${slug}/questions/left-only`);
+    const gone = await call(exitPage.loader, { path: `/surveys/${slug}/exit/route`, params: { slug, key: "route" }, jar });
+    expect(gone.response.headers.get("Location")).toBe(`/surveys/${slug}/questions/route`);
+  });
+
+  it("is refused on a question with several answers", async () => {
+    const slug = await createEveryKindSurvey(db());
+    const admin = await createStaff(db(), "administrator");
+    const refused = await editQuestion(slug, "many", { "option-0-exit": "Not for you." }, admin.cookie, admin.csrf);
+    expect(refused.response.status).toBe(400);
+    expect((await readJson<{ errors: { message: string }[] }>(refused.response)).errors[0].message).toBe(t("builder.errors.exitOneAnswer"));
+  });
+});
+
+describe("a page with several questions", () => {
+  it("asks the questions together, checks all of them before keeping any, and counts pages", async () => {
+    const slug = await createEveryKindSurvey(db());
+    const admin = await createStaff(db(), "administrator");
+    const joined = await editQuestion(slug, "many", { samePage: "yes" }, admin.cookie, admin.csrf);
+    expect(joined.response.status).toBe(303);
+    // A question cannot share a page with the question its condition rests on.
+    const refused = await editQuestion(slug, "left-only", { samePage: "yes", showIf: `${(await getSurvey(db(), slug, "en"))!.questions[0].id}:left` }, admin.cookie, admin.csrf);
+    expect(refused.response.status).toBe(400);
+    expect((await readJson<{ errors: { message: string }[] }>(refused.response)).errors[0].message).toContain("Which way?");
+
+    const survey = (await getSurvey(db(), slug, "en"))!;
+    const faces = survey.questions.find((q) => q.key === "faces")!;
+    const many = survey.questions.find((q) => q.key === "many")!;
+    const jar = await begin(slug);
+    await answer(slug, "route", "left", jar);
+    await answer(slug, "left-only", "yes", jar);
+    const toFaces = await answer(slug, "agree", "agree", jar);
+    expect(toFaces.response.headers.get("Location")).toBe(`/surveys/${slug}/questions/faces`);
+
+    const redirected = await call(question.loader, { path: `/surveys/${slug}/questions/many`, params: { slug, key: "many" }, jar });
+    expect(redirected.response.headers.get("Location")).toBe(`/surveys/${slug}/questions/faces`);
+    const page = await readJson<{ fields: { field: string }[]; progress: { number: number; total: number } }>(
+      (await call(question.loader, { path: `/surveys/${slug}/questions/faces`, params: { slug, key: "faces" }, jar })).response,
+    );
+    expect(page.fields.map((field) => field.field)).toEqual([`answer-${faces.id}`, `answer-${many.id}`]);
+    // route, left-only, agree, faces + many, words, age: six pages.
+    expect(page.progress).toEqual({ number: 4, total: 6 });
+
+    const before = await db().selectFrom("drafts").select("answers").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const bad = await call(question.action, {
+      path: `/surveys/${slug}/questions/faces`,
+      params: { slug, key: "faces" },
+      form: { intent: "continue", [`answer-${faces.id}`]: "good", [`answer-${many.id}`]: "z" },
+      jar,
+    });
+    expect(bad.response.status).toBe(400);
+    expect(await readJson(bad.response)).toEqual({
+      errors: [{ field: `answer-${many.id}`, message: "Select one of the answers shown" }],
+      submitted: { [`answer-${faces.id}`]: "good", [`answer-${many.id}`]: ["z"] },
+    });
+    expect(await db().selectFrom("drafts").select("answers").orderBy("id", "desc").executeTakeFirstOrThrow()).toEqual(before);
+
+    const good = await call(question.action, {
+      path: `/surveys/${slug}/questions/faces`,
+      params: { slug, key: "faces" },
+      form: { intent: "continue", [`answer-${faces.id}`]: "good", [`answer-${many.id}`]: ["a", "b"] },
+      jar,
+    });
+    expect(good.response.headers.get("Location")).toBe(`/surveys/${slug}/questions/words`);
+    const draft = await db().selectFrom("drafts").select("answers").orderBy("id", "desc").executeTakeFirstOrThrow();
+    expect(JSON.parse(draft.answers)).toMatchObject({ [String(faces.id)]: "good", [String(many.id)]: ["a", "b"] });
+    const back = await readJson<{ backTo: string }>((await call(question.loader, { path: `/surveys/${slug}/questions/words`, params: { slug, key: "words" }, jar })).response);
+    expect(back.backTo).toBe(`/surveys/${slug}/questions/faces`);
   });
 });

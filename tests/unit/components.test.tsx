@@ -16,6 +16,7 @@ function question(overrides: Partial<QuestionView>): QuestionView {
     id: 1,
     key: "q",
     version: 1,
+    samePage: false,
     kind: "agreement_scale",
     section: "main",
     required: true,

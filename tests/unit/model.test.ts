@@ -17,6 +17,7 @@ function question(id: number, overrides: Partial<QuestionView> = {}): QuestionVi
     id,
     key: `q${id}`,
     version: 1,
+    samePage: false,
     kind: "yes_no",
     section: "main",
     required: false,
@@ -34,8 +35,8 @@ function question(id: number, overrides: Partial<QuestionView> = {}): QuestionVi
 const plan = question(1, {
   kind: "single_choice",
   options: [
-    { value: "ehc_plan", label: "EHC plan", lang: "en", exclusive: false },
-    { value: "sen_support", label: "SEN support", lang: "en", exclusive: false },
+    { value: "ehc_plan", label: "EHC plan", lang: "en", exclusive: false, exit: null },
+    { value: "sen_support", label: "SEN support", lang: "en", exclusive: false, exit: null },
   ],
 });
 const review = question(2, { showIf: { questionId: 1, value: "ehc_plan" }, required: true });

@@ -9,6 +9,7 @@ function question(overrides: Partial<QuestionView>): QuestionView {
     id: 1,
     key: "q",
     version: 1,
+    samePage: false,
     kind: "single_choice",
     section: "main",
     required: true,
@@ -19,9 +20,9 @@ function question(overrides: Partial<QuestionView>): QuestionView {
     hint: null,
     lang: "en",
     options: [
-      { value: "a", label: "A", lang: "en", exclusive: false },
-      { value: "b", label: "B", lang: "en", exclusive: false },
-      { value: "none", label: "None of these", lang: "en", exclusive: true },
+      { value: "a", label: "A", lang: "en", exclusive: false, exit: null },
+      { value: "b", label: "B", lang: "en", exclusive: false, exit: null },
+      { value: "none", label: "None of these", lang: "en", exclusive: true, exit: null },
     ],
     ...overrides,
   };
