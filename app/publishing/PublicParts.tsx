@@ -194,6 +194,24 @@ export function ThemeSection({ section, format, audience, level = 2, periodSlug 
             <br />
             {t("ysd.agreed", { figure: percent(section.agreedPercent) })}
           </p>
+          {section.wordings.length ? (
+            <div className="govuk-body-s app-wordings">
+              <p className="govuk-body-s">{t("ysd.wordings", { count: section.wordings.length })}</p>
+              <ul className="govuk-list govuk-list--bullet govuk-body-s">
+                {section.wordings.map((question) => (
+                  <li key={question.join("\u0000")}>
+                    <ol className="govuk-list govuk-list--number govuk-body-s">
+                      {question.map((wording) => (
+                        <li key={wording} {...other("en")}>
+                          {wording}
+                        </li>
+                      ))}
+                    </ol>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {section.quotes.map((quote) => (
             <figure key={quote.id} className="app-quote">
               <blockquote {...other(htmlLang(quote.lang))}>

@@ -1,5 +1,6 @@
 import type { DB } from "../../db/connection";
 import type { ActionStatus } from "../../db/schema";
+import { themeWordings } from "./wordings.server";
 import { fallbackLanguage } from "../i18n/config";
 import { publicPeriods, startedPeriodIds } from "../actions/periods.server";
 import { updateTranslationsIn } from "../translations/action-translations.server";
@@ -42,7 +43,7 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
     periods.find((candidate) => candidate.slug === filters.period) ?? periods.find((candidate) => withStatements.has(candidate.id)) ?? periods[0];
   if (!period) return { periods: [], period: null, threshold };
 
-  const [{ responses, listened, figures }, themes, statements, actions] = await Promise.all([
+  const [{ responses, listened, figures, wordings }, themes, statements, actions] = await Promise.all([
     countedFigures(db, period, threshold),
     db.selectFrom("themes as th").innerJoin("theme_translations as t", "t.theme_id", "th.id").select(["th.id", "th.slug", "t.lang", "t.name", "t.description"]).execute(),
     db
@@ -140,6 +141,8 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
         split: figure?.raised.parts ?? { parent_carer: null, young_person: null },
         splitHiddenToProtect: figure?.raised.secondary ?? [],
         agreedPercent: figure?.agreedPercent ?? null,
+        /** Questions behind these figures that were asked in more than one wording in the period, each with its wordings, oldest first (English). */
+        wordings: (wordings.get(statement.theme_id) ?? []).map((question) => question.wordings),
         quotes: statementQuotes.filter((q) => q.statement_id === statement.id).map((q) => ({ id: q.id, text: q.text, lang: q.lang, translation: q.translation })),
         actions: publicActions.filter((action) => action.themeIds.includes(statement.theme_id)),
         corrections: correctionsFor("statement", statement.id),
@@ -207,7 +210,7 @@ function countedFigures(db: DB, period: { id: number; starts_on: string; ends_on
 
 async function countFigures(db: DB, period: { starts_on: string; ends_on: string }, threshold: number) {
   const until = new Date(new Date(period.ends_on).getTime() + 86_400_000).toISOString().slice(0, 10);
-  const [responses, listened, figures] = await Promise.all([
+  const [responses, listened, figures, wordings] = await Promise.all([
     db
       .selectFrom("responses as r")
       .innerJoin("surveys as s", "s.id", "r.survey_id")
@@ -234,8 +237,9 @@ async function countFigures(db: DB, period: { starts_on: string; ends_on: string
       .where("r.submitted_at", "<", until)
       .executeTakeFirst(),
     publicThemeFigures(db, { from: period.starts_on, to: period.ends_on }, threshold),
+    themeWordings(db, { from: period.starts_on, to: period.ends_on }),
   ]);
-  return { responses, listened, figures };
+  return { responses, listened, figures, wordings };
 }
 
 /** Published actions the public may read: none in a period that has not started yet. */

@@ -11,6 +11,8 @@ import * as themePage from "~/routes/you-said-we-did.themes.$slug";
 import * as jsonExport from "~/routes/you-said-we-did[.]json";
 import * as csvExport from "~/routes/you-said-we-did[.]csv";
 import * as atomFeed from "~/routes/you-said-we-did[.]atom";
+import { saveQuestion } from "~/surveys/questions.server";
+import { getSurvey } from "~/surveys/surveys.server";
 import { call, readJson } from "../support/remix";
 import { createParentSurvey, createResponse, createStaff } from "../support/factories";
 
@@ -110,5 +112,29 @@ describe("the public page", () => {
       const { response } = await call(loader, { path, params });
       expect(response.status, path).toBe(404);
     }
+  });
+});
+
+describe("figures that span two wordings of a question", () => {
+  it("say so on the public page, with each wording", async () => {
+    const [author, second] = [await createStaff(db(), "moderator"), await createStaff(db(), "administrator")];
+    const slug = await createParentSurvey(db());
+    const period = (await createPeriod(db(), { slug: "wordings-test", name: "Wordings test", startsOn: "2012-01-01", endsOn: "2012-12-31" }, second.id)) as number;
+    const day = (n: number) => new Date(Date.UTC(2012, 0, n));
+    for (let i = 0; i < 6; i++) await createResponse(db(), slug, { "contact-reply": "agree" }, day(i + 1));
+    const survey = (await getSurvey(db(), slug, "en"))!;
+    const question = survey.questions.find((q) => q.key === "contact-reply")!;
+    const input = { key: question.key, kind: question.kind, section: question.section, required: question.required, samePage: false, maxLength: null, themeId: question.themeId, showIf: null, hint: question.hint, options: [] };
+    const saved = await saveQuestion(db(), survey.id, question.id, { ...input, text: "When I contact the SEND team, I get a reply within five working days." }, { userId: second.id });
+    expect(saved).toMatchObject({ status: "saved", newVersion: true });
+    for (let i = 0; i < 6; i++) await createResponse(db(), slug, { "contact-reply": "disagree" }, day(i + 10));
+
+    const statement = await createStatement(db(), question.themeId!, period, { summary: "Families said nobody replies.", quoteIds: [] }, author.id);
+    await requestPublication(db(), "statement", statement, { id: author.id, name: "a", email: author.email, role: "moderator", organisation: "council" });
+    await approvePublication(db(), "statement", statement, { id: second.id, name: "b", email: second.email, role: "administrator", organisation: "pcf" });
+
+    const { response } = await call(page.loader, { path: "/you-said-we-did?period=wordings-test" });
+    const data = await readJson<{ sections: { wordings: string[][] }[] }>(response);
+    expect(data.sections[0].wordings).toEqual([[question.text, "When I contact the SEND team, I get a reply within five working days."]]);
   });
 });
