@@ -77,7 +77,11 @@ export async function createDraftSurvey(db: DB, input: SurveyDetailsInput, userI
  */
 export async function updateSurveyDetails(db: DB, surveyId: number, input: SurveyDetailsInput, userId: number): Promise<SurveyRefusal | undefined> {
   const refusal = await db.transaction().execute(async (trx): Promise<SurveyRefusal | undefined> => {
-    const before = await trx.selectFrom("surveys").select(["slug", "status"]).where("id", "=", surveyId).executeTakeFirstOrThrow();
+    const before = await trx.selectFrom("surveys").select(["slug", "status", "audience"]).where("id", "=", surveyId).executeTakeFirstOrThrow();
+    // Every response counts under its survey's audience: changing it would move answers already given into the other group.
+    if (input.audience !== before.audience && (await trx.selectFrom("responses").select("id").where("survey_id", "=", surveyId).limit(1).executeTakeFirst())) {
+      return { field: "audience", message: "audienceFixed" };
+    }
     if (input.slug !== before.slug) {
       if (before.status !== "draft") return { field: "slug", message: "slugFixed" };
       if (await slugTaken(trx, input.slug, surveyId)) return { field: "slug", message: "slugTaken", params: { slug: input.slug } };
