@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { DateInput } from "~/components/DateInput";
 import { TextInput } from "~/components/TextFields";
-import { htmlLang, intlLocale, textDirection } from "~/i18n/config";
+import { SideBySide } from "~/components/SideBySide";
+import { intlLocale } from "~/i18n/config";
 import { dayInWords } from "~/utils/date-input";
 import { nameField, translatedLanguages } from "./period-names";
 
@@ -72,43 +73,18 @@ export function PeriodNames({ english, languages, values, errorFor }: PeriodName
         <h2 className="govuk-fieldset__heading">{t("periods.names.heading")}</h2>
       </legend>
       <p className="govuk-hint">{t("periods.names.hint")}</p>
-      {languages.map((lang) => {
-        const id = nameField(lang);
-        const error = errorFor(id);
-        return (
-          <div key={lang} className={`govuk-form-group app-translate-row${error ? " govuk-form-group--error" : ""}`}>
-            <div className="govuk-grid-row">
-              <div className="govuk-grid-column-one-half">
-                <label className="govuk-label" htmlFor={id}>
-                  <span className="govuk-caption-s app-translate-what">{t("periods.names.label", { language: t(`common:languageNames.${lang}`) })}</span>
-                  <span lang="en" className="app-translate-source">
-                    {english}
-                  </span>
-                </label>
-              </div>
-              <div className="govuk-grid-column-one-half">
-                {error ? (
-                  <p className="govuk-error-message" id={`${id}-error`}>
-                    <span className="govuk-visually-hidden">{t("common:errorPrefix")}</span> {error}
-                  </p>
-                ) : null}
-                <input
-                  className={`govuk-input${error ? " govuk-input--error" : ""}`}
-                  id={id}
-                  name={id}
-                  type="text"
-                  lang={htmlLang(lang)}
-                  dir={textDirection(lang)}
-                  defaultValue={values[id] ?? ""}
-                  aria-describedby={error ? `${id}-error` : undefined}
-                  spellCheck={false}
-                  autoComplete="off"
-                />
-              </div>
-            </div>
-          </div>
-        );
-      })}
+      {languages.map((lang) => (
+        <SideBySide
+          key={lang}
+          name={nameField(lang)}
+          what={t("periods.names.label", { language: t(`common:languageNames.${lang}`) })}
+          english={english}
+          lang={lang}
+          defaultValue={values[nameField(lang)] ?? ""}
+          error={errorFor(nameField(lang))}
+          short
+        />
+      ))}
     </fieldset>
   );
 }

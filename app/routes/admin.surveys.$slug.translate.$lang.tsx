@@ -6,8 +6,9 @@ import { requireStaff } from "~/accounts/session.server";
 import { ErrorSummary, type FieldError } from "~/components/ErrorSummary";
 import { Notice } from "~/components/Notice";
 import { ScriptFont } from "~/components/ScriptFont";
+import { SideBySide } from "~/components/SideBySide";
 import { getDb } from "~/db.server";
-import { fallbackLanguage, htmlLang, isSupportedLanguage, textDirection } from "~/i18n/config";
+import { fallbackLanguage, isSupportedLanguage } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { saveTranslations, surveyForBuilder } from "~/surveys/builder.server";
 import { surveyTexts, translationProgress } from "~/surveys/view";
@@ -63,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = Object.fromEntries(Object.entries(staff.values).filter(([key]) => keys.has(key)));
   const errors: FieldError[] = Object.entries(values)
     .filter(([, value]) => value.length > MAX_TEXT)
-    .map(([key]) => ({ field: `text-${key}`, message: staff.t("builder.errors.tooLong") }));
+    .map(([key]) => ({ field: key, message: staff.t("builder.errors.tooLong") }));
   if (errors.length) return formFailure(context, { errors, values });
   await saveTranslations(getDb(), survey.id, lang, values, staff.session.user.id);
   throw redirect(`/admin/surveys/${survey.slug}/translate/${lang}?saved=1`, 303);
@@ -75,7 +76,7 @@ export default function TranslateSurvey() {
   const { t } = useTranslation("staff");
   const errors = failure?.errors ?? [];
   const values: Record<string, string> = failure?.values ?? {};
-  const errorFor = (key: string) => errors.find((error) => error.field === `text-${key}`)?.message;
+  const errorFor = (key: string) => errors.find((error) => error.field === key)?.message;
   const complete = data.progress.total > 0 && data.progress.done === data.progress.total;
   return (
     <>
@@ -95,41 +96,17 @@ export default function TranslateSurvey() {
       <ScriptFont lang={data.lang} />
       <form method="post" noValidate>
         <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
-        {data.texts.map((text) => {
-          const id = `text-${text.key}`;
-          const error = errorFor(text.key);
-          return (
-            <div key={text.key} className={`govuk-form-group app-translate-row${error ? " govuk-form-group--error" : ""}`}>
-              <div className="govuk-grid-row">
-                <div className="govuk-grid-column-one-half">
-                  <label className="govuk-label" htmlFor={id}>
-                    <span className="govuk-caption-s app-translate-what">{text.what}</span>
-                    <span lang="en" className="app-translate-source">
-                      {text.english}
-                    </span>
-                  </label>
-                </div>
-                <div className="govuk-grid-column-one-half">
-                  {error ? (
-                    <p className="govuk-error-message" id={`${id}-error`}>
-                      <span className="govuk-visually-hidden">{t("common:errorPrefix")}</span> {error}
-                    </p>
-                  ) : null}
-                  <textarea
-                    className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
-                    id={id}
-                    name={text.key}
-                    rows={text.long ? 4 : 2}
-                    lang={htmlLang(data.lang)}
-                    dir={textDirection(data.lang)}
-                    defaultValue={values[text.key] ?? text.current}
-                    aria-describedby={error ? `${id}-error` : undefined}
-                  />
-                </div>
-              </div>
-            </div>
-          );
-        })}
+        {data.texts.map((text) => (
+          <SideBySide
+            key={text.key}
+            name={text.key}
+            what={text.what}
+            english={text.english}
+            lang={data.lang}
+            defaultValue={values[text.key] ?? text.current}
+            error={errorFor(text.key)}
+          />
+        ))}
         <button type="submit" className="govuk-button">
           {t("builder.translate.save")}
         </button>

@@ -4,7 +4,8 @@ import { ErrorSummary, type FieldError } from "~/components/ErrorSummary";
 import { BackLink } from "~/components/Layout";
 import { Notice } from "~/components/Notice";
 import { ScriptFont } from "~/components/ScriptFont";
-import { htmlLang, intlLocale, textDirection } from "~/i18n/config";
+import { SideBySide } from "~/components/SideBySide";
+import { intlLocale } from "~/i18n/config";
 import { dayInWords } from "~/utils/date-input";
 import type { TranslatePageData } from "./translation";
 
@@ -35,41 +36,17 @@ export function TranslatePage({ data, failure }: { data: TranslatePageData; fail
       <ScriptFont lang={data.lang} />
       <form method="post" noValidate>
         <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
-        {data.texts.map((text) => {
-          const error = errorFor(text.name);
-          return (
-            <div key={text.name} className={`govuk-form-group app-translate-row${error ? " govuk-form-group--error" : ""}`}>
-              <div className="govuk-grid-row">
-                <div className="govuk-grid-column-one-half">
-                  <label className="govuk-label" htmlFor={text.name}>
-                    <span className="govuk-caption-s app-translate-what">{t(`translations.fields.${text.field}`, { date: text.on ? dayInWords(text.on, intlLocale(i18n.language)) : "" })}</span>
-                    <span lang="en" className="app-translate-source app-free-text">
-                      {text.english}
-                    </span>
-                  </label>
-                </div>
-                <div className="govuk-grid-column-one-half">
-                  {error ? (
-                    <p className="govuk-error-message" id={`${text.name}-error`}>
-                      <span className="govuk-visually-hidden">{t("common:errorPrefix")}</span> {error}
-                    </p>
-                  ) : null}
-                  <textarea
-                    className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
-                    id={text.name}
-                    name={text.name}
-                    rows={text.english.length > 80 ? 4 : 2}
-                    lang={htmlLang(data.lang)}
-                    dir={textDirection(data.lang)}
-                    defaultValue={values[text.name] ?? text.current}
-                    aria-describedby={error ? `${text.name}-error` : undefined}
-                    spellCheck
-                  />
-                </div>
-              </div>
-            </div>
-          );
-        })}
+        {data.texts.map((text) => (
+          <SideBySide
+            key={text.name}
+            name={text.name}
+            what={t(`translations.fields.${text.field}`, { date: text.on ? dayInWords(text.on, intlLocale(i18n.language)) : "" })}
+            english={text.english}
+            lang={data.lang}
+            defaultValue={values[text.name] ?? text.current}
+            error={errorFor(text.name)}
+          />
+        ))}
         <button type="submit" className="govuk-button">
           {data.published ? t("translations.page.propose") : t("translations.page.save")}
         </button>
