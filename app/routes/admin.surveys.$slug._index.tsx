@@ -9,7 +9,7 @@ import { TextInput } from "~/components/TextFields";
 import { getDb } from "~/db.server";
 import { fallbackLanguage, htmlLang, intlLocale } from "~/i18n/config";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
-import { changeSurveyState, duplicateSurvey, surveyForBuilder, themeChoices, type StateChange } from "~/surveys/builder.server";
+import { changeSurveyState, duplicateSurvey, findSurvey, themeChoices, type StateChange } from "~/surveys/builder.server";
 import { loadBuilderSurvey } from "~/surveys/builder/load.server";
 import { moveQuestion, removeQuestion } from "~/surveys/questions.server";
 import { formFailure, httpError } from "~/utils/http.server";
@@ -81,7 +81,7 @@ const CopySlug = z
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const staff = await readStaffForm(request, "admin");
   const db = getDb();
-  const survey = params.slug ? await surveyForBuilder(db, params.slug) : undefined;
+  const survey = params.slug ? await findSurvey(db, params.slug) : undefined;
   if (!survey) httpError(staff.t, 404, "notFound");
   const userId = staff.session.user.id;
   const refuse = (field: string, message: string, params?: Record<string, string>) =>

@@ -7,7 +7,7 @@ import { ErrorSummary } from "~/components/ErrorSummary";
 import { getDb } from "~/db.server";
 import { fallbackLanguage } from "~/i18n/config";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
-import { surveyForBuilder, themeChoices, updateSurveyDetails } from "~/surveys/builder.server";
+import { findSurvey, surveyForBuilder, themeChoices, updateSurveyDetails } from "~/surveys/builder.server";
 import { readDetailsForm } from "~/surveys/builder/details-form.server";
 import { SurveyDetailsFields } from "~/surveys/builder/SurveyDetailsFields";
 import { formFailure, httpError } from "~/utils/http.server";
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const staff = await readStaffForm(request, "admin");
   const db = getDb();
-  const survey = params.slug ? await surveyForBuilder(db, params.slug) : undefined;
+  const survey = params.slug ? await findSurvey(db, params.slug) : undefined;
   if (!survey) httpError(staff.t, 404, "notFound");
   const themes = staff.form.getAll("themes").map(String);
   const values = { ...staff.values, themes: themes.join(",") };

@@ -89,14 +89,13 @@ export default function PreviewSurvey() {
       </div>
       <ScriptFont lang={data.shownIn} />
       <p className="govuk-caption-m">{t("builder.preview.page", { page: data.page, pages: data.pages })}</p>
+      {/* The condition is a note for staff, in their language; the respondent's page follows in its own. */}
+      {data.question?.condition ? (
+        <p className="govuk-inset-text">{t("builder.overview.condition", { question: data.question.condition.question, answer: data.question.condition.answer })}</p>
+      ) : null}
       <div lang={lang} dir={textDirection(data.shownIn)}>
         {data.question ? (
           <>
-            {data.question.condition ? (
-              <p className="govuk-inset-text" lang={undefined}>
-                {t("builder.overview.condition", { question: data.question.condition.question, answer: data.question.condition.answer })}
-              </p>
-            ) : null}
             <QuestionField question={data.question.view} choices={data.question.choices} value={undefined} error={null} pageLang={data.shownIn} />
           </>
         ) : (

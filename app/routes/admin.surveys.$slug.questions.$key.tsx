@@ -13,7 +13,7 @@ import { fallbackLanguage } from "~/i18n/config";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { surveyForBuilder, themeChoices } from "~/surveys/builder.server";
 import type { QuestionFile } from "~/surveys/definition";
-import { isChoice, questionKinds, saveQuestion, type QuestionInput } from "~/surveys/questions.server";
+import { isChoice, nameFrom, questionKinds, saveQuestion, type QuestionInput } from "~/surveys/questions.server";
 import { fieldErrors } from "~/utils/forms";
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
@@ -36,23 +36,6 @@ const QuestionForm = z.object({
   theme: z.preprocess(blank, z.coerce.number().int().optional()),
   showIf: z.preprocess(blank, z.string().regex(/^\d+:[a-z0-9_]+$/, { error: "showIf" }).optional()),
 });
-
-/** A key for a new question made from its words: "How long did the assessment take?" → "how-long-did-the-assessment". */
-function keyFrom(text: string, taken: Set<string>): string {
-  const base =
-    text
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, " ")
-      .trim()
-      .split(" ")
-      .slice(0, 5)
-      .join("-") || "question";
-  let key = base;
-  for (let n = 2; taken.has(key) || key === NEW; n++) key = `${base}-${n}`;
-  return key;
-}
 
 async function loadQuestion(request: Request, params: LoaderFunctionArgs["params"], t: Awaited<ReturnType<typeof getFixedT>>) {
   const survey = params.slug ? await surveyForBuilder(getDb(), params.slug) : undefined;
@@ -121,7 +104,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const data = parsed.data;
   const [showIfId, showIfValue] = data.showIf ? data.showIf.split(":") : [];
   const input: QuestionInput = {
-    key: question?.key ?? keyFrom(data.text, new Set(Object.keys(survey.questionIds))),
+    // A new question's key comes from its first words; "new" is this page's own address.
+    key: question?.key ?? nameFrom(data.text, new Set([...Object.keys(survey.questionIds), NEW]), { joiner: "-", words: 5, fallback: "question" }),
     kind: data.kind as QuestionInput["kind"],
     section: data.section,
     required: data.required === "yes",

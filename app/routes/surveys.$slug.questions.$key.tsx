@@ -47,10 +47,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (page[0].id !== question.id) throw redirect(paths.question(page[0].key, toCheck));
   const previous = questionBefore(survey.questions, draft.answers, question.id);
   const alone = page.length === 1;
+  // Several questions on a page sit under one heading: "About you", or the survey's title.
+  const heading = alone ? null : question.section === "about_you" ? t("question.aboutYouHeading") : survey.title;
   return json({
-    // Several questions on a page sit under one heading: "About you", or the survey's title.
-    title: alone ? question.text : question.section === "about_you" ? t("question.aboutYouHeading") : survey.title,
-    heading: alone ? null : question.section === "about_you" ? t("question.aboutYouHeading") : survey.title,
+    title: heading ?? question.text,
+    heading,
     surveyTitle: survey.title,
     audience: survey.audience,
     lang,

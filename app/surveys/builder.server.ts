@@ -199,6 +199,11 @@ export async function saveTranslations(db: DB, surveyId: number, lang: string, v
   forgetSurveys();
 }
 
+/** A survey's id and short name, for a builder action that needs no more; undefined when there is none. */
+export function findSurvey(db: DB, slug: string) {
+  return db.selectFrom("surveys").select(["id", "slug"]).where("slug", "=", slug).executeTakeFirst();
+}
+
 /** Everything the builder's pages show about one survey; undefined when there is none. */
 export async function surveyForBuilder(db: DB, slug: string, now = new Date()) {
   const row = await db

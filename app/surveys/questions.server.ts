@@ -34,20 +34,23 @@ export type QuestionRefusal = { field: string; message: string; params?: Record<
 
 export type SaveResult = { status: "saved"; questionId: number; newVersion: boolean } | { status: "refused"; refusal: QuestionRefusal };
 
-/** A value for an option made from its label: "Not sure" → "not_sure", unique within the question. */
-export function optionValue(label: string, taken: Set<string>): string {
-  const base =
-    label
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "_")
-      .replace(/^_+|_+$/g, "")
-      .slice(0, 40) || "option";
-  let value = base;
-  for (let n = 2; taken.has(value); n++) value = `${base}_${n}`;
-  taken.add(value);
-  return value;
+/**
+ * A name made from words, unique among `taken` (and added to it): an option's value from its label
+ * ("Not sure" → "not_sure"), or a question's key from its text, its first words joined by dashes.
+ */
+export function nameFrom(text: string, taken: Set<string>, { joiner, words, fallback }: { joiner: "_" | "-"; words?: number; fallback: string }): string {
+  const parts = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, words);
+  const base = parts.join(joiner).slice(0, 40) || fallback;
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}${joiner}${n}`;
+  taken.add(name);
+  return name;
 }
 
 interface StoredQuestion {
@@ -241,7 +244,7 @@ export async function saveQuestion(
       .where("id", "=", before.id)
       .execute();
     await writeWording(trx, before, input, { dropTranslations: meaning && !typoOnly });
-    await writeOptions(trx, before, input, { dropTranslations: !typoOnly });
+    await writeOptions(trx, before, input, { dropTranslations: !typoOnly, now });
     const action = !meaning ? "survey.question.changed" : typoOnly ? "survey.question.typo" : newVersion ? "survey.question.new_version" : "survey.question.changed";
     await audit(trx, { userId, action, entity: "survey", entityId: surveyId, after: { question: before.key, version } }, now);
     return { status: "saved", questionId: before.id, newVersion };
@@ -278,7 +281,7 @@ async function addQuestion(trx: Trx, surveyId: number, input: QuestionInput, use
     .executeTakeFirstOrThrow();
   const created: StoredQuestion = { id, key: input.key, kind: input.kind, position, version: 1, text: "", hint: null, options: [] };
   await writeWording(trx, created, input, { dropTranslations: false });
-  await writeOptions(trx, created, input, { dropTranslations: false });
+  await writeOptions(trx, created, input, { dropTranslations: false, now });
   await audit(trx, { userId, action: "survey.question.added", entity: "survey", entityId: surveyId, after: { question: input.key } }, now);
   return { status: "saved", questionId: id, newVersion: false };
 }
@@ -296,7 +299,7 @@ async function writeWording(trx: Trx, before: StoredQuestion, input: QuestionInp
 }
 
 /** Options in the order given: kept ones updated, new ones added, dropped ones retired if chosen, else deleted. */
-async function writeOptions(trx: Trx, before: StoredQuestion, input: QuestionInput, { dropTranslations }: { dropTranslations: boolean }) {
+async function writeOptions(trx: Trx, before: StoredQuestion, input: QuestionInput, { dropTranslations, now }: { dropTranslations: boolean; now: Date }) {
   const wanted = isChoice(input.kind) ? input.options : [];
   const existing = new Map(before.options.map((option) => [option.value, option]));
   const taken = new Set(before.options.map((option) => option.value));
@@ -329,7 +332,7 @@ async function writeOptions(trx: Trx, before: StoredQuestion, input: QuestionInp
     }
     const { id } = await trx
       .insertInto("question_options")
-      .values({ question_id: before.id, value: optionValue(option.label, taken), position: index + 1, exclusive: option.exclusive ? 1 : 0 })
+      .values({ question_id: before.id, value: nameFrom(option.label, taken, { joiner: "_", fallback: "option" }), position: index + 1, exclusive: option.exclusive ? 1 : 0 })
       .returning("id")
       .executeTakeFirstOrThrow();
     await trx.insertInto("option_translations").values({ option_id: id, lang: fallbackLanguage, label: option.label, exit_text: option.exit }).execute();
@@ -337,7 +340,7 @@ async function writeOptions(trx: Trx, before: StoredQuestion, input: QuestionInp
   for (const option of before.options.filter((candidate) => !kept.has(candidate.value))) {
     const chosen = await trx.selectFrom("answers").select("id").where("question_id", "=", before.id).where("choice", "=", option.value).limit(1).executeTakeFirst();
     // A retired option keeps a position of its own, far below any live one.
-    if (chosen) await trx.updateTable("question_options").set({ retired_at: new Date().toISOString(), position: -1_000_000 - option.id }).where("id", "=", option.id).execute();
+    if (chosen) await trx.updateTable("question_options").set({ retired_at: now.toISOString(), position: -1_000_000 - option.id }).where("id", "=", option.id).execute();
     else await trx.deleteFrom("question_options").where("id", "=", option.id).execute();
   }
 }
