@@ -4,7 +4,12 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 type Timestamp = string;
 type CreatedAt = ColumnType<Timestamp, Timestamp | undefined, never>;
 
-export type Audience = "parent_carer" | "young_person";
+/** Who answered a response: a parent or carer, or a young person. */
+export const audiences = ["parent_carer", "young_person"] as const;
+export type Audience = (typeof audiences)[number];
+/** Who a survey is for; a survey for both asks each person which they are. */
+export const surveyAudiences = [...audiences, "both"] as const;
+export type SurveyAudience = (typeof surveyAudiences)[number];
 export type SurveyStatus = "draft" | "open" | "closed";
 export type QuestionKind =
   | "single_choice"
@@ -38,7 +43,7 @@ export interface ThemeTranslationTable {
 export interface SurveyTable {
   id: Generated<number>;
   slug: string;
-  audience: Audience;
+  audience: SurveyAudience;
   status: SurveyStatus;
   estimated_minutes: number;
   opens_at: Timestamp | null;
@@ -132,6 +137,8 @@ export interface DraftTable {
   expires_at: Timestamp;
   /** The survey version it was started on, which it finishes on. */
   survey_version: Generated<number>;
+  /** Who is answering, fixed when the draft starts. The app always names it. */
+  audience: Audience;
 }
 
 export type ResponseStatus = "new" | "in_review" | "done";
@@ -152,6 +159,8 @@ export interface ResponseTable {
   /** Who helped the respondent answer, if they said. */
   helped_by: HelpedBy | null;
   survey_version: Generated<number>;
+  /** Who answered, from the draft; figures split by this, not by the survey's audience. */
+  audience: Audience;
 }
 
 export const helpers = ["none", "parent_carer", "teacher", "support_worker", "someone_else"] as const;

@@ -1,5 +1,6 @@
 import { supportedLanguages } from "../i18n/config";
 import { z } from "zod";
+import { audiences } from "../../db/schema";
 
 export const PAGE_SIZE = 25;
 export const statuses = ["new", "in_review", "done"] as const;
@@ -10,7 +11,7 @@ const optional = <T extends z.ZodTypeAny>(schema: T) =>
 /** The queue's filters, read from the query string; anything unrecognised is ignored, not an error. */
 export const QueueFilters = z.object({
   survey: optional(z.string().regex(/^[a-z0-9-]+$/)).catch(undefined),
-  audience: optional(z.enum(["parent_carer", "young_person"])).catch(undefined),
+  audience: optional(z.enum(audiences)).catch(undefined),
   lang: optional(z.enum(supportedLanguages)).catch(undefined),
   status: optional(z.enum(statuses)).catch(undefined),
   theme: optional(z.coerce.number().int().positive()).catch(undefined),

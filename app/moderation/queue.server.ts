@@ -11,7 +11,7 @@ type ResponseQuery<O> = SelectQueryBuilder<QueueDatabase, "r" | "s", O>;
 function applyFilters<O>(query: ResponseQuery<O>, filters: QueueFilters, withStatus = true): ResponseQuery<O> {
   let q = query.where("r.flagged", "=", 0);
   if (filters.survey) q = q.where("s.slug", "=", filters.survey);
-  if (filters.audience) q = q.where("s.audience", "=", filters.audience);
+  if (filters.audience) q = q.where("r.audience", "=", filters.audience);
   if (filters.lang) q = q.where("r.lang", "=", filters.lang);
   if (withStatus && filters.status) q = q.where("r.status", "=", filters.status);
   if (filters.theme) {
@@ -54,7 +54,7 @@ export async function queuePage(db: DB, filters: QueueFilters, lang: string) {
         "r.lang",
         "r.status",
         "r.submitted_at",
-        "s.audience",
+        "r.audience",
         eb
           .selectFrom("survey_translations as st")
           .select("st.title")

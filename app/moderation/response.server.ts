@@ -20,7 +20,7 @@ async function readResponse(db: DB, id: number, lang: string, t: TFunction) {
   const response = await db
     .selectFrom("responses as r")
     .innerJoin("surveys as s", "s.id", "r.survey_id")
-    .select(["r.id", "r.reference", "r.lang", "r.status", "r.version", "r.flagged", "r.quote_consent", "r.helped_by", "r.submitted_at", "r.survey_version", "s.slug", "s.audience"])
+    .select(["r.id", "r.reference", "r.lang", "r.status", "r.version", "r.flagged", "r.quote_consent", "r.helped_by", "r.submitted_at", "r.survey_version", "r.audience", "s.slug"])
     .where("r.id", "=", id)
     .executeTakeFirst();
   if (!response) return undefined;

@@ -27,12 +27,11 @@ export async function themeCounts(db: DB, range: DateRange) {
       select q.theme_id, a.response_id from answers a join questions q on q.id = a.question_id
       where q.theme_id is not null and a.choice is not null and a.choice not in ('dont_know', 'prefer_not_to_say')
     )
-    select raised.theme_id, s.audience, count(distinct r.id) as n
+    select raised.theme_id, r.audience, count(distinct r.id) as n
     from raised
     join responses r on r.id = raised.response_id
-    join surveys s on s.id = r.survey_id
     where r.flagged = 0 and r.submitted_at >= ${from} and r.submitted_at < ${until}
-    group by raised.theme_id, s.audience`.execute(db);
+    group by raised.theme_id, r.audience`.execute(db);
   const byTheme = new Map<number, Record<Audience, number>>();
   for (const row of rows) {
     const entry = byTheme.get(row.theme_id) ?? { parent_carer: 0, young_person: 0 };

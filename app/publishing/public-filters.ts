@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { audiences } from "../../db/schema";
 import { actionStatuses } from "~/actions/action-form";
 import type { PublicFilters } from "./public.server";
 
@@ -10,7 +11,7 @@ const Filters = z.object({
   period: slug,
   theme: slug,
   status: z.preprocess(blank, z.enum(actionStatuses).optional()).catch(undefined),
-  audience: z.preprocess(blank, z.enum(["parent_carer", "young_person"]).optional()).catch(undefined),
+  audience: z.preprocess(blank, z.enum(audiences).optional()).catch(undefined),
   q: z.preprocess(blank, z.string().max(100).optional()).catch(undefined),
 });
 

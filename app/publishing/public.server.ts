@@ -1,5 +1,5 @@
 import type { DB } from "../../db/connection";
-import type { ActionStatus } from "../../db/schema";
+import type { ActionStatus, Audience } from "../../db/schema";
 import { themeWordings } from "./wordings.server";
 import { fallbackLanguage } from "../i18n/config";
 import { publicPeriods, startedPeriodIds } from "../actions/periods.server";
@@ -12,7 +12,7 @@ export interface PublicFilters {
   period?: string;
   theme?: string;
   status?: ActionStatus;
-  audience?: "parent_carer" | "young_person";
+  audience?: Audience;
   q?: string;
 }
 
@@ -213,12 +213,11 @@ async function countFigures(db: DB, period: { starts_on: string; ends_on: string
   const [responses, listened, figures, wordings] = await Promise.all([
     db
       .selectFrom("responses as r")
-      .innerJoin("surveys as s", "s.id", "r.survey_id")
-      .select(["s.audience", (eb) => eb.fn.countAll<number>().as("n")])
+      .select(["r.audience", (eb) => eb.fn.countAll<number>().as("n")])
       .where("r.flagged", "=", 0)
       .where("r.submitted_at", ">=", period.starts_on)
       .where("r.submitted_at", "<", until)
-      .groupBy("s.audience")
+      .groupBy("r.audience")
       .execute(),
     db
       .selectFrom("answers as a")

@@ -65,7 +65,7 @@ export async function submitDraft(
       return sent ? { status: "submitted", reference: sent.reference } : { status: "gone" };
     }
 
-    const draft = await trx.selectFrom("drafts").select("answers").where("id", "=", draftId).executeTakeFirstOrThrow();
+    const draft = await trx.selectFrom("drafts").select(["answers", "audience"]).where("id", "=", draftId).executeTakeFirstOrThrow();
     const answers = pruneHidden(survey.questions, JSON.parse(draft.answers) as Answers);
     const missing = firstIncomplete(survey.questions, answers);
     if (missing) return { status: "incomplete", question: missing };
@@ -76,7 +76,7 @@ export async function submitDraft(
     }
     const { id } = await trx
       .insertInto("responses")
-      .values({ survey_id: survey.id, survey_version: survey.version, reference, lang, quote_consent: consent.quote ? 1 : 0, helped_by: consent.helpedBy ?? null, submitted_at: stamp })
+      .values({ survey_id: survey.id, survey_version: survey.version, audience: draft.audience, reference, lang, quote_consent: consent.quote ? 1 : 0, helped_by: consent.helpedBy ?? null, submitted_at: stamp })
       .returning("id")
       .executeTakeFirstOrThrow();
     // A likely disclosure is held in this same transaction: it is never in the queue or any count, even for a moment.

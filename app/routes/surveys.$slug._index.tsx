@@ -1,10 +1,14 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Choices } from "~/components/Choices";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { Paragraphs } from "~/components/Paragraphs";
 import { TwoThirds } from "~/components/Layout";
 import { PhoneLink } from "~/components/PhoneLink";
 import { getDb } from "~/db.server";
+import { audiences } from "../../db/schema";
 import { easyRead } from "~/i18n/config";
 import { languageChoices } from "~/i18n/languages.server";
 import { Listen } from "~/surveys/Listen";
@@ -13,10 +17,14 @@ import { createDraft, findDraft, readDraftToken, serializeDraftCookie } from "~/
 import { loadSurvey, requireOpen, resumePath, surveyForDraft } from "~/surveys/journey.server";
 import { surveyPaths } from "~/surveys/paths";
 import { consumeLimit } from "~/utils/rate-limit.server";
-import { httpError } from "~/utils/http.server";
+import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "survey"] };
+
+/** On a survey for both parents and carers and young people, each person says which they are. */
+const AUDIENCE_FIELD = "audience";
+const AudienceChoice = z.enum(audiences);
 
 async function currentDraft(request: Request, surveyId: number) {
   const token = await readDraftToken(request);
@@ -54,7 +62,8 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const context = await loadSurvey(request, params);
   requireOpen(context);
   const { survey, lang, t } = context;
-  const intent = (await request.formData()).get("intent");
+  const form = await request.formData();
+  const intent = form.get("intent");
   const draft = await currentDraft(request, survey.id);
 
   if (intent === "continue") {
@@ -62,8 +71,10 @@ export async function action({ request, params, context: loadContext }: ActionFu
   } else if (intent !== "start") {
     httpError(t, 400, "badForm");
   }
+  const audience = survey.audience === "both" ? AudienceChoice.safeParse(form.get(AUDIENCE_FIELD)).data : survey.audience;
+  if (!audience) return formFailure(loadContext, { error: t("errors.whoIsAnswering") });
   await consumeLimit("starts", loadContext.clientAddress, t);
-  const { token } = await createDraft(getDb(), survey, lang);
+  const { token } = await createDraft(getDb(), survey, lang, audience);
   const first = survey.questions[0];
   throw redirect(first ? surveyPaths(survey.slug).question(first.key) : surveyPaths(survey.slug).check, {
     status: 303,
@@ -73,10 +84,14 @@ export async function action({ request, params, context: loadContext }: ActionFu
 
 export default function SurveyStart() {
   const { survey, organisation, draft, lang } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
   const { t } = useTranslation("survey");
   const young = survey.audience === "young_person";
+  // Young people may be answering, so they see what happens if they tell us they are not safe.
+  const youngMayAnswer = survey.audience !== "parent_carer";
   return (
     <TwoThirds>
+      <ErrorSummary errors={failure?.error ? [{ field: AUDIENCE_FIELD, message: failure.error }] : []} />
       {survey.inMyLanguage ? null : (
         <div className="govuk-inset-text">{t("languages.notAvailable", { language: t(`common:languageNames.${lang}`) })}</div>
       )}
@@ -130,7 +145,7 @@ export default function SurveyStart() {
         </Link>
       </p>
 
-      {young ? (
+      {youngMayAnswer ? (
         <div className="govuk-inset-text">
           <h2 className="govuk-heading-m">{t("start.safetyHeading")}</h2>
           <p className="govuk-body">{t("start.safety")}</p>
@@ -146,7 +161,18 @@ export default function SurveyStart() {
 
       {draft === "in-progress" ? <p className="govuk-body">{t("start.inProgress")}</p> : null}
       {draft === "sent" && !young ? <p className="govuk-body">{t("start.alreadySent")}</p> : null}
-      <form method="post">
+      <form method="post" noValidate>
+        {survey.audience === "both" ? (
+          <Choices
+            id={AUDIENCE_FIELD}
+            name={AUDIENCE_FIELD}
+            legend={t("start.whoIsAnswering.legend")}
+            hint={t("start.whoIsAnswering.hint")}
+            error={failure?.error}
+            selected={[]}
+            items={audiences.map((value) => ({ value, label: t(`start.whoIsAnswering.${value}`) }))}
+          />
+        ) : null}
         <div className="govuk-button-group">
           {draft === "in-progress" ? (
             <>

@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     title: t("confirmation.title"),
     reference: formatCode(draft.reference),
-    audience: survey.audience,
+    audience: draft.audience,
     startAgain: paths.start,
     leadWithinDays: await overdueWorkingDays(getDb()),
   });

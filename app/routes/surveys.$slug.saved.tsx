@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     code: code ? formatCode(code) : null,
     link: code ? `${origin}/resume/${formatCode(code)}` : null,
     continueTo: resumePath(survey, draft),
-    audience: context.survey.audience,
+    audience: survey.audience,
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import type { DB } from "../../db/connection";
-import type { Audience, Database } from "../../db/schema";
+import type { Database, SurveyAudience } from "../../db/schema";
 import { audit } from "../accounts/audit.server";
 import { fallbackLanguage, supportedLanguages } from "../i18n/config";
 import { createSurvey } from "./create.server";
@@ -16,7 +16,7 @@ type Trx = Transaction<Database>;
 /** What the survey form gives: the English words and the settings. Other languages are added beside them. */
 export interface SurveyDetailsInput {
   slug: string;
-  audience: Audience;
+  audience: SurveyAudience;
   runBy: string | null;
   estimatedMinutes: number;
   opensOn: string | null;
@@ -77,11 +77,8 @@ export async function createDraftSurvey(db: DB, input: SurveyDetailsInput, userI
  */
 export async function updateSurveyDetails(db: DB, surveyId: number, input: SurveyDetailsInput, userId: number): Promise<SurveyRefusal | undefined> {
   const refusal = await db.transaction().execute(async (trx): Promise<SurveyRefusal | undefined> => {
-    const before = await trx.selectFrom("surveys").select(["slug", "status", "audience"]).where("id", "=", surveyId).executeTakeFirstOrThrow();
-    // Every response counts under its survey's audience: changing it would move answers already given into the other group.
-    if (input.audience !== before.audience && (await trx.selectFrom("responses").select("id").where("survey_id", "=", surveyId).limit(1).executeTakeFirst())) {
-      return { field: "audience", message: "audienceFixed" };
-    }
+    // The audience may change at any time: each response and draft keeps who answered it.
+    const before = await trx.selectFrom("surveys").select(["slug", "status"]).where("id", "=", surveyId).executeTakeFirstOrThrow();
     if (input.slug !== before.slug) {
       if (before.status !== "draft") return { field: "slug", message: "slugFixed" };
       if (await slugTaken(trx, input.slug, surveyId)) return { field: "slug", message: "slugTaken", params: { slug: input.slug } };

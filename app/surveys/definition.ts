@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { surveyAudiences } from "../../db/schema";
 
 /** Text per language code; English must be there, as the fallback for every other language. */
 const localised = <T extends z.ZodTypeAny>(schema: T) =>
@@ -38,7 +39,7 @@ export const QuestionDefinition = z.object({
 
 const SurveyFields = z.object({
   slug,
-  audience: z.enum(["parent_carer", "young_person"]),
+  audience: z.enum(surveyAudiences),
   status: z.enum(["draft", "open", "closed"]).default("open"),
   estimatedMinutes: z.number().int().min(1).max(120),
   runBy: z.string().min(1).max(200).optional(),

@@ -2,7 +2,7 @@ import { createCookie } from "@remix-run/node";
 import type { DB } from "../../db/connection";
 import { env } from "../env.server";
 import { generateCode, generateToken, hashSecret } from "./codes";
-import { pruneHidden, type Answers, type QuestionView } from "./model";
+import { pruneHidden, type Answers, type Audience, type QuestionView } from "./model";
 
 export const DRAFT_LIFETIME_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
@@ -49,6 +49,8 @@ export interface DraftState {
   id: number;
   /** The survey version it started on and finishes on. */
   surveyVersion: number;
+  /** Who is answering: the survey's audience, or what they chose on the start page of a survey for both. */
+  audience: Audience;
   answers: Answers;
   responseId: number | null;
   reference: string | null;
@@ -63,7 +65,7 @@ function parseAnswers(json: string): Answers {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Answers) : {};
 }
 
-export async function createDraft(db: DB, survey: { id: number; version: number }, lang: string, now = new Date()) {
+export async function createDraft(db: DB, survey: { id: number; version: number }, lang: string, audience: Audience, now = new Date()) {
   const token = generateToken();
   const stamp = now.toISOString();
   const { id } = await db
@@ -71,6 +73,7 @@ export async function createDraft(db: DB, survey: { id: number; version: number 
     .values({
       survey_id: survey.id,
       survey_version: survey.version,
+      audience,
       token_hash: hashSecret(token),
       lang,
       answers: "{}",
@@ -88,13 +91,13 @@ export async function findDraft(db: DB, surveyId: number, token: string, now = n
   const row = await db
     .selectFrom("drafts as d")
     .leftJoin("responses as r", "r.id", "d.response_id")
-    .select(["d.id", "d.answers", "d.response_id", "d.survey_version", "r.reference"])
+    .select(["d.id", "d.answers", "d.response_id", "d.survey_version", "d.audience", "r.reference"])
     .where("d.token_hash", "=", hashSecret(token))
     .where("d.survey_id", "=", surveyId)
     .where("d.expires_at", ">", now.toISOString())
     .executeTakeFirst();
   if (!row) return undefined;
-  return { id: row.id, surveyVersion: row.survey_version, answers: parseAnswers(row.answers), responseId: row.response_id, reference: row.reference };
+  return { id: row.id, surveyVersion: row.survey_version, audience: row.audience, answers: parseAnswers(row.answers), responseId: row.response_id, reference: row.reference };
 }
 
 /** Stores the answers (without those to questions now hidden) and gives the draft another 30 days. */

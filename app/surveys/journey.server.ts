@@ -29,11 +29,12 @@ export function requireOpen({ survey, t }: SurveyContext): void {
 
 /**
  * The survey as the draft's respondent started it: a draft begun before a question changed
- * finishes on the wording it started with, so its answers keep their meaning.
+ * finishes on the wording it started with, so its answers keep their meaning. Its audience is
+ * who is answering (a parent or carer, or a young person), which the pages follow.
  */
-export async function surveyForDraft(survey: SurveyView, draft: Pick<DraftState, "surveyVersion">, lang: string): Promise<SurveyView> {
-  if (draft.surveyVersion === survey.version) return survey;
-  return (await getSurvey(getDb(), survey.slug, lang, draft.surveyVersion)) ?? survey;
+export async function surveyForDraft(survey: SurveyView, draft: Pick<DraftState, "surveyVersion" | "audience">, lang: string): Promise<SurveyView> {
+  const started = draft.surveyVersion === survey.version ? survey : ((await getSurvey(getDb(), survey.slug, lang, draft.surveyVersion)) ?? survey);
+  return started.audience === draft.audience ? started : { ...started, audience: draft.audience };
 }
 
 /**

@@ -1,6 +1,6 @@
-import type { Audience, QuestionKind, QuestionSection, SurveyStatus } from "../../db/schema";
+import type { Audience, QuestionKind, QuestionSection, SurveyAudience, SurveyStatus } from "../../db/schema";
 
-export type { Audience, QuestionKind, QuestionSection, SurveyStatus };
+export type { Audience, QuestionKind, QuestionSection, SurveyAudience, SurveyStatus };
 
 /** A respondent's answers while they work: question id → value (string[] for multiple choice). */
 export type Answers = Record<string, string | string[]>;
@@ -39,7 +39,8 @@ export interface QuestionView {
 export interface SurveyView {
   id: number;
   slug: string;
-  audience: Audience;
+  /** Who the survey is for. On a respondent's pages (through their draft) it is who is answering, never "both". */
+  audience: SurveyAudience;
   status: SurveyStatus;
   /** The survey version this view shows: a draft finishes on the version it started. */
   version: number;

@@ -16,7 +16,7 @@
  * choices sheet: list_name, name (the option value, lower-cased), label and label::… columns, and
  *   exclusive (ours): yes for an answer like "None of these" that cannot go with the others
  * settings sheet, its first row: form_title (and form_title::…), form_id → the short name, and ours:
- *   audience (parent_carer or young_person, default parent_carer), estimated_minutes (default 5),
+ *   audience (parent_carer, young_person or both, default parent_carer), estimated_minutes (default 5),
  *   summary (default: the title) and description (default: empty), each with ::… translations, and
  *   themes (short names, separated by spaces or commas)
  * XLSForm names use underscores; the portal's short names use dashes, so how_found becomes how-found.

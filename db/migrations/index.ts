@@ -16,6 +16,7 @@ import * as surveyBuilder from "./2026-12-04-04-survey-builder";
 import * as periods from "./2026-12-04-05-periods";
 import * as surveyPages from "./2026-12-04-05-survey-pages";
 import * as updateTranslations from "./2026-12-04-06-update-translations";
+import * as audiencePerResponse from "./2026-12-05-01-audience-per-response";
 
 /**
  * Every migration, imported statically so that the bundled server carries them:
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04-05-periods": periods,
   "2026-12-04-05-survey-pages": surveyPages,
   "2026-12-04-06-update-translations": updateTranslations,
+  "2026-12-05-01-audience-per-response": audiencePerResponse,
 };

@@ -1,4 +1,5 @@
 import type { DB } from "../connection";
+import { audiences } from "../schema";
 import { generateCode } from "../../app/surveys/codes";
 import { allowedValues, visibleQuestions, type Answers } from "../../app/surveys/model";
 import { getSurvey } from "../../app/surveys/surveys.server";
@@ -92,6 +93,7 @@ export async function seedDemoResponses(db: DB, now = new Date()): Promise<void>
           .insertInto("responses")
           .values({
             survey_id: survey.id,
+            audience: survey.audience === "both" ? pick(audiences) : survey.audience,
             reference: generateCode(),
             lang: "en",
             quote_consent: next() < 0.6 ? 1 : 0,

@@ -13,7 +13,7 @@ async function signIn(visitor: Visitor, email: string, password: string, start: 
 
 const main = (page: Page) => page.locator("main");
 
-describe("an administrator builds a survey with JavaScript off, and a parent answers it in Polish", () => {
+describe("an administrator builds a survey for parents and young people with JavaScript off, and a parent answers it in Polish", () => {
   it("builds, translates, opens, is answered in Polish, and reaches the moderation queue", async () => {
     const admin = await Visitor.open(running.browser, { javaScriptEnabled: false });
     const { page } = admin;
@@ -24,7 +24,7 @@ describe("an administrator builds a survey with JavaScript off, and a parent ans
     // A mistake first: the GOV.UK date pattern, with what was typed kept.
     await page.getByLabel("Title").fill("Short breaks: what you think");
     await page.getByLabel("Short name for its web address").fill("short-breaks-2027");
-    await page.getByLabel("Parents and carers").check();
+    await page.getByLabel("Parents, carers and young people").check();
     await page.getByLabel("Summary").fill("Tell us about short breaks for your child.");
     await page.getByLabel("Start text").fill("It takes about three minutes.");
     await page.getByLabel("How many minutes it takes").fill("3");
@@ -82,6 +82,10 @@ describe("an administrator builds a survey with JavaScript off, and a parent ans
     await parent.goto(`${running.server.url}/surveys/short-breaks-2027`);
     expect(await respondent.locator("html").getAttribute("lang")).toBe("pl");
     expect(await respondent.getByRole("heading", { level: 1 }).textContent()).toBe("Tekst po polsku 1");
+    // A survey for both asks who is answering, in Polish, before anything is kept.
+    await parent.navigate(() => respondent.locator("button[name=intent][value=start]").click());
+    expect(await respondent.locator(".govuk-error-summary").textContent()).toContain("Wybierz, kto odpowiada");
+    await respondent.locator("input[name=audience][value=parent_carer]").check();
     await parent.navigate(() => respondent.locator("button[name=intent][value=start]").click());
     await respondent.locator("input[name=answer]").nth(1).check();
     await parent.navigate(() => respondent.locator("button[name=intent][value=continue]").click());
@@ -95,7 +99,7 @@ describe("an administrator builds a survey with JavaScript off, and a parent ans
 
     // The moderator finds it in the queue, in the words it was written in.
     const moderator = await Visitor.open(running.browser);
-    await signIn(moderator, "moderator@example.org", "demo moderator password", "/moderate?lang=pl");
+    await signIn(moderator, "moderator@example.org", "demo moderator password", "/moderate?lang=pl&audience=parent_carer");
     expect(await main(moderator.page).getByText("Więcej miejsc w weekendy.").count()).toBe(1);
     await moderator.close();
   });

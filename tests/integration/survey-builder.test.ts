@@ -282,7 +282,7 @@ describe("the survey builder", () => {
     expect(copy.questions.every((q) => q.version === undefined)).toBe(true);
   });
 
-  it("keeps the short name once a survey is open, and who it is for once it has answers", async () => {
+  it("keeps the short name once a survey is open; who it is for can change, and answers keep who gave them", async () => {
     const slug = await createEveryKindSurvey(db());
     const admin = await createStaff(db(), "administrator");
     const loaded = await call(details.loader, { path: `/admin/surveys/${slug}/details`, params: { slug }, headers: { Cookie: admin.cookie } });
@@ -296,19 +296,20 @@ describe("the survey builder", () => {
     expect(changed.response.status).toBe(400);
     expect((await readJson<{ errors: { field: string }[] }>(changed.response)).errors[0].field).toBe("slug");
 
-    // Once answered, the audience is fixed too: responses count under their survey's audience.
+    // Each response keeps who answered it, so the survey can be opened to both audiences after answers.
     const jar = await begin(slug);
     await answerAll(slug, jar);
     await send(slug, jar);
     const moved = await call(details.action, {
       path: `/admin/surveys/${slug}/details`,
       params: { slug },
-      form: { csrf: admin.csrf, ...stored, audience: "young_person" },
+      form: { csrf: admin.csrf, ...stored, audience: "both" },
       headers: { Cookie: admin.cookie },
     });
-    expect(moved.response.status).toBe(400);
-    expect((await readJson<{ errors: { field: string }[] }>(moved.response)).errors[0].field).toBe("audience");
-    expect(await db().selectFrom("surveys").select("audience").where("slug", "=", slug).executeTakeFirstOrThrow()).toEqual({ audience: "parent_carer" });
+    expect(moved.response.status).toBe(303);
+    expect(await db().selectFrom("surveys").select("audience").where("slug", "=", slug).executeTakeFirstOrThrow()).toEqual({ audience: "both" });
+    const answered = await db().selectFrom("responses as r").innerJoin("surveys as s", "s.id", "r.survey_id").select("r.audience").where("s.slug", "=", slug).execute();
+    expect(answered).toEqual([{ audience: "parent_carer" }]);
   });
 });
 

@@ -56,7 +56,7 @@ async function plant(db: DB) {
   const respond = async (text: string, consent: 0 | 1, reference: string) => {
     const { id } = await db
       .insertInto("responses")
-      .values({ survey_id: survey.id, reference, lang: "en", quote_consent: consent, submitted_at: "2026-01-15T10:00:00.000Z" })
+      .values({ survey_id: survey.id, audience: "parent_carer", reference, lang: "en", quote_consent: consent, submitted_at: "2026-01-15T10:00:00.000Z" })
       .returning("id")
       .executeTakeFirstOrThrow();
     await db.insertInto("answers").values({ response_id: id, question_id: contact.id, choice: "disagree" }).execute();

@@ -3,7 +3,7 @@ import parentsAndCarers from "../../db/seed/surveys/parents-and-carers.survey.js
 import youngPeople from "../../db/seed/surveys/young-people.survey.json";
 import { createSurvey } from "../../app/surveys/create.server";
 import { SurveyDefinition, type SurveyDefinitionInput } from "../../app/surveys/definition";
-import type { Role } from "../../db/schema";
+import type { Role, SurveyAudience } from "../../db/schema";
 import { startSession } from "../../app/accounts/session.server";
 import { createUser } from "../../app/accounts/users.server";
 import { generateCode } from "../../app/surveys/codes";
@@ -29,11 +29,11 @@ export async function createYoungPeopleSurvey(db: DB, overrides: Partial<SurveyD
 }
 
 /** A small survey with one of each kind, for validation tests. */
-export async function createEveryKindSurvey(db: DB) {
+export async function createEveryKindSurvey(db: DB, audience: SurveyAudience = "parent_carer") {
   const slug = `every-kind-${++counter}`;
   await createSurvey(db, {
     slug,
-    audience: "parent_carer",
+    audience,
     estimatedMinutes: 2,
     text: { en: { title: "Every kind of question", summary: "A test survey.", description: "For tests." } },
     questions: [
@@ -96,7 +96,7 @@ export async function createResponse(db: DB, slug: string, answers: Record<strin
   if (!survey) throw new Error(`no survey ${slug}`);
   const { id } = await db
     .insertInto("responses")
-    .values({ survey_id: survey.id, survey_version: survey.version, reference: generateCode(), lang: "en", quote_consent: 1, submitted_at: submittedAt.toISOString() })
+    .values({ survey_id: survey.id, survey_version: survey.version, audience: survey.audience === "both" ? "parent_carer" : survey.audience, reference: generateCode(), lang: "en", quote_consent: 1, submitted_at: submittedAt.toISOString() })
     .returning("id")
     .executeTakeFirstOrThrow();
   for (const [key, value] of Object.entries(answers)) {

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Choices } from "../../components/Choices";
 import { DateInput } from "../../components/DateInput";
 import { TextArea, TextInput } from "../../components/TextFields";
+import { surveyAudiences } from "../../../db/schema";
 
 export interface SurveyDetailsValues {
   title?: string;
@@ -55,10 +56,11 @@ export function SurveyDetailsFields({
         legend={t("builder.fields.audience")}
         error={errorFor("audience")}
         selected={[value("audience") ?? ""]}
-        items={[
-          { value: "parent_carer", label: t("audience.parent_carer") },
-          { value: "young_person", label: t("audience.young_person") },
-        ]}
+        items={surveyAudiences.map((audience) => ({
+          value: audience,
+          label: t(`audience.${audience}`),
+          hint: audience === "both" ? t("builder.fields.audienceBothHint") : undefined,
+        }))}
       />
       <TextInput id="runBy" name="runBy" label={t("builder.fields.runBy")} hint={t("builder.fields.runByHint")} error={errorFor("runBy")} defaultValue={value("runBy")} />
       <TextArea id="summary" name="summary" label={t("builder.fields.summary")} hint={t("builder.fields.summaryHint")} rows={2} error={errorFor("summary")} defaultValue={value("summary")} />

@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { z } from "zod";
+import { surveyAudiences } from "../../../db/schema";
 import type { FieldError } from "../../components/ErrorSummary";
 import { readDateInput } from "../../utils/date-input";
 import { fieldErrors } from "../../utils/forms";
@@ -15,7 +16,7 @@ const Details = z.object({
     .toLowerCase()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "slug" })
     .max(60, { error: "slug" }),
-  audience: z.enum(["parent_carer", "young_person"], { error: "audience" }),
+  audience: z.enum(surveyAudiences, { error: "audience" }),
   runBy: z.preprocess(blank, z.string().trim().max(200, { error: "tooLong" }).optional()),
   summary: z.string().trim().min(1, { error: "summary" }).max(500, { error: "tooLong" }),
   description: z.string().trim().max(5000, { error: "tooLong" }),
