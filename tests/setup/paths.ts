@@ -2,4 +2,3 @@ import path from "node:path";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
 export const tmpDir = path.join(repoRoot, "tests/.tmp");
-export const baseDatabase = path.join(tmpDir, "base.sqlite");
