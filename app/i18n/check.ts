@@ -9,7 +9,7 @@ import { surveyTexts } from "../surveys/view";
 type Tree = { [key: string]: string | Tree };
 
 /** Namespaces a language deliberately leaves to English: staff screens are not written in Easy Read. */
-export const leftInEnglish: Record<string, string[]> = { "en-x-easyread": ["staff"] };
+export const leftInEnglish: Record<string, string[]> = { "en-x-easyread": ["staff", "insight", "population", "exports"] };
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 
