@@ -8,8 +8,12 @@ export type SettingKey =
   | "suppression_threshold"
   | "safeguarding_email"
   | "children_services_phone"
-  | "safeguarding_overdue_days";
+  | "safeguarding_overdue_days"
+  | "listened_target";
 type Settings = Record<SettingKey, string>;
+
+/** The share who should say they felt listened to, in per cent: the aspiration reviewers set. */
+export const DEFAULT_LISTENED_TARGET = 90;
 
 // Read on every page (the organisation's name is in the header); cached briefly, like surveys.
 const CACHE_MS = 30_000;
@@ -30,6 +34,7 @@ async function readSettings(db: DB): Promise<Settings> {
     safeguarding_email: "",
     children_services_phone: "",
     safeguarding_overdue_days: "1",
+    listened_target: String(DEFAULT_LISTENED_TARGET),
   };
   for (const row of rows) if (row.key in settings) settings[row.key as SettingKey] = row.value;
   return settings;
@@ -68,4 +73,10 @@ export async function suppressionThreshold(db: DB): Promise<number> {
 export async function overdueWorkingDays(db: DB): Promise<number> {
   const value = Number((await getSettings(db)).safeguarding_overdue_days);
   return Number.isInteger(value) && value > 0 ? value : 1;
+}
+
+/** The "felt listened to" target on the staff dashboard, in per cent (default 90). */
+export async function listenedTarget(db: DB): Promise<number> {
+  const value = Number((await getSettings(db)).listened_target);
+  return Number.isInteger(value) && value >= 1 && value <= 100 ? value : DEFAULT_LISTENED_TARGET;
 }

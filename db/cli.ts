@@ -1,5 +1,6 @@
 // npm run db:migrate | npm run demo:reset | npm run user:create -- --email … --name … [--role …] [--organisation …]
 // npm run survey:export -- SLUG > file.json | npm run survey:import -- file.json (or an XLSForm workbook, file.xlsx)
+// npm run suggestions:rebuild (theme suggestions learn from every tag given so far)
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { passwordProblem } from "../app/accounts/password.server";
@@ -13,6 +14,7 @@ import { readFile } from "node:fs/promises";
 import { importSurvey } from "../app/surveys/create.server";
 import { exportSurvey } from "../app/surveys/export.server";
 import { readSurveyUpload } from "../app/surveys/survey-file.server";
+import { rebuildSuggestionModel } from "../app/moderation/suggestions.server";
 
 async function surveyExport(db: DB, slug: string | undefined) {
   const survey = slug ? await exportSurvey(db, slug, { history: true }) : undefined;
@@ -78,8 +80,11 @@ try {
     await surveyExport(db, rest[0]);
   } else if (command === "survey-import") {
     await surveyImport(db, rest[0]);
+  } else if (command === "suggestions-rebuild") {
+    await rebuildSuggestionModel(db);
+    console.log("theme suggestions now learn from every tag given so far");
   } else if (command !== "migrate") {
-    throw new Error(`Unknown command "${command}". Use "migrate", "demo-reset", "user-create", "survey-export" or "survey-import".`);
+    throw new Error(`Unknown command "${command}". Use "migrate", "demo-reset", "user-create", "survey-export", "survey-import" or "suggestions-rebuild".`);
   }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -490,6 +490,15 @@ export interface Database {
   known_devices: KnownDeviceTable;
   sign_in_failures: SignInFailureTable;
   revisions: RevisionTable;
+  populations: PopulationTable;
+  population_dimensions: PopulationDimensionTable;
+  population_groups: PopulationGroupTable;
+  population_uploads: PopulationUploadTable;
+  population_upload_groups: PopulationUploadGroupTable;
+  population_questions: PopulationQuestionTable;
+  suggestion_terms: SuggestionTermTable;
+  suggestion_docs: SuggestionDocTable;
+  suggestion_languages: SuggestionLanguageTable;
 }
 
 export type RevisionDecision = "approved" | "withdrawn" | "replaced";
@@ -551,3 +560,85 @@ export type NewAnswer = Insertable<AnswerTable>;
 export type Theme = Selectable<ThemeTable>;
 export type User = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;
+
+/** Theme suggestions (app/moderation/suggestions.server.ts): tagged responses in a language with a term, by theme. */
+export interface SuggestionTermTable {
+  lang: string;
+  term: string;
+  theme_id: number;
+  n: number;
+}
+
+/** Tagged responses in a language carrying a theme, and how many terms they have between them. */
+export interface SuggestionDocTable {
+  lang: string;
+  theme_id: number;
+  n: number;
+  terms: number;
+}
+
+/** How many different terms a language's suggestion model knows. */
+export interface SuggestionLanguageTable {
+  lang: string;
+  vocabulary: number;
+}
+
+/** The breakdowns of the local SEN population that "about you" answers are compared with (docs/population.md). */
+export const populationDimensions = ["sen_provision", "primary_need", "phase", "ethnicity", "first_language", "age", "sex"] as const;
+export type PopulationDimension = (typeof populationDimensions)[number];
+
+/** A period's local population of pupils with SEN, for one local authority. */
+export interface PopulationTable {
+  id: Generated<number>;
+  period_id: number;
+  la_name: string;
+  /** new_la_code ("E06000001") when the file gave it. */
+  la_code: string | null;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+/** One breakdown of a population, and the file and year it came from. */
+export interface PopulationDimensionTable {
+  population_id: number;
+  dimension: PopulationDimension;
+  file_name: string;
+  /** As the file writes it: "202526" for 2025/26. */
+  time_period: string;
+  uploaded_by: number | null;
+  uploaded_at: Timestamp;
+}
+
+export interface PopulationGroupTable {
+  population_id: number;
+  dimension: PopulationDimension;
+  group_key: string;
+  /** Null when the file did not publish the count (c, low, x, z). */
+  pupil_count: number | null;
+}
+
+/** A file read but not stored yet: every local authority and year in it, until one is picked. */
+export interface PopulationUploadTable {
+  id: Generated<number>;
+  period_id: number;
+  file_name: string;
+  rows_read: number;
+  uploaded_by: number;
+  uploaded_at: Timestamp;
+}
+
+export interface PopulationUploadGroupTable {
+  upload_id: number;
+  la_name: string;
+  la_code: string | null;
+  time_period: string;
+  dimension: PopulationDimension;
+  group_key: string;
+  pupil_count: number | null;
+}
+
+/** An "about you" question whose answers are compared with a breakdown of the population. */
+export interface PopulationQuestionTable {
+  question_id: number;
+  dimension: PopulationDimension;
+}

@@ -1,4 +1,7 @@
-import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import { REFUSED_PATH, type Refusal } from "../app/utils/refusal";
 
@@ -41,8 +44,18 @@ async function send(res: Response, response: globalThis.Response) {
     if (name !== "set-cookie") res.append(name, value);
   }
   for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
-  else res.end();
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  // `pipeline` waits for the socket to drain, so a long export is read only as fast as the client
+  // takes it, and a client that goes away cancels the body instead of leaving it to run on.
+  try {
+    await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res);
+  } catch (error) {
+    // The client went away: nothing to tell anyone. Anything else is a fault worth logging.
+    if ((error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") throw error;
+  }
 }
 
 export function remixHandler(build: ServerBuild, mode: string, publicUrl: string, getLoadContext: (req: Request, res: Response) => AppLoadContext) {

@@ -17,6 +17,9 @@ export function StaffNav({ staff }: StaffNavProps) {
             <Link to="/moderate">{t("staff:nav.queue")}</Link>
           </li>
           <li>
+            <Link to="/moderate/waiting">{t("staff:nav.waiting")}</Link>
+          </li>
+          <li>
             <Link to="/moderate/quotes">{t("staff:nav.quotes")}</Link>
           </li>
           <li>
@@ -27,6 +30,12 @@ export function StaffNav({ staff }: StaffNavProps) {
           </li>
           <li>
             <Link to="/admin/surveys">{t("staff:nav.surveys")}</Link>
+          </li>
+          <li>
+            <Link to="/moderate/insight">{t("staff:nav.insight")}</Link>
+          </li>
+          <li>
+            <Link to="/moderate/exports">{t("staff:nav.exports")}</Link>
           </li>
           {staff.safeguarding ? (
             <li>
@@ -48,6 +57,9 @@ export function StaffNav({ staff }: StaffNavProps) {
               </li>
               <li>
                 <Link to="/admin/periods">{t("staff:nav.periods")}</Link>
+              </li>
+              <li>
+                <Link to="/admin/population">{t("staff:nav.population")}</Link>
               </li>
               <li>
                 <Link to="/admin/settings">{t("staff:nav.settings")}</Link>

@@ -32,6 +32,19 @@ export async function quotableAnswer(db: Kysely<Database>, answerId: number) {
   return { ...answer, text: answer.text, reference: formatCode(answer.reference) };
 }
 
+/** The themes moderators gave the response an answer came from: a quote made from it starts with them. */
+export async function responseThemeIds(db: Kysely<Database>, responseId: number) {
+  const rows = await db
+    .selectFrom("response_themes as rt")
+    .innerJoin("themes as th", "th.id", "rt.theme_id")
+    .select("rt.theme_id")
+    .where("rt.response_id", "=", responseId)
+    .where("th.retired_at", "is", null)
+    .orderBy("rt.theme_id")
+    .execute();
+  return rows.map((row) => row.theme_id);
+}
+
 async function requireActiveThemes(db: Kysely<Database>, ids: number[]) {
   if (ids.length === 0) return;
   const found = await db.selectFrom("themes").select("id").where("id", "in", ids).where("retired_at", "is", null).execute();

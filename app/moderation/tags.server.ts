@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database, ResponseStatus } from "../../db/schema";
 import { audit } from "../accounts/audit.server";
 import { forgetQueueCounts } from "./queue.server";
+import { learnTags } from "./suggestions.server";
 
 export type TagFailure = "unknownTheme" | "changedElsewhere" | "notFound";
 
@@ -33,6 +34,7 @@ export async function tagResponses(db: DB, responseIds: number[], themeId: numbe
         .executeTakeFirst();
       if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) continue;
       added++;
+      await learnTags(trx, response.id, { added: [themeId], removed: [] });
       await trx
         .updateTable("responses")
         .set((eb) => ({ version: eb("version", "+", 1), status: response.status === "new" ? "in_review" : response.status }))
@@ -51,22 +53,31 @@ export interface ResponseUpdate {
   version: number;
 }
 
+/**
+ * A response that is tagged while still New is being reviewed: saving it with themes moves it on,
+ * as tagging from the queue does. A status the moderator chose is kept.
+ */
+function statusAfterSave(current: ResponseStatus, chosen: ResponseStatus, themeCount: number): ResponseStatus {
+  return current === "new" && chosen === "new" && themeCount > 0 ? "in_review" : chosen;
+}
+
 /** Saves a moderator's themes and status for one response, all or nothing. */
 export async function saveResponse(db: DB, responseId: number, update: ResponseUpdate, userId: number, now = new Date()) {
   forgetQueueCounts();
   await db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom("responses").select(["status", "version", "flagged"]).where("id", "=", responseId).executeTakeFirst();
     if (!current || current.flagged) throw new ModerationError("notFound");
+    const wanted = [...new Set(update.themeIds)];
+    const status = statusAfterSave(current.status, update.status, wanted.length);
     const claimed = await trx
       .updateTable("responses")
-      .set({ version: current.version + 1, status: update.status })
+      .set({ version: current.version + 1, status })
       .where("id", "=", responseId)
       .where("version", "=", update.version)
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) throw new ModerationError("changedElsewhere");
 
     const existing = (await trx.selectFrom("response_themes").select("theme_id").where("response_id", "=", responseId).execute()).map((row) => row.theme_id);
-    const wanted = [...new Set(update.themeIds)];
     const added = wanted.filter((id) => !existing.includes(id));
     const removed = existing.filter((id) => !wanted.includes(id));
     await requireActiveThemes(trx, added);
@@ -80,8 +91,9 @@ export async function saveResponse(db: DB, responseId: number, update: ResponseU
         await audit(trx, { userId, action: "response.untag", entity: "response", entityId: responseId, before: { theme: themeId } }, now);
       }
     }
-    if (current.status !== update.status) {
-      await audit(trx, { userId, action: "response.status", entity: "response", entityId: responseId, before: { status: current.status }, after: { status: update.status } }, now);
+    await learnTags(trx, responseId, { added, removed });
+    if (current.status !== status) {
+      await audit(trx, { userId, action: "response.status", entity: "response", entityId: responseId, before: { status: current.status }, after: { status } }, now);
     }
   });
 }

@@ -3,6 +3,7 @@ import { audit } from "../accounts/audit.server";
 import { fallbackLanguage } from "../i18n/config";
 import { forgetSurveys } from "../surveys/surveys.server";
 import { forgetQueueCounts } from "./queue.server";
+import { mergeSuggestionCounts } from "./suggestions.server";
 
 export type ThemeFailure = "slugTaken" | "notFound" | "inUse" | "sameTheme" | "retiredTarget";
 
@@ -124,10 +125,13 @@ export async function mergeThemes(db: DB, fromId: number, intoId: number, userId
     if (into.retired_at) throw new ThemeError("retiredTarget");
 
     const tags = await trx.selectFrom("response_themes").select(["response_id", "tagged_by", "tagged_at"]).where("theme_id", "=", fromId).execute();
+    const taggedWithBoth: number[] = [];
     for (const tag of tags) {
-      await trx.insertInto("response_themes").values({ ...tag, theme_id: intoId }).onConflict((oc) => oc.doNothing()).execute();
+      const moved = await trx.insertInto("response_themes").values({ ...tag, theme_id: intoId }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      if (Number(moved.numInsertedOrUpdatedRows ?? 0) === 0) taggedWithBoth.push(tag.response_id);
     }
     await trx.deleteFrom("response_themes").where("theme_id", "=", fromId).execute();
+    await mergeSuggestionCounts(trx, fromId, intoId, taggedWithBoth);
     const quotes = await trx.selectFrom("quote_themes").select("quote_id").where("theme_id", "=", fromId).execute();
     for (const quote of quotes) {
       await trx.insertInto("quote_themes").values({ quote_id: quote.quote_id, theme_id: intoId }).onConflict((oc) => oc.doNothing()).execute();

@@ -3,7 +3,7 @@ import { useId } from "react";
 export interface Bar {
   key: string;
   label: string;
-  /** Null when the figure is not published (suppressed): no bar is drawn and `text` says why. */
+  /** Null when there is no figure to draw (suppressed on the public page, not known yet on the dashboard): a short hatched mark, and `text` says why. */
   value: number | null;
   /** The figure as people read it: "42", "fewer than 10". */
   text: string;
@@ -19,20 +19,23 @@ interface BarChartProps {
   valueHeader: string;
   bars: Bar[];
   dir: "ltr" | "rtl";
+  /** Room kept after the longest bar for its words, out of 960: more for longer words. */
+  valueRoom?: number;
 }
 
 const width = 960;
 const labelHeight = 22;
 const barHeight = 22;
 const rowHeight = labelHeight + barHeight + 14;
-const valueRoom = 240;
 
 /**
  * A horizontal bar chart drawn on the server as SVG, with the same figures in a table beside it.
  * Every bar carries its figure in words, so nothing depends on colour; the SVG's title and
- * description give screen readers the same figures; right-to-left pages draw from the right.
+ * description give screen readers the same figures; right-to-left pages draw from the right. Words
+ * and marks take the page's colours through currentColor and classes, which forced-colours mode
+ * replaces with the system's (app/styles/_insight.scss).
  */
-export function BarChart({ caption, title, labelHeader, valueHeader, bars, dir }: BarChartProps) {
+export function BarChart({ caption, title, labelHeader, valueHeader, bars, dir, valueRoom = 240 }: BarChartProps) {
   const id = useId();
   const max = Math.max(1, ...bars.map((bar) => bar.value ?? 0));
   const height = bars.length * rowHeight;
@@ -73,7 +76,8 @@ export function BarChart({ caption, title, labelHeader, valueHeader, bars, dir }
                 y={top + labelHeight}
                 width={drawn}
                 height={barHeight}
-                className={bar.value === null ? "app-chart__bar app-chart__bar--hidden" : "app-chart__bar"}
+                // The hatched mark has no bar class: that class's fill would cover the hatching.
+                className={bar.value === null ? "app-chart__bar--hidden" : "app-chart__bar"}
                 fill={bar.value === null ? `url(#${id}-hatch)` : undefined}
               />
               <text x={x(drawn + 8)} y={top + labelHeight + 16} textAnchor={anchor} className="app-chart__value">

@@ -41,7 +41,8 @@ export async function themeCounts(db: DB, range: DateRange) {
   return byTheme;
 }
 
-const positive = ["strongly_agree", "agree", "really_good", "good"];
+/** The answers that agree: "strongly agree", "agree", and the two happy faces. */
+export const positive = ["strongly_agree", "agree", "really_good", "good"];
 const counted = ["strongly_agree", "agree", "neither", "disagree", "strongly_disagree", "really_good", "good", "okay", "bad", "really_bad"];
 
 /** For the scale questions carrying each theme: how many answered, and how many agreed. */

@@ -4,17 +4,16 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { audit } from "~/accounts/audit.server";
 import { CSRF_FIELD } from "~/accounts/csrf";
-import { requireCsrf, requireStaff } from "~/accounts/session.server";
+import { requireStaff } from "~/accounts/session.server";
 import { Choices } from "~/components/Choices";
-import { ErrorSummary, type FieldError } from "~/components/ErrorSummary";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextArea, TextInput } from "~/components/TextFields";
 import { getDb } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
-import { getSettings, saveSettings } from "~/settings.server";
-import { formFailure } from "~/utils/http.server";
+import { DEFAULT_LISTENED_TARGET, getSettings, saveSettings } from "~/settings.server";
 import { pageTitle } from "~/utils/meta";
 import { Notice } from "~/components/Notice";
-import { fieldErrors, formValues } from "~/utils/forms";
+import { parseStaffForm, readStaffForm } from "~/utils/staff-form.server";
 
 export const handle = { i18n: ["common", "staff"] };
 
@@ -27,6 +26,7 @@ const SettingsForm = z.object({
   safeguarding_email: z.string().trim().default("").pipe(z.union([z.literal(""), z.email({ error: "safeguardingEmail" })], { error: "safeguardingEmail" })),
   children_services_phone: z.string().trim().max(40, { error: "phone" }).regex(/^[0-9 +()-]*$/, { error: "phone" }).default(""),
   safeguarding_overdue_days: z.coerce.number({ error: "overdue" }).int({ error: "overdue" }).min(1, { error: "overdue" }).max(10, { error: "overdue" }).default(1).transform(String),
+  listened_target: z.coerce.number({ error: "listenedTarget" }).int({ error: "listenedTarget" }).min(1, { error: "listenedTarget" }).max(100, { error: "listenedTarget" }).default(DEFAULT_LISTENED_TARGET).transform(String),
   setting_names: z
     .string()
     .max(20_000, { error: "settingNames" })
@@ -40,20 +40,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const session = await requireStaff(request, "admin");
-  const form = await request.formData();
-  await requireCsrf(request, session, form);
-  const t = await getFixedT(request, "staff");
-  const values = formValues(form);
-  const parsed = SettingsForm.safeParse(values);
-  if (!parsed.success) {
-    const errors: FieldError[] = fieldErrors(parsed.error.issues, t, "settings.errors");
-    return formFailure(context, { errors, values });
-  }
+  const staff = await readStaffForm(request, "admin");
+  const { data, failure } = parseStaffForm(context, staff, SettingsForm, "settings.errors");
+  if (failure) return failure;
   const db = getDb();
   const before = await getSettings(db);
-  await saveSettings(db, parsed.data);
-  await audit(db, { userId: session.user.id, action: "settings.update", entity: "settings", before, after: parsed.data });
+  await saveSettings(db, data);
+  await audit(db, { userId: staff.session.user.id, action: "settings.update", entity: "settings", before, after: data });
   throw redirect("/admin/settings?saved=1", 303);
 }
 
@@ -103,6 +96,16 @@ export default function Settings() {
           hint={t("settings.overdueDaysHint")}
           error={errorFor("safeguarding_overdue_days")}
           defaultValue={values.safeguarding_overdue_days}
+          className="govuk-input--width-4"
+        />
+        <h2 className="govuk-heading-m">{t("settings.insightHeading")}</h2>
+        <TextInput
+          id="listened_target"
+          name="listened_target"
+          label={t("settings.listenedTarget")}
+          hint={t("settings.listenedTargetHint")}
+          error={errorFor("listened_target")}
+          defaultValue={values.listened_target}
           className="govuk-input--width-4"
         />
         <h2 className="govuk-heading-m">{t("settings.redactionHeading")}</h2>

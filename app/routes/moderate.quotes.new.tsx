@@ -14,7 +14,7 @@ import { getDb } from "~/db.server";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { themeChoices } from "~/moderation/queue.server";
 import { quoteFormError, quoteFormValues, readQuoteForm } from "~/moderation/quote-form";
-import { createQuote, quotableAnswer, QuoteError } from "~/moderation/quotes.server";
+import { createQuote, quotableAnswer, QuoteError, responseThemeIds } from "~/moderation/quotes.server";
 import { applyRedactions, suggestRedactions, type RedactionKind } from "~/moderation/redaction";
 import { getSettings } from "~/settings.server";
 import { formFailure, httpError } from "~/utils/http.server";
@@ -47,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     suggestions: redactions.map((r) => ({ kind: r.kind, found: r.found })),
     suggested: applyRedactions(answer.text, redactions, (kind: RedactionKind) => t(`quotes.placeholders.${kind}`)),
     themes: await themeChoices(getDb(), lang),
+    answerThemeIds: await responseThemeIds(getDb(), answer.response_id),
   });
 }
 
@@ -126,8 +127,8 @@ export default function NewQuote() {
               variant="checkboxes"
               className="govuk-checkboxes--small"
               legend={t("quotes.new.themes")}
-              hint={t("quotes.new.themesHint")}
-              selected={failure?.values.themeIds ?? []}
+              hint={data.answerThemeIds.length > 0 ? `${t("quotes.new.themesHint")} ${t("quotes.new.themesFromResponse")}` : t("quotes.new.themesHint")}
+              selected={failure?.values.themeIds ?? data.answerThemeIds.map(String)}
               items={data.themes.map((theme) => ({ value: String(theme.id), label: theme.name }))}
             />
             <button type="submit" className="govuk-button">

@@ -66,6 +66,7 @@ export async function createSurvey(db: DB, input: SurveyDefinitionInput): Promis
         .returning("id")
         .executeTakeFirstOrThrow();
       questionIds.set(question.key, id);
+      if (question.compareWith) await trx.insertInto("population_questions").values({ question_id: id, dimension: question.compareWith }).execute();
       await trx
         .insertInto("question_translations")
         .values(

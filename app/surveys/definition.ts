@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { surveyAudiences } from "../../db/schema";
+import { populationDimensions, surveyAudiences } from "../../db/schema";
 
 /** Text per language code; English must be there, as the fallback for every other language. */
 const localised = <T extends z.ZodTypeAny>(schema: T) =>
@@ -21,6 +21,8 @@ export const QuestionDefinition = z.object({
   showIf: z.object({ question: slug, value: z.string().min(1) }).optional(),
   /** Shown on the same page as the question before it (GOV.UK asks one thing per page: keep it for questions that belong together). */
   samePage: z.boolean().optional(),
+  /** An "about you" question whose answers are compared with this breakdown of the local population (docs/population.md). */
+  compareWith: z.enum(populationDimensions).optional(),
   /** Goes up each time what the question asks changes after it has answers; a new survey starts at 1. */
   version: z.number().int().min(2).optional(),
   text: localised(z.object({ text: z.string().min(1), hint: z.string().min(1).optional() })),
@@ -118,6 +120,12 @@ function surveyRules(survey: SurveyShape, ctx: z.RefinementCtx) {
         path: ["questions", index, "required"],
         message: "Questions about you are optional",
       });
+    }
+    if (question.compareWith && (question.section !== "about_you" || question.kind !== "single_choice")) {
+      ctx.addIssue({ code: "custom", path: ["questions", index, "compareWith"], message: "Only a one-answer question about you can be compared with the population" });
+    }
+    if (question.compareWith && survey.questions.slice(0, index).some((earlier) => earlier.compareWith === question.compareWith)) {
+      ctx.addIssue({ code: "custom", path: ["questions", index, "compareWith"], message: `Another question is already compared with ${question.compareWith}` });
     }
     if (question.showIf) {
       const target = survey.questions.slice(0, index).find((earlier) => earlier.key === question.showIf?.question);

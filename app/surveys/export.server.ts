@@ -1,4 +1,5 @@
 import type { DB } from "../../db/connection";
+import type { PopulationDimension } from "../../db/schema";
 import { fallbackLanguage } from "../i18n/config";
 import { closingDay, londonDay } from "./dates";
 import { SurveyInProgress, type SurveyFile } from "./definition";
@@ -54,6 +55,19 @@ export async function exportSurvey(db: DB, slug: string, { history = false } = {
       : Promise.resolve([]),
   ]);
   const themeSlug = new Map(themes.map((theme) => [theme.id, theme.slug]));
+  // Only while the question can be compared (the builder may since have made it a many-answer or main question), once per breakdown.
+  const compared = await db
+    .selectFrom("population_questions as pq")
+    .innerJoin("questions as q", "q.id", "pq.question_id")
+    .select(["pq.question_id", "pq.dimension"])
+    .where("q.survey_id", "=", survey.id)
+    .where("q.section", "=", "about_you")
+    .where("q.kind", "=", "single_choice")
+    .where("q.removed_at", "is", null)
+    .orderBy("q.position")
+    .execute();
+  const comparedWith = new Map<number, PopulationDimension>();
+  for (const row of compared) if (![...comparedWith.values()].includes(row.dimension)) comparedWith.set(row.question_id, row.dimension);
   const keyOf = new Map(questions.map((question) => [question.id, question.key]));
   const definition = {
     slug: survey.slug,
@@ -80,6 +94,7 @@ export async function exportSurvey(db: DB, slug: string, { history = false } = {
       ...(question.version > 1 ? { version: question.version } : {}),
       ...(question.max_length ? { maxLength: question.max_length } : {}),
       ...(question.theme_id ? { theme: themeSlug.get(question.theme_id) } : {}),
+      ...(comparedWith.has(question.id) ? { compareWith: comparedWith.get(question.id) } : {}),
       ...(question.show_if_question_id && question.show_if_value
         ? { showIf: { question: keyOf.get(question.show_if_question_id) ?? "", value: question.show_if_value } }
         : {}),

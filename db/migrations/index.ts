@@ -17,6 +17,9 @@ import * as periods from "./2026-12-04-05-periods";
 import * as surveyPages from "./2026-12-04-05-survey-pages";
 import * as updateTranslations from "./2026-12-04-06-update-translations";
 import * as audiencePerResponse from "./2026-12-05-01-audience-per-response";
+import * as population from "./2026-12-05-02-population";
+import * as themeSuggestions from "./2026-12-05-03-theme-suggestions";
+import * as insight from "./2026-12-05-04-insight";
 
 /**
  * Every migration, imported statically so that the bundled server carries them:
@@ -41,4 +44,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04-05-survey-pages": surveyPages,
   "2026-12-04-06-update-translations": updateTranslations,
   "2026-12-05-01-audience-per-response": audiencePerResponse,
+  "2026-12-05-02-population": population,
+  "2026-12-05-03-theme-suggestions": themeSuggestions,
+  "2026-12-05-04-insight": insight,
 };

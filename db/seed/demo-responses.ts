@@ -5,6 +5,7 @@ import { allowedValues, visibleQuestions, type Answers } from "../../app/surveys
 import { getSurvey } from "../../app/surveys/surveys.server";
 import { holdDetected, type DetectedMatch } from "../../app/safeguarding/concerns.server";
 import { getDetector } from "../../app/safeguarding/phrases.server";
+import { rebuildSuggestionModel } from "../../app/moderation/suggestions.server";
 
 /** A small seeded generator, so every demo database looks the same. */
 function random(seed: number) {
@@ -18,34 +19,35 @@ function random(seed: number) {
   };
 }
 
-// Written from what families and young people told the reviews in shared/seeds.
-const parentWords = [
-  "Nobody replies to my emails. I have chased the SEND team four times about the annual review.",
-  "The EHC needs assessment took nearly a year, well past the 20 weeks, and nobody told us why.",
-  "Our SENCO is wonderful and really listens, but the school has no money for a teaching assistant.",
-  "We waited two years for an autism assessment. There was no help at all while we waited.",
-  "I could not find anything on the Local Offer website about short breaks. The links were broken.",
-  "The plan was written without us and does not describe my son at all.",
-  "Speech and language therapy stopped when he moved to secondary school.",
-  "Transport to school changed three times this year and each change upset my daughter for weeks.",
-  "The Parent Carer Forum coffee mornings are the only place I feel heard.",
-  "Nobody has talked to us about what happens when she turns 16. We are worried about college.",
-  "My English is not good and the letters are very long. Please phone me instead.",
-  "CAMHS said he was not unwell enough. Then he stopped going to school altogether.",
-  "The case worker changed three times and each time we had to explain everything again.",
-  "Things got better once the new head teacher arrived. She asks us what works at home.",
-  "Since the exclusion my son says he wants to hurt himself. We have nobody to call at weekends.",
+// Written from what families and young people told the reviews in shared/seeds, each with the
+// themes a moderator would give it (theme slugs, db/seed/themes.ts).
+const parentWords: [string, string[]][] = [
+  ["Nobody replies to my emails. I have chased the SEND team four times about the annual review.", ["communication", "ehc-plan-quality"]],
+  ["The EHC needs assessment took nearly a year, well past the 20 weeks, and nobody told us why.", ["ehc-assessment-timeliness", "communication"]],
+  ["Our SENCO is wonderful and really listens, but the school has no money for a teaching assistant.", ["sen-support-mainstream"]],
+  ["We waited two years for an autism assessment. There was no help at all while we waited.", ["autism-adhd-waits"]],
+  ["I could not find anything on the Local Offer website about short breaks. The links were broken.", ["local-offer-information", "social-care-short-breaks"]],
+  ["The plan was written without us and does not describe my son at all.", ["ehc-plan-quality", "listened-coproduction"]],
+  ["Speech and language therapy stopped when he moved to secondary school.", ["health-therapies"]],
+  ["Transport to school changed three times this year and each change upset my daughter for weeks.", ["home-to-school-transport"]],
+  ["The Parent Carer Forum coffee mornings are the only place I feel heard.", ["listened-coproduction"]],
+  ["Nobody has talked to us about what happens when she turns 16. We are worried about college.", ["preparation-for-adulthood"]],
+  ["My English is not good and the letters are very long. Please phone me instead.", ["communication"]],
+  ["CAMHS said he was not unwell enough. Then he stopped going to school altogether.", ["camhs-mental-health", "placements-sufficiency"]],
+  ["The case worker changed three times and each time we had to explain everything again.", ["communication"]],
+  ["Things got better once the new head teacher arrived. She asks us what works at home.", ["sen-support-mainstream", "listened-coproduction"]],
+  ["Since the exclusion my son says he wants to hurt himself. We have nobody to call at weekends.", ["placements-sufficiency", "camhs-mental-health"]],
 ];
-const youngWords = [
-  "My teaching assistant helps me with maths and she is kind.",
-  "I want people to ask me, not just my mum.",
-  "The lunch hall is too loud. I eat in the library now and that is better.",
-  "I would like a club for people like me near where I live.",
-  "I don't know what I will do after college and nobody has asked me.",
-  "The bus to school is late a lot and I get told off.",
-  "Having a quiet room when I feel stressed really helps.",
-  "I would change how long you wait to see someone about feeling sad.",
-  "I don't feel safe at home some nights and I don't know who to tell.",
+const youngWords: [string, string[]][] = [
+  ["My teaching assistant helps me with maths and she is kind.", ["sen-support-mainstream"]],
+  ["I want people to ask me, not just my mum.", ["listened-coproduction"]],
+  ["The lunch hall is too loud. I eat in the library now and that is better.", ["sen-support-mainstream"]],
+  ["I would like a club for people like me near where I live.", ["inclusion-community-leisure"]],
+  ["I don't know what I will do after college and nobody has asked me.", ["preparation-for-adulthood"]],
+  ["The bus to school is late a lot and I get told off.", ["home-to-school-transport"]],
+  ["Having a quiet room when I feel stressed really helps.", ["sen-support-mainstream", "camhs-mental-health"]],
+  ["I would change how long you wait to see someone about feeling sad.", ["camhs-mental-health"]],
+  ["I don't feel safe at home some nights and I don't know who to tell.", ["social-care-short-breaks"]],
 ];
 
 const DAY = 86_400_000;
@@ -72,7 +74,7 @@ export async function seedDemoResponses(db: DB, now = new Date()): Promise<void>
           if (!visibleQuestions(survey.questions, answers).includes(question)) continue;
           if (!question.required && next() < 0.25) continue;
           if (question.kind === "free_text") {
-            if (next() < 0.55) answers[String(question.id)] = pick(words);
+            if (next() < 0.55) answers[String(question.id)] = pick(words)[0];
           } else if (question.kind === "multiple_choice") {
             const values = allowedValues(question).filter((value) => !["none", "prefer_not_to_say"].includes(value));
             answers[String(question.id)] = values.filter(() => next() < 0.3).slice(0, 3);
@@ -111,13 +113,18 @@ export async function seedDemoResponses(db: DB, now = new Date()): Promise<void>
         const concernId = concern ? await holdDetected(trx, id, matches, new Date(submittedAt)) : undefined;
         if (concernId && lead) await advanceDemoConcern(trx, concernId, lead.id, submittedAt, next());
         if (status !== "new" && moderator && !concern) {
-          for (const theme of new Set([pick(themes), pick(themes)])) {
+          // What they wrote decides the themes; a response without free text gets two at random.
+          const guessed = [pick(themes).slug, pick(themes).slug];
+          const said = Object.values(answers).flatMap((value) => words.find(([text]) => text === value)?.[1] ?? []);
+          const slugs = new Set(said.length > 0 ? said : guessed);
+          for (const theme of themes.filter((candidate) => slugs.has(candidate.slug))) {
             await trx.insertInto("response_themes").values({ response_id: id, theme_id: theme.id, tagged_by: moderator.id, tagged_at: submittedAt }).execute();
           }
         }
       }
     });
   }
+  await rebuildSuggestionModel(db);
 }
 
 /** Older demo concerns are further along: some being looked at, some handed over, some closed. */

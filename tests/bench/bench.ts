@@ -216,7 +216,11 @@ try {
   const total = htmlBytes + css + js;
   console.log(`\nquestion page download (gzip): HTML ${htmlBytes} B + CSS ${css} B + JS ${js} B = ${total} B; JavaScript ${((js / total) * 100).toFixed(1)}%`);
   console.log(`  (uncompressed HTML ${html.length} B)\n`);
+  await (await import("./suggestions-bench")).suggestionsBenchmark();
 } finally {
   await server.stop();
   removeDatabase(server.databasePath);
 }
+
+// Exports (CSV and Excel) of BENCH_EXPORT_ROWS responses, on a database of their own.
+await (await import("./exports-bench")).exportsBench();

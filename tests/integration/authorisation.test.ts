@@ -5,6 +5,7 @@ import { createPeriod } from "~/actions/periods.server";
 import { createStatement } from "~/publishing/statements.server";
 import { getDb } from "~/db.server";
 import { createQuote } from "~/moderation/quotes.server";
+import { storeUpload } from "~/insight/population.server";
 import { flagResponse } from "~/safeguarding/concerns.server";
 import { call, readJson } from "../support/remix";
 import { createParentSurvey, createResponse, createStaff } from "../support/factories";
@@ -18,7 +19,7 @@ type RouteModule = {
 const routeFiles = import.meta.glob<RouteModule>(["/app/routes/moderate*.tsx", "/app/routes/admin*.tsx"]);
 
 /** The URL a route file answers, with its params filled in. */
-function urlFor(file: string, ids: { response: number; user: number; flag: number; quote: number; answer: number; action: number; statement: number; period: number; survey: string }) {
+function urlFor(file: string, ids: { response: number; user: number; flag: number; quote: number; answer: number; action: number; statement: number; period: number; upload: number; survey: string }) {
   const name = file.replace("/app/routes/", "").replace(/\.tsx$/, "");
   const params: Record<string, string> = {};
   const path = name
@@ -41,6 +42,10 @@ function urlFor(file: string, ids: { response: number; user: number; flag: numbe
               : name.startsWith("admin.themes")
                 ? 1
                 : name.startsWith("admin.periods")
+                  ? ids.period
+                : name.startsWith("admin.population.uploads")
+                  ? ids.upload
+                : name.startsWith("admin.population")
                   ? ids.period
                 : name.startsWith("moderate.actions")
                   ? ids.action
@@ -90,7 +95,8 @@ describe("authorisation matrix", () => {
     );
     const period = (await createPeriod(db, { slug: "matrix", name: "Matrix", startsOn: "2026-01-01", endsOn: "2026-12-31" }, staff.administrator.id)) as number;
     const statement = await createStatement(db, 1, period, { summary: "People said…", quoteIds: [] }, staff.moderator.id);
-    const ids = { response, user: staff.moderator.id, flag, quote, answer, action, statement, period, survey: slug };
+    const upload = await storeUpload(db, { periodId: period, fileName: "sen.csv", rows: 1, areas: [], userId: staff.administrator.id });
+    const ids = { response, user: staff.moderator.id, flag, quote, answer, action, statement, period, upload, survey: slug };
     const checked: string[] = [];
 
     for (const [file, load] of Object.entries(routeFiles)) {

@@ -19,6 +19,7 @@ describe("settings", () => {
         safeguarding_email: "safeguarding@riverside.example",
         children_services_phone: "01632 960 000",
         safeguarding_overdue_days: "2",
+        listened_target: "85",
       },
       headers: { Cookie: admin.cookie },
     });
@@ -32,6 +33,7 @@ describe("settings", () => {
       safeguarding_email: "safeguarding@riverside.example",
       children_services_phone: "01632 960 000",
       safeguarding_overdue_days: "2",
+      listened_target: "85",
     });
     const entry = await getDb().selectFrom("audit_log").select("after").where("action", "=", "settings.update").executeTakeFirstOrThrow();
     expect(JSON.parse(entry.after ?? "{}")).toMatchObject({ quote_approval: "council_and_pcf" });

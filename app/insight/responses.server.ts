@@ -1,0 +1,153 @@
+import type { DB } from "../../db/connection";
+import { fallbackLanguage } from "../i18n/config";
+import { isAnswered, type Answers } from "../surveys/model";
+import { bucketKey, bucketsOf } from "./calendar";
+import type { Grouping } from "./filters";
+import { countedResponses, isoDay, startedDrafts, type Scope } from "./scope.server";
+
+export interface TimeBucket {
+  key: string;
+  from: string;
+  to: string;
+  /** Drafts started (a person began the survey). */
+  started: number;
+  /** Of those drafts, how many were sent. */
+  sent: number;
+  /** Responses received (sent in this week or month, whenever they were started). */
+  finished: number;
+}
+
+/**
+ * Responses over time, by week or month: how many people started, how many of them sent their
+ * answers, and how many responses arrived. A draft whose response is held for safeguarding is not
+ * counted at all, so the held response cannot be worked out from the gap.
+ */
+export async function responsesOverTime(db: DB, scope: Scope, by: Grouping): Promise<TimeBucket[]> {
+  const [drafts, responses] = await Promise.all([
+    db
+      .selectFrom("drafts as d")
+      .leftJoin("responses as r", "r.id", "d.response_id")
+      .select((eb) => [isoDay("d", "created_at").as("day"), eb.fn.countAll<number>().as("started"), eb.fn.count<number>("r.id").as("sent")])
+      .where(startedDrafts(scope))
+      .where((eb) => eb.or([eb("d.response_id", "is", null), eb("r.flagged", "=", 0)]))
+      .groupBy(isoDay("d", "created_at"))
+      .execute(),
+    db
+      .selectFrom("responses as r")
+      .select((eb) => [isoDay("r", "submitted_at").as("day"), eb.fn.countAll<number>().as("finished")])
+      .where(countedResponses(scope))
+      .groupBy(isoDay("r", "submitted_at"))
+      .execute(),
+  ]);
+  const buckets = new Map(bucketsOf(scope, by).map((bucket) => [bucket.key, { ...bucket, started: 0, sent: 0, finished: 0 }]));
+  for (const row of drafts) {
+    const bucket = buckets.get(bucketKey(row.day, by));
+    if (!bucket) continue;
+    bucket.started += Number(row.started);
+    bucket.sent += Number(row.sent);
+  }
+  for (const row of responses) {
+    const bucket = buckets.get(bucketKey(row.day, by));
+    if (bucket) bucket.finished += Number(row.finished);
+  }
+  return [...buckets.values()];
+}
+
+export interface StopPoint {
+  /** The last question answered before the person stopped, or null when they answered none. */
+  questionId: number | null;
+  surveyId: number;
+  drafts: number;
+}
+
+/** Unsent drafts untouched for this long count as abandoned. */
+export const ABANDONED_AFTER_DAYS = 1;
+const BATCH = 500;
+
+/**
+ * Where people stop: for each unsent draft started in the scope and untouched for a day or more,
+ * the last question they answered in survey order, counted. The answers are JSON, read here in
+ * batches rather than with database JSON functions, so the query runs on any database.
+ */
+export async function wherePeopleStop(db: DB, scope: Scope, now = new Date()): Promise<StopPoint[]> {
+  const idle = new Date(now.getTime() - ABANDONED_AFTER_DAYS * 86_400_000).toISOString();
+  const order = await questionOrder(db, scope.surveyId);
+  const counts = new Map<string, StopPoint>();
+  let after: Cursor | null = null;
+  for (;;) {
+    const batch = await abandonedDrafts(db, scope, idle, after);
+    for (const draft of batch) {
+      const questionId = lastAnswered(parseAnswers(draft.answers), order);
+      const key = `${draft.survey_id}:${questionId ?? ""}`;
+      const point = counts.get(key) ?? { questionId, surveyId: draft.survey_id, drafts: 0 };
+      point.drafts += 1;
+      counts.set(key, point);
+    }
+    if (batch.length < BATCH) break;
+    after = batch[batch.length - 1];
+  }
+  return [...counts.values()].sort((a, b) => b.drafts - a.drafts || (a.questionId ?? 0) - (b.questionId ?? 0));
+}
+
+type Cursor = { created_at: string; id: number };
+
+/** One batch of abandoned drafts, after the cursor, in the order of the drafts_created index. */
+function abandonedDrafts(db: DB, scope: Scope, idle: string, after: Cursor | null) {
+  return db
+    .selectFrom("drafts as d")
+    .select(["d.id", "d.created_at", "d.survey_id", "d.answers"])
+    .where(startedDrafts(scope))
+    .where("d.response_id", "is", null)
+    .where("d.updated_at", "<=", idle)
+    .$if(after !== null, (query) => query.where((eb) => eb(eb.refTuple("d.created_at", "d.id"), ">", eb.tuple(after!.created_at, after!.id))))
+    .orderBy("d.created_at")
+    .orderBy("d.id")
+    .limit(BATCH)
+    .execute();
+}
+
+function parseAnswers(json: string): Answers {
+  try {
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Answers) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Each question's place in its survey; removed questions keep theirs, so old drafts still place. */
+async function questionOrder(db: DB, surveyId: number | undefined): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom("questions")
+    .select(["id", "position"])
+    .$if(surveyId !== undefined, (query) => query.where("survey_id", "=", surveyId!))
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.position]));
+}
+
+function lastAnswered(answers: Answers, order: Map<number, number>): number | null {
+  let last: { id: number; position: number } | null = null;
+  for (const [key, value] of Object.entries(answers)) {
+    const position = order.get(Number(key));
+    if (position === undefined || !isAnswered(value)) continue;
+    if (!last || position > last.position) last = { id: Number(key), position };
+  }
+  return last?.id ?? null;
+}
+
+/** Question wordings and survey titles in the reader's language, else English, with the language each is in. */
+export async function questionNames(db: DB, questionIds: number[], surveyIds: number[], lang: string) {
+  const langs = [lang, fallbackLanguage];
+  const [questions, surveys] = await Promise.all([
+    questionIds.length ? db.selectFrom("question_translations").select(["question_id as id", "lang", "text"]).where("question_id", "in", questionIds).where("lang", "in", langs).execute() : [],
+    surveyIds.length ? db.selectFrom("survey_translations").select(["survey_id as id", "lang", "title as text"]).where("survey_id", "in", surveyIds).where("lang", "in", langs).execute() : [],
+  ]);
+  return { questions: inLanguage(questions, lang), surveys: inLanguage(surveys, lang) };
+}
+
+export function inLanguage(rows: { id: number; lang: string; text: string }[], lang: string): Map<number, { text: string; lang: string }> {
+  const byId = new Map<number, { text: string; lang: string }>();
+  for (const row of rows) if (!byId.has(row.id) || row.lang === lang) byId.set(row.id, { text: row.text, lang: row.lang });
+  return byId;
+}
+
