@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Table } from "~/components/Table";
 import { BarChart } from "~/publishing/BarChart";
-import { ScrollRegion } from "./charts/DataTable";
 import type { Dashboard } from "./dashboard.server";
 import type { InsightFormat, PeriodWords } from "./format";
 
@@ -49,35 +49,24 @@ function Overdue({ overdue, format }: { overdue: Dashboard["overdue"]; format: I
       <p className="govuk-body">{overdue.total === 0 ? t("overdue.none") : t("overdue.count", { count: overdue.total, number: format.number(overdue.total) })}</p>
       {overdue.actions.length < overdue.total ? <p className="govuk-body">{t("overdue.oldest", { count: overdue.actions.length, number: format.number(overdue.actions.length) })}</p> : null}
       {overdue.actions.length > 0 ? (
-        <ScrollRegion label={t("overdue.heading")}>
-          <table className="govuk-table">
-            <caption className="govuk-visually-hidden">{t("overdue.heading")}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                {(["action", "owner", "due", "late", "status"] as const).map((column) => (
-                  <th key={column} scope="col" className={`govuk-table__header${column === "late" ? " govuk-table__header--numeric" : ""}`}>
-                    {t(`overdue.columns.${column}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {overdue.actions.map((action) => (
-                <tr key={action.id} className="govuk-table__row">
-                  <th scope="row" className="govuk-table__header">
-                    <Link className="govuk-link" to={`/moderate/actions/${action.id}`} lang={format.langOf(action.titleLang)}>
-                      {action.title}
-                    </Link>
-                  </th>
-                  <td className="govuk-table__cell">{action.owner}</td>
-                  <td className="govuk-table__cell">{format.day(action.dueOn)}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{t("loop.days", { count: action.daysOverdue, number: format.number(action.daysOverdue) })}</td>
-                  <td className="govuk-table__cell">{t(`staff:actions.statuses.${action.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <Table
+          caption={t("overdue.heading")}
+          headers={(["action", "owner", "due", "late", "status"] as const).map((column) => ({ label: t(`overdue.columns.${column}`), numeric: column === "late" }))}
+        >
+          {overdue.actions.map((action) => (
+            <tr key={action.id} className="govuk-table__row">
+              <th scope="row" className="govuk-table__header">
+                <Link className="govuk-link" to={`/moderate/actions/${action.id}`} lang={format.langOf(action.titleLang)}>
+                  {action.title}
+                </Link>
+              </th>
+              <td className="govuk-table__cell">{action.owner}</td>
+              <td className="govuk-table__cell">{format.day(action.dueOn)}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{t("loop.days", { count: action.daysOverdue, number: format.number(action.daysOverdue) })}</td>
+              <td className="govuk-table__cell">{t(`staff:actions.statuses.${action.status}`)}</td>
+            </tr>
+          ))}
+        </Table>
       ) : null}
     </>
   );

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { Table } from "../components/Table";
 import { intlLocale } from "../i18n/config";
 import { censusYear } from "./population-groups";
 import { groupWords } from "./population-words";
@@ -67,7 +68,6 @@ function Comparison({ data, canManage }: { data: Extract<Representation, { statu
 function ComparisonTable({ table }: { table: RepresentationTable }) {
   const { t, i18n } = useTranslation("population");
   const number = new Intl.NumberFormat(intlLocale(i18n.language));
-  const captionId = `representation-${table.id.replace(/[^a-z0-9]+/gi, "-")}`;
   return (
     <>
       <h3 className="govuk-heading-s">{t(`dimensions.${table.dimension}`)}</h3>
@@ -93,28 +93,14 @@ function ComparisonTable({ table }: { table: RepresentationTable }) {
       ) : table.populationTotal === null ? (
         <p className="govuk-body-s">{t("representation.noFigures")}</p>
       ) : null}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a table wider than a phone scrolls in its own box, which keyboard users must be able to reach */}
-      <div className="app-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden" id={captionId}>
-            {t("representation.caption", { dimension: t(`dimensions.${table.dimension}`), surveys: table.surveys.join(", ") })}
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {(["group", "respondents", "share", "population", "expected", "judgement"] as const).map((column) => (
-                <th key={column} scope="col" className="govuk-table__header">
-                  {t(`representation.columns.${column}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {table.rows.map((row, index) => (
-              <ComparisonRow key={index} row={row} table={table} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={t("representation.caption", { dimension: t(`dimensions.${table.dimension}`), surveys: table.surveys.join(", ") })}
+        headers={(["group", "respondents", "share", "population", "expected", "judgement"] as const).map((column) => t(`representation.columns.${column}`))}
+      >
+        {table.rows.map((row, index) => (
+          <ComparisonRow key={index} row={row} table={table} />
+        ))}
+      </Table>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { Table } from "~/components/Table";
 
 export interface Bar {
   key: string;
@@ -87,29 +88,17 @@ export function BarChart({ caption, title, labelHeader, valueHeader, bars, dir, 
           );
         })}
       </svg>
-      <table className="govuk-table app-chart__table">
-        <caption className="govuk-visually-hidden">{caption}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              {labelHeader}
+      {/* Two columns always fit a phone, so the table needs no scrolling box (and no extra tab stop). */}
+      <Table caption={caption} headers={[labelHeader, { label: valueHeader, numeric: true }]} className="app-chart__table" scroll={false}>
+        {bars.map((bar) => (
+          <tr key={bar.key} className="govuk-table__row">
+            <th scope="row" className="govuk-table__header" lang={bar.lang}>
+              {bar.label}
             </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              {valueHeader}
-            </th>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{bar.text}</td>
           </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {bars.map((bar) => (
-            <tr key={bar.key} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header" lang={bar.lang}>
-                {bar.label}
-              </th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{bar.text}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
     </figure>
   );
 }

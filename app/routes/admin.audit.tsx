@@ -6,6 +6,7 @@ import { z } from "zod";
 import { requireStaff } from "~/accounts/session.server";
 import { Select } from "~/components/Select";
 import { DateInput } from "~/components/DateInput";
+import { Table } from "~/components/Table";
 import { getDb } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { readDateInput } from "~/utils/date-input";
@@ -103,39 +104,27 @@ export default function AuditLog() {
         </button>
       </form>
       {data.entries.length === 0 ? <p className="govuk-body">{t("audit.none")}</p> : null}
-      <table className="govuk-table app-audit">
-        <caption className="govuk-table__caption govuk-visually-hidden">{t("audit.title")}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {(["at", "who", "action", "entity", "before", "after"] as const).map((column) => (
-              <th key={column} scope="col" className="govuk-table__header">
-                {t(`audit.table.${column}`)}
-              </th>
-            ))}
+      <Table caption={t("audit.title")} headers={(["at", "who", "action", "entity", "before", "after"] as const).map((column) => t(`audit.table.${column}`))} className="app-audit">
+        {data.entries.map((entry) => (
+          <tr key={entry.id} className="govuk-table__row">
+            <td className="govuk-table__cell">{date.format(new Date(entry.at))}</td>
+            <td className="govuk-table__cell">{entry.name ?? t("audit.system")}</td>
+            <td className="govuk-table__cell">
+              <code>{entry.action}</code>
+            </td>
+            <td className="govuk-table__cell">
+              {entry.entity}
+              {entry.entity_id ? ` ${entry.entity_id}` : ""}
+            </td>
+            <td className="govuk-table__cell app-break-anywhere">
+              <code>{entry.before}</code>
+            </td>
+            <td className="govuk-table__cell app-break-anywhere">
+              <code>{entry.after}</code>
+            </td>
           </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {data.entries.map((entry) => (
-            <tr key={entry.id} className="govuk-table__row">
-              <td className="govuk-table__cell">{date.format(new Date(entry.at))}</td>
-              <td className="govuk-table__cell">{entry.name ?? t("audit.system")}</td>
-              <td className="govuk-table__cell">
-                <code>{entry.action}</code>
-              </td>
-              <td className="govuk-table__cell">
-                {entry.entity}
-                {entry.entity_id ? ` ${entry.entity_id}` : ""}
-              </td>
-              <td className="govuk-table__cell app-break-anywhere">
-                <code>{entry.before}</code>
-              </td>
-              <td className="govuk-table__cell app-break-anywhere">
-                <code>{entry.after}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       {data.olderQuery ? (
         <p className="govuk-body">
           <Link className="govuk-link" to={`/admin/audit${data.olderQuery}`} rel="next">

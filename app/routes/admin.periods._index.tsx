@@ -8,6 +8,7 @@ import { CSRF_FIELD } from "~/accounts/csrf";
 import { requireStaff } from "~/accounts/session.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { Notice } from "~/components/Notice";
+import { Table } from "~/components/Table";
 import { getDb } from "~/db.server";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { formFailure } from "~/utils/http.server";
@@ -50,38 +51,26 @@ export default function Periods() {
       {data.periods.length === 0 ? (
         <p className="govuk-body">{t("periods.none")}</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">{t("periods.title")}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {(["name", "dates", "state", "languages"] as const).map((column) => (
-                <th key={column} scope="col" className="govuk-table__header">
-                  {t(`periods.table.${column}`)}
-                </th>
-              ))}
+        <Table caption={t("periods.title")} headers={(["name", "dates", "state", "languages"] as const).map((column) => t(`periods.table.${column}`))}>
+          {data.periods.map((period) => (
+            <tr key={period.id} className="govuk-table__row">
+              <td className="govuk-table__cell">
+                <Link className="govuk-link" to={`/admin/periods/${period.id}`} lang="en">
+                  {period.name}
+                </Link>
+              </td>
+              <td className="govuk-table__cell">
+                <PeriodDates period={period} />
+              </td>
+              <td className="govuk-table__cell">
+                <PeriodStateTag period={period} />
+              </td>
+              <td className="govuk-table__cell">
+                <MissingLanguages missing={period.missing} />
+              </td>
             </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {data.periods.map((period) => (
-              <tr key={period.id} className="govuk-table__row">
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/admin/periods/${period.id}`} lang="en">
-                    {period.name}
-                  </Link>
-                </td>
-                <td className="govuk-table__cell">
-                  <PeriodDates period={period} />
-                </td>
-                <td className="govuk-table__cell">
-                  <PeriodStateTag period={period} />
-                </td>
-                <td className="govuk-table__cell">
-                  <MissingLanguages missing={period.missing} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
       <h2 className="govuk-heading-m">{t("periods.add")}</h2>
       <form method="post" noValidate className="app-narrow-form">

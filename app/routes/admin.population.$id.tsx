@@ -7,6 +7,7 @@ import { requireStaff } from "~/accounts/session.server";
 import { NameInSentence } from "~/components/NameInSentence";
 import { Notice } from "~/components/Notice";
 import { Select } from "~/components/Select";
+import { Table } from "~/components/Table";
 import { getDb } from "~/db.server";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { intlLocale } from "~/i18n/config";
@@ -69,35 +70,18 @@ export default function PeriodPopulation() {
       {population ? (
         <>
           <p className="govuk-body">{t("period.for", { laName: population.laName })}</p>
-          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a table wider than a phone scrolls in its own box, which keyboard users must be able to reach */}
-          <div className="app-table-scroll" role="region" aria-labelledby="sources-caption" tabIndex={0}>
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s" id="sources-caption">
-                {t("period.sources")}
-              </caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  {(["breakdown", "year", "file", "uploaded"] as const).map((column) => (
-                    <th key={column} scope="col" className="govuk-table__header">
-                      {t(`period.columns.${column}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {population.dimensions.map((source) => (
-                  <tr key={source.dimension} className="govuk-table__row">
-                    <th scope="row" className="govuk-table__header">
-                      {t(`dimensions.${source.dimension}`)}
-                    </th>
-                    <td className="govuk-table__cell">{censusYear(source.time_period)}</td>
-                    <td className="govuk-table__cell app-excerpt">{source.file_name}</td>
-                    <td className="govuk-table__cell">{t("period.uploadedBy", { date: date.format(new Date(source.uploaded_at)), name: source.uploaded_by ?? "–" })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table caption={t("period.sources")} captionSize="s" headers={(["breakdown", "year", "file", "uploaded"] as const).map((column) => t(`period.columns.${column}`))}>
+            {population.dimensions.map((source) => (
+              <tr key={source.dimension} className="govuk-table__row">
+                <th scope="row" className="govuk-table__header">
+                  {t(`dimensions.${source.dimension}`)}
+                </th>
+                <td className="govuk-table__cell">{censusYear(source.time_period)}</td>
+                <td className="govuk-table__cell app-excerpt">{source.file_name}</td>
+                <td className="govuk-table__cell">{t("period.uploadedBy", { date: date.format(new Date(source.uploaded_at)), name: source.uploaded_by ?? "–" })}</td>
+              </tr>
+            ))}
+          </Table>
           <p className="govuk-body">
             <Link className="govuk-link" to={`/admin/population?period=${data.period.id}#file`}>
               {t("period.addFile")}

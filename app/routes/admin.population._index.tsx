@@ -5,6 +5,7 @@ import { CSRF_FIELD } from "~/accounts/csrf";
 import { requireStaff } from "~/accounts/session.server";
 import { describedBy, ErrorMessage, ErrorSummary, Hint } from "~/components/ErrorSummary";
 import { Notice } from "~/components/Notice";
+import { Table } from "~/components/Table";
 import { getDb } from "~/db.server";
 import { env } from "~/env.server";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
@@ -70,34 +71,20 @@ export default function Populations() {
           </Link>
         </p>
       ) : (
-        <div className="app-table-scroll">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">{t("index.caption")}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                {(["period", "localAuthority", "breakdowns", "year"] as const).map((column) => (
-                  <th key={column} scope="col" className="govuk-table__header">
-                    {t(`index.columns.${column}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {data.periods.map((period) => (
-                <tr key={period.id} className="govuk-table__row">
-                  <th scope="row" className="govuk-table__header">
-                    <Link className="govuk-link" to={`/admin/population/${period.id}`} {...otherLanguage(period.lang, i18n.language)}>
-                      {period.name}
-                    </Link>
-                  </th>
-                  <td className="govuk-table__cell">{period.population?.laName ?? t("index.none")}</td>
-                  <td className="govuk-table__cell">{period.population ? period.population.dimensions.map((dimension) => t(`dimensions.${dimension}`)).join(", ") : null}</td>
-                  <td className="govuk-table__cell">{period.population ? period.population.years.map(censusYear).join(", ") : null}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption={t("index.caption")} captionSize="m" headers={(["period", "localAuthority", "breakdowns", "year"] as const).map((column) => t(`index.columns.${column}`))}>
+          {data.periods.map((period) => (
+            <tr key={period.id} className="govuk-table__row">
+              <th scope="row" className="govuk-table__header">
+                <Link className="govuk-link" to={`/admin/population/${period.id}`} {...otherLanguage(period.lang, i18n.language)}>
+                  {period.name}
+                </Link>
+              </th>
+              <td className="govuk-table__cell">{period.population?.laName ?? t("index.none")}</td>
+              <td className="govuk-table__cell">{period.population ? period.population.dimensions.map((dimension) => t(`dimensions.${dimension}`)).join(", ") : null}</td>
+              <td className="govuk-table__cell">{period.population ? period.population.years.map(censusYear).join(", ") : null}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       <h2 className="govuk-heading-m">{t("upload.heading")}</h2>
       <p className="govuk-body">{t("upload.where")}</p>

@@ -7,6 +7,7 @@ import { requireStaff } from "~/accounts/session.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { Notice } from "~/components/Notice";
 import { Select } from "~/components/Select";
+import { Table } from "~/components/Table";
 import { TextArea, TextInput } from "~/components/TextFields";
 import { getDb } from "~/db.server";
 import { htmlLang, supportedLanguages } from "~/i18n/config";
@@ -131,43 +132,29 @@ export default function SafeguardingPhrases() {
       {data.added.length === 0 ? (
         <p className="govuk-body">{t("phrases.noneAdded")}</p>
       ) : (
-        <div className="app-table-scroll">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">{t("phrases.addedHeading")}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                {(["phrase", "lang", "category", "by", "remove"] as const).map((column) => (
-                  <th key={column} scope="col" className="govuk-table__header">
-                    {t(`phrases.table.${column}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {data.added.map((row) => (
-                <tr key={`${row.lang}:${row.phrase}`} className="govuk-table__row">
-                  <td className="govuk-table__cell" lang={htmlLang(row.lang)} dir="auto">
-                    {row.phrase}
-                  </td>
-                  <td className="govuk-table__cell">{t(`common:languageNames.${row.lang}`)}</td>
-                  <td className="govuk-table__cell">{row.category === "exception" ? t("phrases.exception") : t(`safeguarding.categories.${row.category}`)}</td>
-                  <td className="govuk-table__cell">{row.added_by}</td>
-                  <td className="govuk-table__cell">
-                    <form method="post">
-                      <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
-                      <input type="hidden" name="lang" value={row.lang} />
-                      <input type="hidden" name="phrase" value={row.phrase} />
-                      <button type="submit" name="intent" value="remove" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0">
-                        {t("phrases.remove")}
-                        <span className="govuk-visually-hidden"> {row.phrase}</span>
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption={t("phrases.addedHeading")} headers={(["phrase", "lang", "category", "by", "remove"] as const).map((column) => t(`phrases.table.${column}`))}>
+          {data.added.map((row) => (
+            <tr key={`${row.lang}:${row.phrase}`} className="govuk-table__row">
+              <td className="govuk-table__cell" lang={htmlLang(row.lang)} dir="auto">
+                {row.phrase}
+              </td>
+              <td className="govuk-table__cell">{t(`common:languageNames.${row.lang}`)}</td>
+              <td className="govuk-table__cell">{row.category === "exception" ? t("phrases.exception") : t(`safeguarding.categories.${row.category}`)}</td>
+              <td className="govuk-table__cell">{row.added_by}</td>
+              <td className="govuk-table__cell">
+                <form method="post">
+                  <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
+                  <input type="hidden" name="lang" value={row.lang} />
+                  <input type="hidden" name="phrase" value={row.phrase} />
+                  <button type="submit" name="intent" value="remove" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0">
+                    {t("phrases.remove")}
+                    <span className="govuk-visually-hidden"> {row.phrase}</span>
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
 
       <h2 className="govuk-heading-m">{t("phrases.shippedHeading")}</h2>

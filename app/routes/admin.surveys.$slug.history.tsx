@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Table } from "~/components/Table";
 import { getDb } from "~/db.server";
 import { fallbackLanguage, intlLocale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
@@ -33,39 +34,25 @@ export default function SurveyHistory() {
       {data.changes.length === 0 ? (
         <p className="govuk-body">{t("builder.history.none")}</p>
       ) : (
-        <div className="app-table-scroll">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">{data.title}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                {(["when", "who", "what"] as const).map((column) => (
-                  <th key={column} scope="col" className="govuk-table__header">
-                    {t(`builder.history.${column}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {data.changes.map((change) => (
-                <tr key={change.id} className="govuk-table__row">
-                  <td className="govuk-table__cell">{when.format(new Date(change.at))}</td>
-                  <td className="govuk-table__cell">{change.by ?? t("builder.history.system")}</td>
-                  <td className="govuk-table__cell">
-                    {t(`builder.history.actions.${change.action.replace(/^survey\./, "").replace(/\./g, "_")}`, {
-                      defaultValue: change.action,
-                      question: change.detail.question ?? "",
-                      version: change.detail.version ?? "",
-                      language: change.detail.lang ? t(`common:languageNames.${change.detail.lang}`) : "",
-                      done: change.detail.done ?? "",
-                      total: change.detail.total ?? "",
-                      from: change.detail.from ?? "",
-                    })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption={data.title} headers={(["when", "who", "what"] as const).map((column) => t(`builder.history.${column}`))}>
+          {data.changes.map((change) => (
+            <tr key={change.id} className="govuk-table__row">
+              <td className="govuk-table__cell">{when.format(new Date(change.at))}</td>
+              <td className="govuk-table__cell">{change.by ?? t("builder.history.system")}</td>
+              <td className="govuk-table__cell">
+                {t(`builder.history.actions.${change.action.replace(/^survey\./, "").replace(/\./g, "_")}`, {
+                  defaultValue: change.action,
+                  question: change.detail.question ?? "",
+                  version: change.detail.version ?? "",
+                  language: change.detail.lang ? t(`common:languageNames.${change.detail.lang}`) : "",
+                  done: change.detail.done ?? "",
+                  total: change.detail.total ?? "",
+                  from: change.detail.from ?? "",
+                })}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </>
   );

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { canUse, requireStaff } from "~/accounts/session.server";
 import { Notice } from "~/components/Notice";
+import { Table } from "~/components/Table";
 import { getDb } from "~/db.server";
 import { intlLocale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
@@ -55,39 +56,28 @@ export default function StaffSurveys() {
       {data.surveys.length === 0 ? (
         <p className="govuk-body">{t("surveys.none")}</p>
       ) : (
-        <div className="app-table-scroll">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">{t("surveys.title")}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                {(["survey", "state", "dates", "languages", "responses"] as const).map((column) => (
-                  <th key={column} scope="col" className={`govuk-table__header${column === "responses" ? " govuk-table__header--numeric" : ""}`}>
-                    {t(`surveys.table.${column}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {data.surveys.map((survey) => (
-                <tr key={survey.slug} className="govuk-table__row">
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/admin/surveys/${survey.slug}`} lang="en">
-                      {survey.title}
-                    </Link>
-                    <br />
-                    <span className="govuk-body-s">{t(`audience.${survey.audience}`)}</span>
-                  </td>
-                  <td className="govuk-table__cell">
-                    <strong className={`govuk-tag ${stateTag[survey.state]}`}>{t(`surveys.states.${survey.state}`)}</strong>
-                  </td>
-                  <td className="govuk-table__cell">{t("surveys.dates", { opens: date(survey.opensAt), closes: date(survey.closesAt) })}</td>
-                  <td className="govuk-table__cell">{survey.languages.map((lang) => t(`common:languageNames.${lang}`)).join(", ")}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{number.format(survey.responses)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t("surveys.title")}
+          headers={(["survey", "state", "dates", "languages", "responses"] as const).map((column) => ({ label: t(`surveys.table.${column}`), numeric: column === "responses" }))}
+        >
+          {data.surveys.map((survey) => (
+            <tr key={survey.slug} className="govuk-table__row">
+              <td className="govuk-table__cell">
+                <Link className="govuk-link" to={`/admin/surveys/${survey.slug}`} lang="en">
+                  {survey.title}
+                </Link>
+                <br />
+                <span className="govuk-body-s">{t(`audience.${survey.audience}`)}</span>
+              </td>
+              <td className="govuk-table__cell">
+                <strong className={`govuk-tag ${stateTag[survey.state]}`}>{t(`surveys.states.${survey.state}`)}</strong>
+              </td>
+              <td className="govuk-table__cell">{t("surveys.dates", { opens: date(survey.opensAt), closes: date(survey.closesAt) })}</td>
+              <td className="govuk-table__cell">{survey.languages.map((lang) => t(`common:languageNames.${lang}`)).join(", ")}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{number.format(survey.responses)}</td>
+            </tr>
+          ))}
+        </Table>
       )}
     </>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CSRF_FIELD } from "~/accounts/csrf";
 import { requireCsrf, requireStaff } from "~/accounts/session.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
+import { Table } from "~/components/Table";
 import { TextInput } from "~/components/TextFields";
 import { ThemeTextFields } from "~/components/ThemeTextFields";
 import { getDb } from "~/db.server";
@@ -59,35 +60,23 @@ export default function Themes() {
       {data.notice ? (
         <Notice>{t(data.notice === "deleted" ? "themes.edit.deleted" : "themes.added")}</Notice>
       ) : null}
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-visually-hidden">{t("themes.title")}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {(["name", "uses", "state", "actions"] as const).map((column) => (
-              <th key={column} scope="col" className="govuk-table__header">
-                {t(`themes.table.${column}`)}
-              </th>
-            ))}
+      <Table caption={t("themes.title")} headers={(["name", "uses", "state", "actions"] as const).map((column) => t(`themes.table.${column}`))}>
+        {data.themes.map((theme) => (
+          <tr key={theme.id} className="govuk-table__row">
+            <td className="govuk-table__cell">{theme.name}</td>
+            <td className="govuk-table__cell">{t("themes.uses", { responses: theme.responses, questions: theme.questions, quotes: theme.quotes })}</td>
+            <td className="govuk-table__cell">
+              {theme.merged_into ? t("themes.merged", { name: nameOf(theme.merged_into) }) : theme.retired_at ? t("themes.retired") : t("themes.active")}
+            </td>
+            <td className="govuk-table__cell">
+              <Link className="govuk-link" to={`/admin/themes/${theme.id}`}>
+                {t("users.change")}
+                <span className="govuk-visually-hidden"> {theme.name}</span>
+              </Link>
+            </td>
           </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {data.themes.map((theme) => (
-            <tr key={theme.id} className="govuk-table__row">
-              <td className="govuk-table__cell">{theme.name}</td>
-              <td className="govuk-table__cell">{t("themes.uses", { responses: theme.responses, questions: theme.questions, quotes: theme.quotes })}</td>
-              <td className="govuk-table__cell">
-                {theme.merged_into ? t("themes.merged", { name: nameOf(theme.merged_into) }) : theme.retired_at ? t("themes.retired") : t("themes.active")}
-              </td>
-              <td className="govuk-table__cell">
-                <Link className="govuk-link" to={`/admin/themes/${theme.id}`}>
-                  {t("users.change")}
-                  <span className="govuk-visually-hidden"> {theme.name}</span>
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       <h2 className="govuk-heading-m">{t("themes.add")}</h2>
       <form method="post" noValidate className="app-narrow-form">
         <input type="hidden" name={CSRF_FIELD} value={data.csrf} />

@@ -8,6 +8,7 @@ import { NewUserForm, organisationValues, roleValues } from "~/accounts/user-for
 import { createUser, findUserByEmail, listUsers } from "~/accounts/users.server";
 import { Choices } from "~/components/Choices";
 import { ErrorSummary, type FieldError } from "~/components/ErrorSummary";
+import { Table } from "~/components/Table";
 import { TextInput } from "~/components/TextFields";
 import { getDb } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
@@ -59,36 +60,26 @@ export default function Users() {
       {result && "added" in result ? (
         <Notice>{result.added}</Notice>
       ) : null}
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-visually-hidden">{t("users.title")}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">{t("users.table.name")}</th>
-            <th scope="col" className="govuk-table__header">{t("users.table.email")}</th>
-            <th scope="col" className="govuk-table__header">{t("users.table.role")}</th>
-            <th scope="col" className="govuk-table__header">{t("users.table.organisation")}</th>
-            <th scope="col" className="govuk-table__header">{t("users.table.state")}</th>
-            <th scope="col" className="govuk-table__header">{t("users.table.actions")}</th>
+      <Table
+        caption={t("users.title")}
+        headers={[t("users.table.name"), t("users.table.email"), t("users.table.role"), t("users.table.organisation"), t("users.table.state"), t("users.table.actions")]}
+      >
+        {data.users.map((user) => (
+          <tr key={user.id} className="govuk-table__row">
+            <td className="govuk-table__cell">{user.name}</td>
+            <td className="govuk-table__cell app-break-anywhere">{user.email}</td>
+            <td className="govuk-table__cell">{t(`users.roles.${user.role}`)}</td>
+            <td className="govuk-table__cell">{t(`users.organisations.${user.organisation}`)}</td>
+            <td className="govuk-table__cell">{user.disabled_at ? t("users.disabled") : t("users.active")}</td>
+            <td className="govuk-table__cell">
+              <Link className="govuk-link" to={`/admin/users/${user.id}`}>
+                {t("users.change")}
+                <span className="govuk-visually-hidden"> {t("users.changeHidden", { name: user.name })}</span>
+              </Link>
+            </td>
           </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {data.users.map((user) => (
-            <tr key={user.id} className="govuk-table__row">
-              <td className="govuk-table__cell">{user.name}</td>
-              <td className="govuk-table__cell app-break-anywhere">{user.email}</td>
-              <td className="govuk-table__cell">{t(`users.roles.${user.role}`)}</td>
-              <td className="govuk-table__cell">{t(`users.organisations.${user.organisation}`)}</td>
-              <td className="govuk-table__cell">{user.disabled_at ? t("users.disabled") : t("users.active")}</td>
-              <td className="govuk-table__cell">
-                <Link className="govuk-link" to={`/admin/users/${user.id}`}>
-                  {t("users.change")}
-                  <span className="govuk-visually-hidden"> {t("users.changeHidden", { name: user.name })}</span>
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
 
       <h2 className="govuk-heading-m">{t("users.add")}</h2>
       <form method="post" noValidate className="app-narrow-form">

@@ -15,6 +15,7 @@ import { ModerationError, tagResponses } from "~/moderation/tags.server";
 import { formFailure } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { Notice } from "~/components/Notice";
+import { Table } from "~/components/Table";
 
 export const handle = { i18n: ["common", "staff"] };
 
@@ -140,54 +141,46 @@ export default function Queue() {
       ) : (
         <form method="post">
           <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
-          <table className="govuk-table app-queue" id="response">
-            <caption className="govuk-table__caption govuk-visually-hidden">{t("queue.title")}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">{t("queue.table.select")}</th>
-                <th scope="col" className="govuk-table__header">{t("queue.table.submitted")}</th>
-                <th scope="col" className="govuk-table__header">{t("queue.table.survey")}</th>
-                <th scope="col" className="govuk-table__header">{t("queue.table.status")}</th>
-                <th scope="col" className="govuk-table__header">{t("queue.table.themes")}</th>
-                <th scope="col" className="govuk-table__header">{t("queue.table.excerpt")}</th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {data.page.rows.map((row) => (
-                <tr key={row.id} className="govuk-table__row">
-                  <td className="govuk-table__cell">
-                    <div className="govuk-checkboxes govuk-checkboxes--small">
-                      <div className="govuk-checkboxes__item">
-                        <input className="govuk-checkboxes__input" id={`response-${row.id}`} name="response" type="checkbox" value={row.id} />
-                        <label className="govuk-label govuk-checkboxes__label" htmlFor={`response-${row.id}`}>
-                          <span className="govuk-visually-hidden">{t("queue.selectResponse", { reference: row.reference })}</span>
-                        </label>
-                      </div>
+          <Table
+            caption={t("queue.title")}
+            headers={[t("queue.table.select"), t("queue.table.submitted"), t("queue.table.survey"), t("queue.table.status"), t("queue.table.themes"), t("queue.table.excerpt")]}
+            className="app-queue"
+            id="response"
+          >
+            {data.page.rows.map((row) => (
+              <tr key={row.id} className="govuk-table__row">
+                <td className="govuk-table__cell">
+                  <div className="govuk-checkboxes govuk-checkboxes--small">
+                    <div className="govuk-checkboxes__item">
+                      <input className="govuk-checkboxes__input" id={`response-${row.id}`} name="response" type="checkbox" value={row.id} />
+                      <label className="govuk-label govuk-checkboxes__label" htmlFor={`response-${row.id}`}>
+                        <span className="govuk-visually-hidden">{t("queue.selectResponse", { reference: row.reference })}</span>
+                      </label>
                     </div>
-                  </td>
-                  <td className="govuk-table__cell">
-                    {/* The visible date starts the link's name (WCAG 2.5.3); the reference follows for screen readers. */}
-                    <Link className="govuk-link" to={`/moderate/responses/${row.id}${data.query}`}>
-                      {dateFormat.format(new Date(row.submitted_at))}
-                      <span className="govuk-visually-hidden"> {t("queue.open", { reference: row.reference })}</span>
-                    </Link>
-                  </td>
-                  <td className="govuk-table__cell">
-                    {row.survey_title}
-                    <br />
-                    <span className="govuk-body-s">{t(`audience.${row.audience}`)} · {t(`common:languageNames.${row.lang}`, { defaultValue: row.lang })}</span>
-                  </td>
-                  <td className="govuk-table__cell">
-                    <strong className={`govuk-tag app-status app-status--${row.status}`}>{t(`status.${row.status}`)}</strong>
-                  </td>
-                  <td className="govuk-table__cell">{row.tag_count ? t("queue.themes", { count: Number(row.tag_count) }) : t("queue.noThemes")}</td>
-                  <td className="govuk-table__cell app-excerpt" lang={htmlLang(row.lang)} dir="auto">
-                    {row.excerpt}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </div>
+                </td>
+                <td className="govuk-table__cell">
+                  {/* The visible date starts the link's name (WCAG 2.5.3); the reference follows for screen readers. */}
+                  <Link className="govuk-link" to={`/moderate/responses/${row.id}${data.query}`}>
+                    {dateFormat.format(new Date(row.submitted_at))}
+                    <span className="govuk-visually-hidden"> {t("queue.open", { reference: row.reference })}</span>
+                  </Link>
+                </td>
+                <td className="govuk-table__cell">
+                  {row.survey_title}
+                  <br />
+                  <span className="govuk-body-s">{t(`audience.${row.audience}`)} · {t(`common:languageNames.${row.lang}`, { defaultValue: row.lang })}</span>
+                </td>
+                <td className="govuk-table__cell">
+                  <strong className={`govuk-tag app-status app-status--${row.status}`}>{t(`status.${row.status}`)}</strong>
+                </td>
+                <td className="govuk-table__cell">{row.tag_count ? t("queue.themes", { count: Number(row.tag_count) }) : t("queue.noThemes")}</td>
+                <td className="govuk-table__cell app-excerpt" lang={htmlLang(row.lang)} dir="auto">
+                  {row.excerpt}
+                </td>
+              </tr>
+            ))}
+          </Table>
           <fieldset className="govuk-fieldset app-bulk">
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t("queue.bulk.legend")}</legend>
             <Select id="bulk-theme" name="theme" label={t("queue.bulk.theme")} options={[{ value: "", label: "" }, ...data.themes.map((th) => ({ value: String(th.id), label: th.name }))]} error={error?.field === "bulk-theme" ? error.message : null} />

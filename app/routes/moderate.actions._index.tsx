@@ -6,6 +6,7 @@ import { actionStatuses } from "~/actions/action-form";
 import { listActions } from "~/actions/actions.server";
 import { requireStaff } from "~/accounts/session.server";
 import { Select } from "~/components/Select";
+import { Table } from "~/components/Table";
 import { getDb } from "~/db.server";
 import { htmlLang, intlLocale } from "~/i18n/config";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
@@ -61,37 +62,25 @@ export default function Actions() {
       {data.actions.length === 0 ? (
         <p className="govuk-body">{t("actions.none")}</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">{t("actions.title")}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {(["title", "owner", "due", "status", "translations"] as const).map((column) => (
-                <th key={column} scope="col" className="govuk-table__header">
-                  {t(`actions.table.${column}`)}
-                </th>
-              ))}
+        <Table caption={t("actions.title")} headers={(["title", "owner", "due", "status", "translations"] as const).map((column) => t(`actions.table.${column}`))}>
+          {data.actions.map((action) => (
+            <tr key={action.id} className="govuk-table__row">
+              <td className="govuk-table__cell">
+                <Link className="govuk-link" to={`/moderate/actions/${action.id}`} lang={htmlLang(action.lang) === htmlLang(i18n.language) ? undefined : htmlLang(action.lang)}>
+                  {action.title}
+                </Link>
+              </td>
+              <td className="govuk-table__cell">{action.owner}</td>
+              <td className="govuk-table__cell">{dayInWords(action.due_on, intlLocale(i18n.language))}</td>
+              <td className="govuk-table__cell">
+                <strong className={`govuk-tag app-action-status--${action.status}`}>{t(`actions.statuses.${action.status}`)}</strong>
+              </td>
+              <td className="govuk-table__cell">
+                <MissingLanguages progress={action.translations} />
+              </td>
             </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {data.actions.map((action) => (
-              <tr key={action.id} className="govuk-table__row">
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/moderate/actions/${action.id}`} lang={htmlLang(action.lang) === htmlLang(i18n.language) ? undefined : htmlLang(action.lang)}>
-                    {action.title}
-                  </Link>
-                </td>
-                <td className="govuk-table__cell">{action.owner}</td>
-                <td className="govuk-table__cell">{dayInWords(action.due_on, intlLocale(i18n.language))}</td>
-                <td className="govuk-table__cell">
-                  <strong className={`govuk-tag app-action-status--${action.status}`}>{t(`actions.statuses.${action.status}`)}</strong>
-                </td>
-                <td className="govuk-table__cell">
-                  <MissingLanguages progress={action.translations} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
     </>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireStaff } from "~/accounts/session.server";
 import { Select } from "~/components/Select";
+import { Table } from "~/components/Table";
 import { getDb } from "~/db.server";
 import { intlLocale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
@@ -52,59 +53,45 @@ export default function Safeguarding() {
       {data.concerns.length === 0 ? (
         <p className="govuk-body">{t("safeguarding.none")}</p>
       ) : (
-        <div className="app-table-scroll">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">{t("safeguarding.table.caption")}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                {(["reference", "waiting", "found", "words", "state"] as const).map((column) => (
-                  <th key={column} scope="col" className="govuk-table__header">
-                    {t(`safeguarding.table.${column}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {data.concerns.map((concern) => (
-                <tr key={concern.id} className="govuk-table__row">
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/moderate/safeguarding/${concern.id}`}>
-                      {concern.reference}
-                    </Link>
-                    {concern.urgency === 1 && concern.state !== "closed" ? (
-                      <>
-                        <br />
-                        <strong className="govuk-tag govuk-tag--red">{t("safeguarding.urgent")}</strong>
-                      </>
-                    ) : null}
-                  </td>
-                  <td className="govuk-table__cell">
-                    <Waited since={concern.raised_at} now={data.now} overdue={concern.overdue} />
+        <Table caption={t("safeguarding.table.caption")} headers={(["reference", "waiting", "found", "words", "state"] as const).map((column) => t(`safeguarding.table.${column}`))}>
+          {data.concerns.map((concern) => (
+            <tr key={concern.id} className="govuk-table__row">
+              <td className="govuk-table__cell">
+                <Link className="govuk-link" to={`/moderate/safeguarding/${concern.id}`}>
+                  {concern.reference}
+                </Link>
+                {concern.urgency === 1 && concern.state !== "closed" ? (
+                  <>
                     <br />
-                    <span className="govuk-body-s">{date.format(new Date(concern.raised_at))}</span>
-                  </td>
-                  <td className="govuk-table__cell">{concern.source === "detected" ? t("safeguarding.source.detected") : t("safeguarding.source.person", { name: concern.raised_by })}</td>
-                  <td className="govuk-table__cell app-excerpt">
-                    {concern.matches.length > 0 ? (
-                      <ul className="govuk-list">
-                        {concern.matches.slice(0, 3).map((match, index) => (
-                          <li key={index}>
-                            <strong>{t(`safeguarding.categories.${match.category}`)}</strong>: <span dir="auto">{match.excerpt}</span>
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      <span dir="auto">{concern.reason}</span>
-                    )}
-                  </td>
-                  <td className="govuk-table__cell">
-                    <ConcernStateTag concern={concern} format={(iso) => date.format(new Date(iso))} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    <strong className="govuk-tag govuk-tag--red">{t("safeguarding.urgent")}</strong>
+                  </>
+                ) : null}
+              </td>
+              <td className="govuk-table__cell">
+                <Waited since={concern.raised_at} now={data.now} overdue={concern.overdue} />
+                <br />
+                <span className="govuk-body-s">{date.format(new Date(concern.raised_at))}</span>
+              </td>
+              <td className="govuk-table__cell">{concern.source === "detected" ? t("safeguarding.source.detected") : t("safeguarding.source.person", { name: concern.raised_by })}</td>
+              <td className="govuk-table__cell app-excerpt">
+                {concern.matches.length > 0 ? (
+                  <ul className="govuk-list">
+                    {concern.matches.slice(0, 3).map((match, index) => (
+                      <li key={index}>
+                        <strong>{t(`safeguarding.categories.${match.category}`)}</strong>: <span dir="auto">{match.excerpt}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <span dir="auto">{concern.reason}</span>
+                )}
+              </td>
+              <td className="govuk-table__cell">
+                <ConcernStateTag concern={concern} format={(iso) => date.format(new Date(iso))} />
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { listPeriods } from "~/actions/periods.server";
 import { requireStaff } from "~/accounts/session.server";
 import { Select } from "~/components/Select";
+import { Table } from "~/components/Table";
 import { getDb } from "~/db.server";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { themeChoices } from "~/moderation/queue.server";
@@ -62,41 +63,30 @@ export default function Statements() {
               {t("statements.choose")}
             </button>
           </form>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">{data.period.name}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">{t("statements.table.theme")}</th>
-                <th scope="col" className="govuk-table__header">{t("statements.table.raised")}</th>
-                <th scope="col" className="govuk-table__header">{t("statements.table.state")}</th>
-                <th scope="col" className="govuk-table__header">{t("statements.table.translations")}</th>
+          <Table caption={data.period.name} captionSize="m" headers={[t("statements.table.theme"), t("statements.table.raised"), t("statements.table.state"), t("statements.table.translations")]}>
+            {data.rows.map((row) => (
+              <tr key={row.theme.id} className="govuk-table__row">
+                <td className="govuk-table__cell">{row.theme.name}</td>
+                <td className="govuk-table__cell">{row.raised === null ? t("statements.figures.fewer", { threshold: data.threshold }) : row.raised}</td>
+                <td className="govuk-table__cell">
+                  {row.statement ? (
+                    <Link className="govuk-link" to={`/moderate/statements/${row.statement.id}`}>
+                      {t(`publication.states.${row.statement.state}`)}
+                      <span className="govuk-visually-hidden">: {row.theme.name}</span>
+                    </Link>
+                  ) : data.period?.closed_at ? (
+                    t("statements.periodClosed")
+                  ) : (
+                    <Link className="govuk-link" to={`/moderate/statements/new?theme=${row.theme.id}&period=${data.period?.id}`}>
+                      {t("statements.write")}
+                      <span className="govuk-visually-hidden"> “{row.theme.name}”</span>
+                    </Link>
+                  )}
+                </td>
+                <td className="govuk-table__cell">{row.statement ? <MissingLanguages progress={row.statement.translations} /> : null}</td>
               </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {data.rows.map((row) => (
-                <tr key={row.theme.id} className="govuk-table__row">
-                  <td className="govuk-table__cell">{row.theme.name}</td>
-                  <td className="govuk-table__cell">{row.raised === null ? t("statements.figures.fewer", { threshold: data.threshold }) : row.raised}</td>
-                  <td className="govuk-table__cell">
-                    {row.statement ? (
-                      <Link className="govuk-link" to={`/moderate/statements/${row.statement.id}`}>
-                        {t(`publication.states.${row.statement.state}`)}
-                        <span className="govuk-visually-hidden">: {row.theme.name}</span>
-                      </Link>
-                    ) : data.period?.closed_at ? (
-                      t("statements.periodClosed")
-                    ) : (
-                      <Link className="govuk-link" to={`/moderate/statements/new?theme=${row.theme.id}&period=${data.period?.id}`}>
-                        {t("statements.write")}
-                        <span className="govuk-visually-hidden"> “{row.theme.name}”</span>
-                      </Link>
-                    )}
-                  </td>
-                  <td className="govuk-table__cell">{row.statement ? <MissingLanguages progress={row.statement.translations} /> : null}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </>
       )}
     </>

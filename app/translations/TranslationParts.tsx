@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Table } from "~/components/Table";
 import { missingLanguages, type LanguageProgress } from "./languages";
 
 /** "Missing in 9 languages", or "In every language", beside a statement or action in staff lists. */
@@ -28,49 +29,42 @@ export function TranslationsPanel({ progress, waiting, translateUrl }: { progres
         <MissingLanguages progress={progress} />
       </p>
       <p className="govuk-body">{t("translations.lead")}</p>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-visually-hidden">{t("translations.heading")}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              {t("translations.table.language")}
-            </th>
-            <th scope="col" className="govuk-table__header">
-              {t("translations.table.texts")}
-            </th>
-            <th scope="col" className="govuk-table__header">
-              <span className="govuk-visually-hidden">{t("translations.table.action")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {progress.map((language) => {
-            const name = t(`common:languageNames.${language.lang}`);
-            return (
-              <tr key={language.lang} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">
-                  {name}
-                </th>
-                <td className="govuk-table__cell">
-                  {t("translations.progress", { done: language.done, total: language.total })}
-                  {waiting.includes(language.lang) ? (
-                    <>
-                      {" "}
-                      <strong className="govuk-tag govuk-tag--yellow">{t("translations.waiting")}</strong>
-                    </>
-                  ) : null}
-                </td>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={translateUrl(language.lang)}>
-                    {t("translations.translate")}
-                    <span className="govuk-visually-hidden"> {t("translations.into", { language: name })}</span>
-                  </Link>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {/* Three short columns fit a phone; a scrolling box would repeat the section's name as a second region. */}
+      <Table
+        caption={t("translations.heading")}
+        scroll={false}
+        headers={[
+          t("translations.table.language"),
+          t("translations.table.texts"),
+          { key: "action", label: <span className="govuk-visually-hidden">{t("translations.table.action")}</span> },
+        ]}
+      >
+        {progress.map((language) => {
+          const name = t(`common:languageNames.${language.lang}`);
+          return (
+            <tr key={language.lang} className="govuk-table__row">
+              <th scope="row" className="govuk-table__header">
+                {name}
+              </th>
+              <td className="govuk-table__cell">
+                {t("translations.progress", { done: language.done, total: language.total })}
+                {waiting.includes(language.lang) ? (
+                  <>
+                    {" "}
+                    <strong className="govuk-tag govuk-tag--yellow">{t("translations.waiting")}</strong>
+                  </>
+                ) : null}
+              </td>
+              <td className="govuk-table__cell">
+                <Link className="govuk-link" to={translateUrl(language.lang)}>
+                  {t("translations.translate")}
+                  <span className="govuk-visually-hidden"> {t("translations.into", { language: name })}</span>
+                </Link>
+              </td>
+            </tr>
+          );
+        })}
+      </Table>
     </section>
   );
 }

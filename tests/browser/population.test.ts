@@ -20,7 +20,7 @@ describe("who we are not hearing from", () => {
     await signIn(admin, `${running.server.url}/admin/population`);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Local population");
 
-    await page.getByLabel("Period").selectOption({ label: "Autumn 2026" });
+    await page.getByLabel("Period", { exact: true }).selectOption({ label: "Autumn 2026" });
     await page.getByLabel("CSV file").setInputFiles(fixture("sen-excerpt-broken.csv"));
     await admin.navigate(() => page.getByRole("button", { name: "Upload and continue" }).click());
     expect(await page.title()).toMatch(/^Error: /);
@@ -28,7 +28,7 @@ describe("who we are not hearing from", () => {
     const problems = await page.locator("#file-problems li").allTextContents();
     expect(problems.map((problem) => problem.split(":")[0])).toEqual(["Line 12", "Line 15", "Line 18", "Line 20", "Line 23", "Line 26"]);
     // The period chosen is kept.
-    expect(await page.getByLabel("Period").locator("option:checked").textContent()).toBe("Autumn 2026");
+    expect(await page.getByLabel("Period", { exact: true }).locator("option:checked").textContent()).toBe("Autumn 2026");
 
     await page.getByLabel("CSV file").setInputFiles(fixture("sen-excerpt.csv"));
     await admin.navigate(() => page.getByRole("button", { name: "Upload and continue" }).click());

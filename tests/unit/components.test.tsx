@@ -2,6 +2,7 @@
 import { render, screen, within } from "@testing-library/react";
 import { I18nextProvider } from "react-i18next";
 import { ErrorSummary } from "~/components/ErrorSummary";
+import { Table } from "~/components/Table";
 import { instanceFor } from "~/i18n/i18n.server";
 import { choicesFor } from "~/surveys/choices";
 import type { QuestionView } from "~/surveys/model";
@@ -83,5 +84,41 @@ describe("QuestionField", () => {
     // The English question is marked as English; the interface's "(optional)" stays in the page's language.
     expect(screen.getByText("What would you change?").getAttribute("lang")).toBe("en");
     expect(screen.getByText("(optional)").closest("[lang]")).toBeNull();
+  });
+});
+
+describe("Table", () => {
+  it("names its scrolling box by its caption, and marks numeric columns and row headers", () => {
+    render(
+      <Table caption="Responses by month" headers={["Month", { label: "Responses", numeric: true }]}>
+        <tr className="govuk-table__row">
+          <th scope="row" className="govuk-table__header">
+            March
+          </th>
+          <td className="govuk-table__cell govuk-table__cell--numeric">12</td>
+        </tr>
+      </Table>,
+    );
+    const region = screen.getByRole("region", { name: "Responses by month" });
+    expect(region.getAttribute("tabindex")).toBe("0");
+    const table = within(region).getByRole("table", { name: "Responses by month" });
+    const [month, responses] = within(table).getAllByRole("columnheader");
+    expect(month.getAttribute("scope")).toBe("col");
+    expect(responses.classList.contains("govuk-table__header--numeric")).toBe(true);
+    expect(month.classList.contains("govuk-table__header--numeric")).toBe(false);
+    expect(within(table).getByRole("rowheader", { name: "March" }).textContent).toBe("March");
+  });
+
+  it("leaves out the box when the table never needs to scroll", () => {
+    render(
+      <Table caption="Two columns" headers={["Theme", "Count"]} scroll={false}>
+        <tr className="govuk-table__row">
+          <td className="govuk-table__cell">Transport</td>
+          <td className="govuk-table__cell">3</td>
+        </tr>
+      </Table>,
+    );
+    expect(screen.queryByRole("region")).toBeNull();
+    expect(screen.getByRole("table", { name: "Two columns" }).tagName).toBe("TABLE");
   });
 });
