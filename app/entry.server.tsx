@@ -1,13 +1,10 @@
-import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { isSupportedLanguage } from "./i18n/config";
 import { getLocale, instanceFor, languageCookie } from "./i18n/i18n.server";
 import { NonceContext } from "./utils/nonce";
-
-const ABORT_DELAY = 5_000;
 
 export default async function handleRequest(
   request: Request,
@@ -28,38 +25,18 @@ export default async function handleRequest(
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   responseHeaders.append("Vary", "Cookie, Accept-Language");
 
-  return new Promise<Response>((resolve, reject) => {
-    let failed = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={loadContext.cspNonce}>
-        <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={loadContext.cspNonce} />
-        </I18nextProvider>
-      </NonceContext.Provider>,
-      {
-        nonce: loadContext.cspNonce,
-        // Wait for the whole page: no page streams, and the status must be final before the first byte.
-        onAllReady() {
-          const body = new PassThrough();
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: failed ? 500 : responseStatusCode,
-            }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          failed = true;
-          console.error(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY);
-  });
+  // The whole page at once, as a string: no page streams or suspends, and the status must be final
+  // before the first byte. React 18's streaming renderer also wrote NUL bytes where a multibyte
+  // character fell on its buffer's edge (facebook/react#31134), breaking Urdu, Panjabi, Arabic,
+  // Bengali and Gujarati text; renderToString has no such buffer.
+  const markup = renderToString(
+    <NonceContext.Provider value={loadContext.cspNonce}>
+      <I18nextProvider i18n={i18n}>
+        <RemixServer context={remixContext} url={request.url} nonce={loadContext.cspNonce} />
+      </I18nextProvider>
+    </NonceContext.Provider>,
+  );
+  return new Response(`<!DOCTYPE html>${markup}`, { headers: responseHeaders, status: responseStatusCode });
 }
 
 /** A 4xx is an answer, not a fault: only real errors are logged (and never for a request the client gave up on). */
