@@ -7,6 +7,6 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 export type Cell = string | number | null;
 
-export function neutralise(value: Cell): Cell {
+export function neutralise<T>(value: T): T | string {
   return typeof value === "string" && FORMULA_START.test(value) ? `'${value}` : value;
 }

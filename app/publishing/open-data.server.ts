@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { Feed } from "feed";
 import type { TFunction } from "i18next";
 import type { DB } from "../../db/connection";
+import { neutralise } from "../exports/neutralise";
 import { htmlLang } from "../i18n/config";
 import { publicActionUpdates, youSaidWeDid } from "./public.server";
 
@@ -125,10 +126,8 @@ export function toCsv(data: OpenData): string {
       url: action.url,
     })),
   ];
-  // A leading = + - @ would run as a formula in a spreadsheet: such cells get a leading apostrophe.
-  const safe = (value: unknown) => (typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
   return stringify(
-    rows.map((row) => Object.fromEntries(csvColumns.map((column) => [column, safe((row as Record<string, unknown>)[column] ?? "")]))),
+    rows.map((row) => Object.fromEntries(csvColumns.map((column) => [column, neutralise((row as Record<string, unknown>)[column] ?? "")]))),
     { header: true, columns: [...csvColumns], bom: true },
   );
 }
