@@ -14,6 +14,7 @@ import { readFile } from "node:fs/promises";
 import { importSurvey } from "../app/surveys/create.server";
 import { exportSurvey } from "../app/surveys/export.server";
 import { readSurveyUpload } from "../app/surveys/survey-file.server";
+import { rebuildAggregates } from "../app/aggregates/rebuild.server";
 import { rebuildSuggestionModel } from "../app/moderation/suggestions.server";
 
 async function surveyExport(db: DB, slug: string | undefined) {
@@ -83,8 +84,11 @@ try {
   } else if (command === "suggestions-rebuild") {
     await rebuildSuggestionModel(db);
     console.log("theme suggestions now learn from every tag given so far");
+  } else if (command === "counts-rebuild") {
+    await rebuildAggregates(db);
+    console.log("every figure counted again from the responses, tags and answers");
   } else if (command !== "migrate") {
-    throw new Error(`Unknown command "${command}". Use "migrate", "demo-reset", "user-create", "survey-export", "survey-import" or "suggestions-rebuild".`);
+    throw new Error(`Unknown command "${command}". Use "migrate", "demo-reset", "user-create", "survey-export", "survey-import", "suggestions-rebuild" or "counts-rebuild".`);
   }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -193,6 +193,41 @@ export interface ResponseThemeTable {
   tagged_at: Timestamp;
 }
 
+/** Counted (not held) responses by day and everything the queue and dashboard filter on. */
+export interface ResponseCountTable {
+  day: string;
+  survey_id: number;
+  audience: Audience;
+  lang: string;
+  status: ResponseStatus;
+  /** 1 when the response has at least one moderator's tag. */
+  tagged: number;
+  n: number;
+}
+
+/** Counted responses that raised each theme (a tag, or a structured answer to a question carrying it). */
+export interface ThemeCountTable {
+  day: string;
+  theme_id: number;
+  survey_id: number;
+  audience: Audience;
+  lang: string;
+  status: ResponseStatus;
+  tagged: number;
+  n: number;
+}
+
+/** Answers of counted responses by question, wording version and choice ('' for free text). */
+export interface AnswerCountTable {
+  day: string;
+  question_id: number;
+  question_version: number;
+  choice: string;
+  audience: Audience;
+  lang: string;
+  n: number;
+}
+
 export interface ResponseNoteTable {
   id: Generated<number>;
   response_id: number;
@@ -499,6 +534,9 @@ export interface Database {
   suggestion_terms: SuggestionTermTable;
   suggestion_docs: SuggestionDocTable;
   suggestion_languages: SuggestionLanguageTable;
+  response_counts: ResponseCountTable;
+  theme_counts: ThemeCountTable;
+  answer_counts: AnswerCountTable;
 }
 
 export type RevisionDecision = "approved" | "withdrawn" | "replaced";

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import type { DB } from "../../db/connection";
 import type { Audience, PopulationDimension } from "../../db/schema";
 import { populationDimensions } from "../../db/schema";
@@ -107,38 +106,40 @@ async function comparedQuestions(db: DB, surveyId: number | null | undefined): P
   }));
 }
 
-/** The day after `day`, so a period's last day is counted whole. */
-const dayAfter = (day: string) => new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
-
 /** Answers to the compared questions in the period, counted by question and answer; held responses never count. */
 async function answerCounts(db: DB, period: { starts_on: string; ends_on: string }, filters: RepresentationFilters) {
-  let query = db
-    .selectFrom("answers as a")
-    .innerJoin("responses as r", "r.id", "a.response_id")
-    .innerJoin("population_questions as pq", "pq.question_id", "a.question_id")
-    .select(["a.question_id", "a.choice", sql<number>`count(distinct r.id)`.as("n")])
-    .where("r.flagged", "=", 0)
-    .where("r.submitted_at", ">=", period.starts_on)
-    .where("r.submitted_at", "<", dayAfter(period.ends_on))
-    .where("a.choice", "is not", null);
-  if (filters.surveyId) query = query.where("r.survey_id", "=", filters.surveyId);
-  if (filters.audience) query = query.where("r.audience", "=", filters.audience);
-  const rows = await query.groupBy(["a.question_id", "a.choice"]).execute();
-  return rows.map((row) => ({ questionId: row.question_id, choice: row.choice ?? "", n: Number(row.n) }));
+  const compared = await db
+    .selectFrom("population_questions as pq")
+    .innerJoin("questions as q", "q.id", "pq.question_id")
+    .select("q.id")
+    .$if(Boolean(filters.surveyId), (query) => query.where("q.survey_id", "=", filters.surveyId!))
+    .execute();
+  if (compared.length === 0) return [];
+  const rows = await db
+    .selectFrom("answer_counts")
+    .select(["question_id", "choice", (eb) => eb.fn.sum<number>("n").as("n")])
+    .where("question_id", "in", compared.map((question) => question.id))
+    .where("day", ">=", period.starts_on)
+    .where("day", "<=", period.ends_on)
+    .where("choice", "!=", "")
+    .$if(Boolean(filters.audience), (query) => query.where("audience", "=", filters.audience!))
+    .groupBy(["question_id", "choice"])
+    .execute();
+  return rows.map((row) => ({ questionId: row.question_id, choice: row.choice, n: Number(row.n) }));
 }
 
 /** Responses in the period to each survey that asks a compared question. */
 async function responseCounts(db: DB, period: { starts_on: string; ends_on: string }, filters: RepresentationFilters) {
-  let query = db
-    .selectFrom("responses as r")
-    .select(["r.survey_id", sql<number>`count(*)`.as("n")])
-    .where("r.flagged", "=", 0)
-    .where("r.submitted_at", ">=", period.starts_on)
-    .where("r.submitted_at", "<", dayAfter(period.ends_on))
-    .where("r.survey_id", "in", db.selectFrom("population_questions as pq").innerJoin("questions as q", "q.id", "pq.question_id").select("q.survey_id"));
-  if (filters.surveyId) query = query.where("r.survey_id", "=", filters.surveyId);
-  if (filters.audience) query = query.where("r.audience", "=", filters.audience);
-  const rows = await query.groupBy("r.survey_id").execute();
+  const rows = await db
+    .selectFrom("response_counts as c")
+    .select(["c.survey_id", (eb) => eb.fn.sum<number>("c.n").as("n")])
+    .where("c.day", ">=", period.starts_on)
+    .where("c.day", "<=", period.ends_on)
+    .where("c.survey_id", "in", db.selectFrom("population_questions as pq").innerJoin("questions as q", "q.id", "pq.question_id").select("q.survey_id"))
+    .$if(Boolean(filters.surveyId), (query) => query.where("c.survey_id", "=", filters.surveyId!))
+    .$if(Boolean(filters.audience), (query) => query.where("c.audience", "=", filters.audience!))
+    .groupBy("c.survey_id")
+    .execute();
   return new Map(rows.map((row) => [row.survey_id, Number(row.n)]));
 }
 

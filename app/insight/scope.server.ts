@@ -72,16 +72,13 @@ export async function resolveScope(db: DB, lang: string, filters: InsightFilters
 const column = (alias: string, name: string) => sql.ref(`${alias}.${name}`);
 
 /**
- * The responses that count, as a condition on the responses table under `alias`: not held for
- * safeguarding, sent within the scope's days, and of the chosen survey, audience and language.
+ * The same scope on one of the count tables (docs/decisions/020-counts.md) under `alias`: its days,
+ * and the chosen audience and language; the survey too, where the table has one (`answer_counts`
+ * reaches its survey through its question, with `surveyColumn` "q.survey_id").
  */
-export function countedResponses(scope: Scope, alias = "r"): Expression<SqlBool> {
-  const parts = [
-    sql`${column(alias, "flagged")} = 0`,
-    sql`${column(alias, "submitted_at")} >= ${scope.from}`,
-    sql`${column(alias, "submitted_at")} < ${nextDay(scope.to)}`,
-  ];
-  if (scope.surveyId !== undefined) parts.push(sql`${column(alias, "survey_id")} = ${scope.surveyId}`);
+export function countedDays(scope: Scope, alias: string, surveyColumn = `${alias}.survey_id`): Expression<SqlBool> {
+  const parts = [sql`${column(alias, "day")} >= ${scope.from}`, sql`${column(alias, "day")} <= ${scope.to}`];
+  if (scope.surveyId !== undefined) parts.push(sql`${sql.ref(surveyColumn)} = ${scope.surveyId}`);
   if (scope.audience) parts.push(sql`${column(alias, "audience")} = ${scope.audience}`);
   if (scope.lang) parts.push(sql`${column(alias, "lang")} = ${scope.lang}`);
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;

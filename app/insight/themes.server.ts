@@ -1,8 +1,8 @@
 import type { DB } from "../../db/connection";
 import { fallbackLanguage } from "../i18n/config";
-import { DONT_KNOW, PREFER_NOT_TO_SAY } from "../surveys/model";
+import { scaleQuestions } from "../publishing/figures.server";
 import { inLanguage } from "./responses.server";
-import { countedResponses, type Scope } from "./scope.server";
+import { countedDays, type Scope } from "./scope.server";
 
 export interface RaisedTheme {
   themeId: number;
@@ -18,25 +18,12 @@ export interface RaisedTheme {
  * theme (not "Don't know" or "Prefer not to say"). Each response counts once per theme.
  */
 export async function raisedThemes(db: DB, scope: Scope): Promise<Map<number, RaisedTheme>> {
-  const tagged = db
-    .selectFrom("responses as r")
-    .innerJoin("response_themes as rt", "rt.response_id", "r.id")
-    .select(["rt.theme_id as theme_id", "r.id as response_id", "r.submitted_at as submitted_at"])
-    .where(countedResponses(scope));
-  const answered = db
-    .selectFrom("responses as r")
-    .innerJoin("answers as a", "a.response_id", "r.id")
-    .innerJoin("questions as q", "q.id", "a.question_id")
-    .select(["q.theme_id as theme_id", "r.id as response_id", "r.submitted_at as submitted_at"])
-    .where(countedResponses(scope))
-    .where("q.theme_id", "is not", null)
-    .where("a.choice", "is not", null)
-    .where("a.choice", "not in", [DONT_KNOW, PREFER_NOT_TO_SAY])
-    .$narrowType<{ theme_id: number }>();
   const rows = await db
-    .selectFrom(tagged.union(answered).as("raised"))
-    .select((eb) => ["raised.theme_id", eb.fn.countAll<number>().as("responses"), eb.fn.min("raised.submitted_at").as("first")])
-    .groupBy("raised.theme_id")
+    .selectFrom("theme_counts as c")
+    .select((eb) => ["c.theme_id", eb.fn.sum<number>("c.n").as("responses"), eb.fn.min("c.day").as("first")])
+    .where(countedDays(scope, "c"))
+    .where("c.n", ">", 0)
+    .groupBy("c.theme_id")
     .execute();
   return new Map(rows.map((row) => [Number(row.theme_id), { themeId: Number(row.theme_id), responses: Number(row.responses), firstRaisedAt: String(row.first) }]));
 }
@@ -50,18 +37,25 @@ export interface ScaleCount {
 
 /** The answers to the agreement and smiley-face questions that carry each theme, counted by answer. */
 export async function scaleAnswers(db: DB, scope: Scope): Promise<ScaleCount[]> {
+  const questions = (await scaleQuestions(db)).filter((question) => scope.surveyId === undefined || question.surveyId === scope.surveyId);
+  if (questions.length === 0) return [];
   const rows = await db
-    .selectFrom("responses as r")
-    .innerJoin("answers as a", "a.response_id", "r.id")
-    .innerJoin("questions as q", "q.id", "a.question_id")
-    .select((eb) => ["q.theme_id", "q.kind", "a.choice", eb.fn.countAll<number>().as("answers")])
-    .where(countedResponses(scope))
-    .where("q.kind", "in", ["agreement_scale", "smiley_scale"])
-    .where("q.theme_id", "is not", null)
-    .where("a.choice", "is not", null)
-    .groupBy(["q.theme_id", "q.kind", "a.choice"])
+    .selectFrom("answer_counts as c")
+    .select(["c.question_id", "c.choice", (eb) => eb.fn.sum<number>("c.n").as("answers")])
+    .where("c.question_id", "in", questions.map((question) => question.id))
+    .where(countedDays({ ...scope, surveyId: undefined }, "c"))
+    .where("c.choice", "!=", "")
+    .groupBy(["c.question_id", "c.choice"])
     .execute();
-  return rows.map((row) => ({ themeId: Number(row.theme_id), kind: row.kind as ScaleCount["kind"], choice: String(row.choice), answers: Number(row.answers) }));
+  const counts = new Map<string, ScaleCount>();
+  for (const row of rows) {
+    const question = questions.find((candidate) => candidate.id === row.question_id)!;
+    const key = `${question.themeId}|${question.kind}|${row.choice}`;
+    const count = counts.get(key) ?? { themeId: question.themeId, kind: question.kind, choice: row.choice, answers: 0 };
+    count.answers += Number(row.answers);
+    counts.set(key, count);
+  }
+  return [...counts.values()].filter((count) => count.answers > 0);
 }
 
 /** Every theme's name in the reader's language, else English, with the language it is in. */

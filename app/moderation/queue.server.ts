@@ -1,6 +1,7 @@
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { DB } from "../../db/connection";
 import type { Database, ResponseTable, SurveyTable } from "../../db/schema";
+import { notRaising } from "../aggregates/counts.server";
 import { fallbackLanguage } from "../i18n/config";
 import { PAGE_SIZE, type QueueFilters } from "./filters";
 
@@ -28,7 +29,8 @@ function applyFilters<O>(query: ResponseQuery<O>, filters: QueueFilters, withSta
             .selectFrom("answers as a")
             .select("a.response_id")
             .where("a.question_id", "in", (qb) => qb.selectFrom("questions as q").select("q.id").where("q.theme_id", "=", theme))
-            .where("a.choice", "is not", null),
+            .where("a.choice", "is not", null)
+            .where("a.choice", "not in", notRaising),
         ),
     );
   }
@@ -89,33 +91,31 @@ export async function queuePage(db: DB, filters: QueueFilters, lang: string) {
 }
 
 /**
- * Counting hundreds of thousands of rows on every page view is the queue's one slow part, so
- * counts are kept for up to 15 seconds; a moderation change in this process clears them, and new
- * submissions show within 15 seconds.
+ * How many responses match the filters, by status: read from the kept counts (summed over days),
+ * so it costs the same at a thousand responses as at a million, and is never out of date.
  */
-const COUNT_CACHE_MS = 15_000;
-const countCache = new Map<string, { at: number; counts: Promise<Record<"new" | "in_review" | "done", number>> }>();
-
-export function forgetQueueCounts(): void {
-  countCache.clear();
-}
-
-/** How many responses match the filters, by status. */
-export function queueCounts(db: DB, filters: QueueFilters) {
-  const key = JSON.stringify({ ...filters, after: undefined, status: undefined });
-  const hit = countCache.get(key);
-  if (hit && Date.now() - hit.at < COUNT_CACHE_MS) return hit.counts;
-  const counts = countByStatus(db, filters);
-  countCache.set(key, { at: Date.now(), counts });
-  counts.catch(() => countCache.delete(key));
-  return counts;
-}
-
-async function countByStatus(db: DB, filters: QueueFilters) {
-  const rows = await applyFilters(db.selectFrom("responses as r").innerJoin("surveys as s", "s.id", "r.survey_id"), filters, false)
-    .select(["r.status", (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy("r.status")
-    .execute();
+export async function queueCounts(db: DB, filters: QueueFilters) {
+  const surveyId = filters.survey ? ((await db.selectFrom("surveys").select("id").where("slug", "=", filters.survey).executeTakeFirst())?.id ?? -1) : undefined;
+  const rows = filters.theme
+    ? await db
+        .selectFrom("theme_counts")
+        .select(["status", (eb) => eb.fn.sum<number>("n").as("n")])
+        .where("theme_id", "=", filters.theme)
+        .$if(filters.untagged !== undefined, (q) => q.where("tagged", "=", 0))
+        .$if(surveyId !== undefined, (q) => q.where("survey_id", "=", surveyId!))
+        .$if(filters.audience !== undefined, (q) => q.where("audience", "=", filters.audience!))
+        .$if(filters.lang !== undefined, (q) => q.where("lang", "=", filters.lang!))
+        .groupBy("status")
+        .execute()
+    : await db
+        .selectFrom("response_counts")
+        .select(["status", (eb) => eb.fn.sum<number>("n").as("n")])
+        .$if(filters.untagged !== undefined, (q) => q.where("tagged", "=", 0))
+        .$if(surveyId !== undefined, (q) => q.where("survey_id", "=", surveyId!))
+        .$if(filters.audience !== undefined, (q) => q.where("audience", "=", filters.audience!))
+        .$if(filters.lang !== undefined, (q) => q.where("lang", "=", filters.lang!))
+        .groupBy("status")
+        .execute();
   const counts = { new: 0, in_review: 0, done: 0 };
   for (const row of rows) counts[row.status] = Number(row.n);
   return counts;

@@ -2,7 +2,7 @@ import type { DB } from "../../db/connection";
 import type { Kysely } from "kysely";
 import type { Database, ResponseStatus } from "../../db/schema";
 import { audit } from "../accounts/audit.server";
-import { forgetQueueCounts } from "./queue.server";
+import { withCounts } from "../aggregates/counts.server";
 import { learnTags } from "./suggestions.server";
 
 export type TagFailure = "unknownTheme" | "changedElsewhere" | "notFound";
@@ -21,29 +21,32 @@ async function requireActiveThemes(trx: Kysely<Database>, ids: number[]) {
 
 /** Adds one theme to several responses from the queue; flagged ones are left alone. Returns how many gained it. */
 export async function tagResponses(db: DB, responseIds: number[], themeId: number, userId: number, now = new Date()) {
-  forgetQueueCounts();
   return db.transaction().execute(async (trx) => {
     await requireActiveThemes(trx, [themeId]);
     const targets = await trx.selectFrom("responses").select(["id", "status"]).where("id", "in", responseIds).where("flagged", "=", 0).execute();
-    let added = 0;
-    for (const response of targets) {
-      const result = await trx
-        .insertInto("response_themes")
-        .values({ response_id: response.id, theme_id: themeId, tagged_by: userId, tagged_at: now.toISOString() })
-        .onConflict((oc) => oc.doNothing())
-        .executeTakeFirst();
-      if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) continue;
-      added++;
-      await learnTags(trx, response.id, { added: [themeId], removed: [] });
-      await trx
-        .updateTable("responses")
-        .set((eb) => ({ version: eb("version", "+", 1), status: response.status === "new" ? "in_review" : response.status }))
-        .where("id", "=", response.id)
-        .execute();
-      await audit(trx, { userId, action: "response.tag", entity: "response", entityId: response.id, after: { theme: themeId } }, now);
-    }
-    return added;
+    return withCounts(trx, targets.map((response) => response.id), () => tagEach(trx, targets, themeId, userId, now));
   });
+}
+
+async function tagEach(trx: Kysely<Database>, targets: { id: number; status: ResponseStatus }[], themeId: number, userId: number, now: Date) {
+  let added = 0;
+  for (const response of targets) {
+    const result = await trx
+      .insertInto("response_themes")
+      .values({ response_id: response.id, theme_id: themeId, tagged_by: userId, tagged_at: now.toISOString() })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+    added++;
+    await learnTags(trx, response.id, { added: [themeId], removed: [] });
+    await trx
+      .updateTable("responses")
+      .set((eb) => ({ version: eb("version", "+", 1), status: response.status === "new" ? "in_review" : response.status }))
+      .where("id", "=", response.id)
+      .execute();
+    await audit(trx, { userId, action: "response.tag", entity: "response", entityId: response.id, after: { theme: themeId } }, now);
+  }
+  return added;
 }
 
 export interface ResponseUpdate {
@@ -63,39 +66,40 @@ function statusAfterSave(current: ResponseStatus, chosen: ResponseStatus, themeC
 
 /** Saves a moderator's themes and status for one response, all or nothing. */
 export async function saveResponse(db: DB, responseId: number, update: ResponseUpdate, userId: number, now = new Date()) {
-  forgetQueueCounts();
-  await db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom("responses").select(["status", "version", "flagged"]).where("id", "=", responseId).executeTakeFirst();
-    if (!current || current.flagged) throw new ModerationError("notFound");
-    const wanted = [...new Set(update.themeIds)];
-    const status = statusAfterSave(current.status, update.status, wanted.length);
-    const claimed = await trx
-      .updateTable("responses")
-      .set({ version: current.version + 1, status })
-      .where("id", "=", responseId)
-      .where("version", "=", update.version)
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) === 0) throw new ModerationError("changedElsewhere");
+  await db.transaction().execute((trx) => withCounts(trx, [responseId], () => saveThemesAndStatus(trx, responseId, update, userId, now)));
+}
 
-    const existing = (await trx.selectFrom("response_themes").select("theme_id").where("response_id", "=", responseId).execute()).map((row) => row.theme_id);
-    const added = wanted.filter((id) => !existing.includes(id));
-    const removed = existing.filter((id) => !wanted.includes(id));
-    await requireActiveThemes(trx, added);
-    for (const themeId of added) {
-      await trx.insertInto("response_themes").values({ response_id: responseId, theme_id: themeId, tagged_by: userId, tagged_at: now.toISOString() }).execute();
-      await audit(trx, { userId, action: "response.tag", entity: "response", entityId: responseId, after: { theme: themeId } }, now);
+async function saveThemesAndStatus(trx: Kysely<Database>, responseId: number, update: ResponseUpdate, userId: number, now: Date) {
+  const current = await trx.selectFrom("responses").select(["status", "version", "flagged"]).where("id", "=", responseId).executeTakeFirst();
+  if (!current || current.flagged) throw new ModerationError("notFound");
+  const wanted = [...new Set(update.themeIds)];
+  const status = statusAfterSave(current.status, update.status, wanted.length);
+  const claimed = await trx
+    .updateTable("responses")
+    .set({ version: current.version + 1, status })
+    .where("id", "=", responseId)
+    .where("version", "=", update.version)
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) === 0) throw new ModerationError("changedElsewhere");
+
+  const existing = (await trx.selectFrom("response_themes").select("theme_id").where("response_id", "=", responseId).execute()).map((row) => row.theme_id);
+  const added = wanted.filter((id) => !existing.includes(id));
+  const removed = existing.filter((id) => !wanted.includes(id));
+  await requireActiveThemes(trx, added);
+  for (const themeId of added) {
+    await trx.insertInto("response_themes").values({ response_id: responseId, theme_id: themeId, tagged_by: userId, tagged_at: now.toISOString() }).execute();
+    await audit(trx, { userId, action: "response.tag", entity: "response", entityId: responseId, after: { theme: themeId } }, now);
+  }
+  if (removed.length > 0) {
+    await trx.deleteFrom("response_themes").where("response_id", "=", responseId).where("theme_id", "in", removed).execute();
+    for (const themeId of removed) {
+      await audit(trx, { userId, action: "response.untag", entity: "response", entityId: responseId, before: { theme: themeId } }, now);
     }
-    if (removed.length > 0) {
-      await trx.deleteFrom("response_themes").where("response_id", "=", responseId).where("theme_id", "in", removed).execute();
-      for (const themeId of removed) {
-        await audit(trx, { userId, action: "response.untag", entity: "response", entityId: responseId, before: { theme: themeId } }, now);
-      }
-    }
-    await learnTags(trx, responseId, { added, removed });
-    if (current.status !== status) {
-      await audit(trx, { userId, action: "response.status", entity: "response", entityId: responseId, before: { status: current.status }, after: { status } }, now);
-    }
-  });
+  }
+  await learnTags(trx, responseId, { added, removed });
+  if (current.status !== status) {
+    await audit(trx, { userId, action: "response.status", entity: "response", entityId: responseId, before: { status: current.status }, after: { status } }, now);
+  }
 }
 
 export async function addNote(db: DB, responseId: number, body: string, userId: number, now = new Date()) {

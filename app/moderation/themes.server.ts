@@ -2,7 +2,7 @@ import type { DB } from "../../db/connection";
 import { audit } from "../accounts/audit.server";
 import { fallbackLanguage } from "../i18n/config";
 import { forgetSurveys } from "../surveys/surveys.server";
-import { forgetQueueCounts } from "./queue.server";
+import { recountThemes } from "../aggregates/counts.server";
 import { mergeSuggestionCounts } from "./suggestions.server";
 
 export type ThemeFailure = "slugTaken" | "notFound" | "inUse" | "sameTheme" | "retiredTarget";
@@ -112,7 +112,8 @@ async function themesUse(db: DB, themeId: number) {
 
 /**
  * Merges one theme into another: every tag, question and quote moves to the kept theme (a response
- * tagged with both keeps one tag), and the merged theme is retired, pointing at the kept one.
+ * tagged with both keeps one tag), and the merged theme is retired, pointing at the kept one. Each
+ * move is one set-based statement, and the two themes' counts are counted again from what moved.
  */
 export async function mergeThemes(db: DB, fromId: number, intoId: number, userId: number, now = new Date()) {
   if (fromId === intoId) throw new ThemeError("sameTheme");
@@ -124,24 +125,33 @@ export async function mergeThemes(db: DB, fromId: number, intoId: number, userId
     if (!from || from.merged_into || !into) throw new ThemeError("notFound");
     if (into.retired_at) throw new ThemeError("retiredTarget");
 
-    const tags = await trx.selectFrom("response_themes").select(["response_id", "tagged_by", "tagged_at"]).where("theme_id", "=", fromId).execute();
-    const taggedWithBoth: number[] = [];
-    for (const tag of tags) {
-      const moved = await trx.insertInto("response_themes").values({ ...tag, theme_id: intoId }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-      if (Number(moved.numInsertedOrUpdatedRows ?? 0) === 0) taggedWithBoth.push(tag.response_id);
-    }
-    await trx.deleteFrom("response_themes").where("theme_id", "=", fromId).execute();
-    await mergeSuggestionCounts(trx, fromId, intoId, taggedWithBoth);
-    const quotes = await trx.selectFrom("quote_themes").select("quote_id").where("theme_id", "=", fromId).execute();
-    for (const quote of quotes) {
-      await trx.insertInto("quote_themes").values({ quote_id: quote.quote_id, theme_id: intoId }).onConflict((oc) => oc.doNothing()).execute();
-    }
-    await trx.deleteFrom("quote_themes").where("theme_id", "=", fromId).execute();
+    const taggedWithBoth = await trx
+      .selectFrom("response_themes as moving")
+      .innerJoin("response_themes as kept", (join) => join.onRef("kept.response_id", "=", "moving.response_id").on("kept.theme_id", "=", intoId))
+      .select("moving.response_id")
+      .where("moving.theme_id", "=", fromId)
+      .execute();
+    await trx
+      .insertInto("response_themes")
+      .columns(["response_id", "theme_id", "tagged_by", "tagged_at"])
+      .expression((eb) => eb.selectFrom("response_themes").select(["response_id", eb.val(intoId).as("theme_id"), "tagged_by", "tagged_at"]).where("theme_id", "=", fromId))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const tags = await trx.deleteFrom("response_themes").where("theme_id", "=", fromId).executeTakeFirst();
+    await mergeSuggestionCounts(trx, fromId, intoId, taggedWithBoth.map((row) => row.response_id));
+    await trx
+      .insertInto("quote_themes")
+      .columns(["quote_id", "theme_id"])
+      .expression((eb) => eb.selectFrom("quote_themes").select(["quote_id", eb.val(intoId).as("theme_id")]).where("theme_id", "=", fromId))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const quotes = await trx.deleteFrom("quote_themes").where("theme_id", "=", fromId).executeTakeFirst();
     await trx.updateTable("questions").set({ theme_id: intoId }).where("theme_id", "=", fromId).execute();
     await trx.updateTable("themes").set({ retired_at: now.toISOString(), merged_into: intoId }).where("id", "=", fromId).execute();
+    await recountThemes(trx, [fromId, intoId]);
     forgetSurveys();
-    forgetQueueCounts();
-    await audit(trx, { userId, action: "theme.merge", entity: "theme", entityId: fromId, after: { into: intoId, tagsMoved: tags.length, quotesMoved: quotes.length } }, now);
-    return tags.length;
+    const tagsMoved = Number(tags.numDeletedRows);
+    await audit(trx, { userId, action: "theme.merge", entity: "theme", entityId: fromId, after: { into: intoId, tagsMoved, quotesMoved: Number(quotes.numDeletedRows) } }, now);
+    return tagsMoved;
   });
 }

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import type { DB } from "../../db/connection";
 import { suppressShare, suppressSplit, type SuppressedSplit } from "./suppression";
 
@@ -11,27 +10,21 @@ export interface DateRange {
 
 type Audience = "parent_carer" | "young_person";
 
-const bounds = (range: DateRange) => [range.from, new Date(new Date(range.to).getTime() + 86_400_000).toISOString().slice(0, 10)];
-
 /**
  * How many responses in the range raised each theme (tagged by a moderator, or through a
  * structured answer to a question that carries the theme), split by who answered. Flagged
  * responses never count. Raw counts: publish them only through `publicThemeFigures`.
+ * Read from the kept counts, so the cost grows with the days in the range, not the responses.
  */
 export async function themeCounts(db: DB, range: DateRange) {
-  const [from, until] = bounds(range);
-  const { rows } = await sql<{ theme_id: number; audience: Audience; n: number }>`
-    with raised as (
-      select theme_id, response_id from response_themes
-      union
-      select q.theme_id, a.response_id from answers a join questions q on q.id = a.question_id
-      where q.theme_id is not null and a.choice is not null and a.choice not in ('dont_know', 'prefer_not_to_say')
-    )
-    select raised.theme_id, r.audience, count(distinct r.id) as n
-    from raised
-    join responses r on r.id = raised.response_id
-    where r.flagged = 0 and r.submitted_at >= ${from} and r.submitted_at < ${until}
-    group by raised.theme_id, r.audience`.execute(db);
+  const rows = await db
+    .selectFrom("theme_counts")
+    .select(["theme_id", "audience", (eb) => eb.fn.sum<number>("n").as("n")])
+    .where("day", ">=", range.from)
+    .where("day", "<=", range.to)
+    .groupBy(["theme_id", "audience"])
+    .having((eb) => eb.fn.sum("n"), ">", 0)
+    .execute();
   const byTheme = new Map<number, Record<Audience, number>>();
   for (const row of rows) {
     const entry = byTheme.get(row.theme_id) ?? { parent_carer: 0, young_person: 0 };
@@ -45,27 +38,43 @@ export async function themeCounts(db: DB, range: DateRange) {
 export const positive = ["strongly_agree", "agree", "really_good", "good"];
 const counted = ["strongly_agree", "agree", "neither", "disagree", "strongly_disagree", "really_good", "good", "okay", "bad", "really_bad"];
 
+/**
+ * The agreement and smiley-face questions that carry a theme. There are a few dozen at most, so
+ * figures read the answer counts of these questions by their key, never the whole table.
+ */
+export async function scaleQuestions(db: DB) {
+  const rows = await db
+    .selectFrom("questions")
+    .select(["id", "theme_id", "kind", "survey_id"])
+    .where("kind", "in", ["agreement_scale", "smiley_scale"])
+    .where("theme_id", "is not", null)
+    .execute();
+  return rows.map((row) => ({ id: row.id, themeId: row.theme_id!, kind: row.kind as "agreement_scale" | "smiley_scale", surveyId: row.survey_id }));
+}
+
 /** For the scale questions carrying each theme: how many answered, and how many agreed. */
 export async function themeAgreement(db: DB, range: DateRange) {
-  const [from, until] = bounds(range);
+  const questions = await scaleQuestions(db);
+  if (questions.length === 0) return new Map<number, { base: number; agreed: number }>();
   const rows = await db
-    .selectFrom("answers as a")
-    .innerJoin("questions as q", "q.id", "a.question_id")
-    .innerJoin("responses as r", "r.id", "a.response_id")
-    .select((eb) => [
-      "q.theme_id",
-      eb.fn.countAll<number>().as("base"),
-      eb.fn.sum<number>(eb.case().when("a.choice", "in", positive).then(1).else(0).end()).as("agreed"),
-    ])
-    .where("q.kind", "in", ["agreement_scale", "smiley_scale"])
-    .where("q.theme_id", "is not", null)
-    .where("a.choice", "in", counted)
-    .where("r.flagged", "=", 0)
-    .where("r.submitted_at", ">=", from)
-    .where("r.submitted_at", "<", until)
-    .groupBy("q.theme_id")
+    .selectFrom("answer_counts")
+    .select(["question_id", "choice", (eb) => eb.fn.sum<number>("n").as("n")])
+    .where("question_id", "in", questions.map((question) => question.id))
+    .where("day", ">=", range.from)
+    .where("day", "<=", range.to)
+    .where("choice", "in", counted)
+    .groupBy(["question_id", "choice"])
     .execute();
-  return new Map(rows.map((row) => [row.theme_id as number, { base: Number(row.base), agreed: Number(row.agreed) }]));
+  const byTheme = new Map<number, { base: number; agreed: number }>();
+  for (const row of rows) {
+    const themeId = questions.find((question) => question.id === row.question_id)!.themeId;
+    const entry = byTheme.get(themeId) ?? { base: 0, agreed: 0 };
+    entry.base += Number(row.n);
+    if (positive.includes(row.choice)) entry.agreed += Number(row.n);
+    byTheme.set(themeId, entry);
+  }
+  for (const [themeId, entry] of byTheme) if (entry.base === 0) byTheme.delete(themeId);
+  return byTheme;
 }
 
 export interface PublicThemeFigures {

@@ -5,7 +5,7 @@ import { fallbackLanguage } from "../i18n/config";
 import { publicPeriods, startedPeriodIds } from "../actions/periods.server";
 import { updateTranslationsIn } from "../translations/action-translations.server";
 import { actionWords, localText, updateWords } from "../translations/local-text";
-import { publicThemeFigures } from "./figures.server";
+import { publicThemeFigures, themeAgreement } from "./figures.server";
 import { DEFAULT_THRESHOLD, suppressShare, suppressSplit } from "./suppression";
 
 export interface PublicFilters {
@@ -174,7 +174,7 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
       responses: suppressSplit(byAudience.parent_carer + byAudience.young_person, byAudience, threshold),
       themes: statements.length,
       actions: statusCounts,
-      listenedPercent: listened ? suppressShare(Number(listened.agreed ?? 0), Number(listened.base), threshold) : null,
+      listenedPercent: listened ? suppressShare(listened.agreed, listened.base, threshold) : null,
     },
     sections,
     /** Every published action of the period, including any whose theme has no statement yet. */
@@ -187,58 +187,33 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
 
 
 /**
- * The figures counted from the answers for one period. Counting a year of answers takes a moment, and
- * every visitor of the public page asks for the same ones, so they are kept for a minute (the page's
- * own Cache-Control is a minute too). Flagging a response forgets them at once.
+ * The figures counted for one period, read from the kept counts (docs/decisions/020-counts.md):
+ * no answer is read, so every visitor gets figures as fresh as the last response, tag or flag.
  */
-const FIGURES_MS = 60_000;
-const countedCache = new Map<string, { at: number; figures: ReturnType<typeof countFigures> }>();
-
-export function forgetPublicFigures(): void {
-  countedCache.clear();
-}
-
-function countedFigures(db: DB, period: { id: number; starts_on: string; ends_on: string }, threshold: number) {
-  const key = `${period.id}|${period.starts_on}|${period.ends_on}|${threshold}`;
-  const hit = countedCache.get(key);
-  if (hit && Date.now() - hit.at < FIGURES_MS) return hit.figures;
-  const figures = countFigures(db, period, threshold);
-  countedCache.set(key, { at: Date.now(), figures });
-  figures.catch(() => countedCache.delete(key));
-  return figures;
-}
-
-async function countFigures(db: DB, period: { starts_on: string; ends_on: string }, threshold: number) {
-  const until = new Date(new Date(period.ends_on).getTime() + 86_400_000).toISOString().slice(0, 10);
+async function countedFigures(db: DB, period: { starts_on: string; ends_on: string }, threshold: number) {
+  const range = { from: period.starts_on, to: period.ends_on };
   const [responses, listened, figures, wordings] = await Promise.all([
     db
-      .selectFrom("responses as r")
-      .select(["r.audience", (eb) => eb.fn.countAll<number>().as("n")])
-      .where("r.flagged", "=", 0)
-      .where("r.submitted_at", ">=", period.starts_on)
-      .where("r.submitted_at", "<", until)
-      .groupBy("r.audience")
+      .selectFrom("response_counts")
+      .select(["audience", (eb) => eb.fn.sum<number>("n").as("n")])
+      .where("day", ">=", range.from)
+      .where("day", "<=", range.to)
+      .groupBy("audience")
       .execute(),
-    db
-      .selectFrom("answers as a")
-      .innerJoin("questions as q", "q.id", "a.question_id")
-      .innerJoin("themes as th", "th.id", "q.theme_id")
-      .innerJoin("responses as r", "r.id", "a.response_id")
-      .select((eb) => [
-        eb.fn.countAll<number>().as("base"),
-        eb.fn.sum<number>(eb.case().when("a.choice", "in", ["strongly_agree", "agree", "really_good", "good"]).then(1).else(0).end()).as("agreed"),
-      ])
-      .where("th.slug", "=", "listened-coproduction")
-      .where("q.kind", "in", ["agreement_scale", "smiley_scale"])
-      .where("a.choice", "not in", ["dont_know", "prefer_not_to_say"])
-      .where("r.flagged", "=", 0)
-      .where("r.submitted_at", ">=", period.starts_on)
-      .where("r.submitted_at", "<", until)
-      .executeTakeFirst(),
-    publicThemeFigures(db, { from: period.starts_on, to: period.ends_on }, threshold),
-    themeWordings(db, { from: period.starts_on, to: period.ends_on }),
+    listenedFigures(db, range),
+    publicThemeFigures(db, range, threshold),
+    themeWordings(db, range),
   ]);
   return { responses, listened, figures, wordings };
+}
+
+/** "Felt listened to": the answers to the scale questions carrying the listened-to theme. */
+async function listenedFigures(db: DB, range: { from: string; to: string }) {
+  const [theme, agreement] = await Promise.all([
+    db.selectFrom("themes").select("id").where("slug", "=", "listened-coproduction").executeTakeFirst(),
+    themeAgreement(db, range),
+  ]);
+  return theme ? agreement.get(theme.id) : undefined;
 }
 
 /** Published actions the public may read: none in a period that has not started yet. */

@@ -3,8 +3,6 @@ import { fallbackLanguage } from "../i18n/config";
 import { SurveyInProgress } from "../surveys/definition";
 import type { DateRange } from "./figures.server";
 
-const bounds = (range: DateRange) => [range.from, new Date(new Date(range.to).getTime() + 86_400_000).toISOString().slice(0, 10)];
-
 export interface Wordings {
   /** The question's words in each wording its answers in the range were given to, oldest first. */
   wordings: string[];
@@ -16,20 +14,20 @@ export interface Wordings {
  * wordings in a note, so nobody reads two questions as one. Flagged responses never count.
  */
 export async function themeWordings(db: DB, range: DateRange): Promise<Map<number, Wordings[]>> {
-  const [from, until] = bounds(range);
-  const versions = await db
-    .selectFrom("answers as a")
-    .innerJoin("questions as q", "q.id", "a.question_id")
-    .innerJoin("responses as r", "r.id", "a.response_id")
-    .select(["q.id", "q.key", "q.theme_id", "q.survey_id", "q.version as current", "a.question_version"])
-    .distinct()
-    .where("q.theme_id", "is not", null)
-    .where("r.flagged", "=", 0)
-    .where("r.submitted_at", ">=", from)
-    .where("r.submitted_at", "<", until)
-    .orderBy("q.id")
-    .orderBy("a.question_version")
+  const questions = await db.selectFrom("questions").select(["id", "key", "theme_id", "survey_id", "version as current"]).where("theme_id", "is not", null).execute();
+  if (questions.length === 0) return new Map();
+  const given = await db
+    .selectFrom("answer_counts")
+    .select(["question_id", "question_version"])
+    .where("question_id", "in", questions.map((question) => question.id))
+    .where("day", ">=", range.from)
+    .where("day", "<=", range.to)
+    .groupBy(["question_id", "question_version"])
+    .having((eb) => eb.fn.sum("n"), ">", 0)
+    .orderBy("question_id")
+    .orderBy("question_version")
     .execute();
+  const versions = given.map((row) => ({ ...questions.find((question) => question.id === row.question_id)!, question_version: row.question_version }));
   const byQuestion = new Map<number, typeof versions>();
   for (const row of versions) byQuestion.set(row.id, [...(byQuestion.get(row.id) ?? []), row]);
   const spanning = [...byQuestion.values()].filter((rows) => rows.length > 1);

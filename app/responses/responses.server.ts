@@ -1,6 +1,7 @@
 import type { DB } from "../../db/connection";
 import type { HelpedBy } from "../../db/schema";
 import type { NewAnswer } from "../../db/schema";
+import { countNewResponse } from "../aggregates/counts.server";
 import { holdDetected, type DetectedMatch } from "../safeguarding/concerns.server";
 import { getDetector } from "../safeguarding/phrases.server";
 import { generateCode } from "../surveys/codes";
@@ -84,6 +85,8 @@ export async function submitDraft(
     if (matches.length > 0) await holdDetected(trx, id, matches, now);
     const rows = answerRows(survey.questions, answers, id);
     if (rows.length > 0) await trx.insertInto("answers").values(rows).execute();
+    // Counted with its answers, in the same transaction: a held response adds nothing to any count.
+    await countNewResponse(trx, id);
     // The draft keeps only the link to its response, so the confirmation can be shown again.
     await trx
       .updateTable("drafts")

@@ -2,8 +2,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/connection";
 import type { ConcernState, Database } from "../../db/schema";
 import { audit } from "../accounts/audit.server";
-import { forgetQueueCounts } from "../moderation/queue.server";
-import { forgetPublicFigures } from "../publishing/public.server";
+import { withCounts } from "../aggregates/counts.server";
 import { formatCode } from "../surveys/codes";
 import { urgencyOfMatches, type Match } from "./detect";
 import { queueConcernEmail } from "./notify.server";
@@ -41,12 +40,14 @@ export async function holdDetected(trx: Kysely<Database>, responseId: number, ma
 /** A moderator flags a response from the queue: it leaves every list and count at once. */
 export async function flagResponse(db: DB, responseId: number, reason: string, userId: number, now = new Date()) {
   const concernId = await db.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .updateTable("responses")
-      .set((eb) => ({ flagged: 1, version: eb("version", "+", 1) }))
-      .where("id", "=", responseId)
-      .where("flagged", "=", 0)
-      .executeTakeFirst();
+    const claimed = await withCounts(trx, [responseId], () =>
+      trx
+        .updateTable("responses")
+        .set((eb) => ({ flagged: 1, version: eb("version", "+", 1) }))
+        .where("id", "=", responseId)
+        .where("flagged", "=", 0)
+        .executeTakeFirst(),
+    );
     if (Number(claimed.numUpdatedRows) === 0) throw new ConcernError("notFound");
     const { id } = await trx
       .insertInto("safeguarding_concerns")
@@ -58,8 +59,6 @@ export async function flagResponse(db: DB, responseId: number, reason: string, u
     await queueConcernEmail(trx, id, now);
     return id;
   });
-  forgetQueueCounts();
-  forgetPublicFigures();
   return concernId;
 }
 
@@ -133,11 +132,11 @@ export async function decideNotConcern(db: DB, concernId: number, reason: string
       .set({ state: "closed", decision: "not_concern", decided_by: userId, decided_at: stamp, closed_by: userId, closed_at: stamp, outcome: reason })
       .where("id", "=", concernId)
       .execute();
-    await trx.updateTable("responses").set((eb) => ({ flagged: 0, version: eb("version", "+", 1) })).where("id", "=", concern.response_id).execute();
+    await withCounts(trx, [concern.response_id], () =>
+      trx.updateTable("responses").set((eb) => ({ flagged: 0, version: eb("version", "+", 1) })).where("id", "=", concern.response_id).execute(),
+    );
     await audit(trx, { userId, action: "safeguarding.not_concern", entity: "response", entityId: concern.response_id, after: { concern: concernId, decision: "not_concern" } }, now);
   });
-  forgetQueueCounts();
-  forgetPublicFigures();
 }
 
 /** Who read a held response, and when: every view of a concern is in the audit log. */
@@ -183,7 +182,8 @@ export async function listConcerns(db: DB, filter: ConcernFilter) {
         .limit(1)
         .as("handed_to"),
     ]);
-  if (filter === "open") query = query.where("c.state", "!=", "closed");
+  // As a list of states, so the state index finds them: closed concerns pile up over the years.
+  if (filter === "open") query = query.where("c.state", "in", concernStates.filter((state) => state !== "closed"));
   else if (filter !== "all") query = query.where("c.state", "=", filter);
   const rows = await query
     .orderBy((eb) => eb.case().when("c.state", "=", "new").then(0).when("c.state", "=", "looking").then(1).when("c.state", "=", "handed_over").then(2).else(3).end())

@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import type { DB } from "../../db/connection";
 import type { Database, QuestionKind, QuestionSection } from "../../db/schema";
 import { audit } from "../accounts/audit.server";
+import { recountThemes } from "../aggregates/counts.server";
 import { fallbackLanguage } from "../i18n/config";
 import { exportSurvey } from "./export.server";
 import { forgetSurveys } from "./surveys.server";
@@ -228,6 +229,7 @@ export async function saveQuestion(
     const newVersion = meaning && !typoOnly && (await hasAnswers(trx, before));
     if (meaning && !typoOnly) await beginVersionIfAnswered(trx, surveyId, userId, now);
     const version = newVersion ? before.version + 1 : before.version;
+    const { theme_id: themeBefore } = await trx.selectFrom("questions").select("theme_id").where("id", "=", before.id).executeTakeFirstOrThrow();
     await trx
       .updateTable("questions")
       .set({
@@ -243,6 +245,8 @@ export async function saveQuestion(
       })
       .where("id", "=", before.id)
       .execute();
+    // Answers already given now raise the new theme, and no longer the old one.
+    if (themeBefore !== input.themeId) await recountThemes(trx, [themeBefore, input.themeId].filter((id) => id !== null));
     await writeWording(trx, before, input, { dropTranslations: meaning && !typoOnly });
     await writeOptions(trx, before, input, { dropTranslations: !typoOnly, now });
     const action = !meaning ? "survey.question.changed" : typoOnly ? "survey.question.typo" : newVersion ? "survey.question.new_version" : "survey.question.changed";

@@ -20,6 +20,7 @@ import * as audiencePerResponse from "./2026-12-05-01-audience-per-response";
 import * as population from "./2026-12-05-02-population";
 import * as themeSuggestions from "./2026-12-05-03-theme-suggestions";
 import * as insight from "./2026-12-05-04-insight";
+import * as counts from "./2026-12-05-05-counts";
 
 /**
  * Every migration, imported statically so that the bundled server carries them:
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05-02-population": population,
   "2026-12-05-03-theme-suggestions": themeSuggestions,
   "2026-12-05-04-insight": insight,
+  "2026-12-05-05-counts": counts,
 };

@@ -5,6 +5,7 @@ import { allowedValues, visibleQuestions, type Answers } from "../../app/surveys
 import { getSurvey } from "../../app/surveys/surveys.server";
 import { holdDetected, type DetectedMatch } from "../../app/safeguarding/concerns.server";
 import { getDetector } from "../../app/safeguarding/phrases.server";
+import { rebuildAggregates } from "../../app/aggregates/rebuild.server";
 import { rebuildSuggestionModel } from "../../app/moderation/suggestions.server";
 
 /** A small seeded generator, so every demo database looks the same. */
@@ -125,6 +126,7 @@ export async function seedDemoResponses(db: DB, now = new Date()): Promise<void>
     });
   }
   await rebuildSuggestionModel(db);
+  await rebuildAggregates(db);
 }
 
 /** Older demo concerns are further along: some being looked at, some handed over, some closed. */

@@ -11,7 +11,7 @@ import { zipBacklog } from "~/exports/xlsx.server";
 import { saveQuestion } from "~/surveys/questions.server";
 import { getSurvey } from "~/surveys/surveys.server";
 import englishSurvey from "../../locales/en/survey.json";
-import { createParentSurvey, createResponse, createStaff } from "../support/factories";
+import { createParentSurvey, createResponse, createStaff, counted, holdResponse } from "../support/factories";
 import { call, readJson } from "../support/remix";
 
 const db = () => getDb();
@@ -140,11 +140,11 @@ async function period(admin: Person, startsOn: string, endsOn: string) {
 
 async function tag(responseId: number, themeSlug: string, by: number) {
   const theme = await db().selectFrom("themes").select("id").where("slug", "=", themeSlug).executeTakeFirstOrThrow();
-  await db().insertInto("response_themes").values({ response_id: responseId, theme_id: theme.id, tagged_by: by, tagged_at: new Date().toISOString() }).execute();
+  await counted(db(), [responseId], (trx) => trx.insertInto("response_themes").values({ response_id: responseId, theme_id: theme.id, tagged_by: by, tagged_at: new Date().toISOString() }).execute());
 }
 
 async function hold(responseId: number) {
-  await db().updateTable("responses").set({ flagged: 1 }).where("id", "=", responseId).execute();
+  await holdResponse(db(), responseId);
 }
 
 describe("exports", () => {
@@ -176,7 +176,7 @@ describe("exports", () => {
     await tag(first, "communication", moderator.id);
     await tag(first, "camhs-mental-health", moderator.id);
     polishId = await createResponse(db(), slug, { "support-type": "prefer_not_to_say", "one-change": "Szybsza odpowiedź na e-maile", "health-waits": ["none"] }, new Date("2026-02-01T12:30:00Z"));
-    await db().updateTable("responses").set({ lang: "pl", status: "done", helped_by: "teacher", quote_consent: 0 }).where("id", "=", polishId).execute();
+    await counted(db(), [polishId], (trx) => trx.updateTable("responses").set({ lang: "pl", status: "done", helped_by: "teacher", quote_consent: 0 }).where("id", "=", polishId).execute());
     const answer = await db().selectFrom("answers").select("id").where("response_id", "=", polishId).where("text", "is not", null).executeTakeFirstOrThrow();
     await saveTranslation(db(), polishId, answer.id, "@team: faster replies to emails", moderator.id);
     await createResponse(db(), slug, { "local-offer": "hard", "know-what-changed": "no" }, new Date("2026-03-31T23:59:00Z"));

@@ -1,6 +1,6 @@
 import { getDb } from "~/db.server";
 import { publicThemeFigures, themeCounts } from "~/publishing/figures.server";
-import { createParentSurvey, createResponse, createYoungPeopleSurvey } from "../support/factories";
+import { createParentSurvey, createResponse, createYoungPeopleSurvey, counted, holdResponse } from "../support/factories";
 
 const range = { from: "2031-01-01", to: "2031-12-31" };
 const when = (day: number) => new Date(Date.UTC(2031, 0, day));
@@ -15,12 +15,12 @@ describe("figures from the data", () => {
     for (let i = 0; i < 12; i++) ids.push(await createResponse(db, parents, { "contact-reply": i < 9 ? "agree" : "disagree" }, when(i + 1)));
     for (let i = 0; i < 3; i++) {
       const id = await createResponse(db, young, { "best-thing": "My mentor." }, when(i + 1));
-      await db.insertInto("response_themes").values({ response_id: id, theme_id: communication, tagged_at: when(1).toISOString() }).execute();
+      await counted(db, [id], (trx) => trx.insertInto("response_themes").values({ response_id: id, theme_id: communication, tagged_at: when(1).toISOString() }).execute());
     }
     // Tagged as well as answered: still one response.
-    await db.insertInto("response_themes").values({ response_id: ids[0], theme_id: communication, tagged_at: when(1).toISOString() }).execute();
+    await counted(db, [ids[0]], (trx) => trx.insertInto("response_themes").values({ response_id: ids[0], theme_id: communication, tagged_at: when(1).toISOString() }).execute());
     // Flagged, and outside the period: neither counts.
-    await db.updateTable("responses").set({ flagged: 1 }).where("id", "=", ids[11]).execute();
+    await holdResponse(db, ids[11]);
     await createResponse(db, parents, { "contact-reply": "agree" }, new Date(Date.UTC(2032, 0, 1)));
 
     expect((await themeCounts(db, range)).get(communication)).toEqual({ parent_carer: 11, young_person: 3 });

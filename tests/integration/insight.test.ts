@@ -10,7 +10,7 @@ import { getSurvey } from "~/surveys/surveys.server";
 import { listenedTarget } from "~/settings.server";
 import type { ActionStatus, Audience } from "../../db/schema";
 import { call, readJson } from "../support/remix";
-import { createParentSurvey, createResponse, createStaff, createYoungPeopleSurvey } from "../support/factories";
+import { createParentSurvey, createResponse, createStaff, createYoungPeopleSurvey, counted, holdResponse } from "../support/factories";
 
 /**
  * A known dataset, every figure worked out by hand below. The period is the first half of 2025 and
@@ -86,13 +86,13 @@ beforeAll(async () => {
   const p1 = await createResponse(db, parents, { "contact-reply": "agree", "views-listened-to": "agree" }, at("2025-01-10"));
   await createResponse(db, young, { "adults-listen": "good", "school-feel": "bad" }, at("2025-01-15"));
   const held = await createResponse(db, parents, { "contact-reply": "agree", "views-listened-to": "agree" }, at("2025-01-20"));
-  await db.updateTable("responses").set({ flagged: 1 }).where("id", "=", held).execute();
+  await holdResponse(db, held);
   const p2 = await createResponse(db, parents, { "contact-reply": "disagree", "views-listened-to": "strongly_disagree" }, at("2025-02-03"));
-  await db.insertInto("response_themes").values({ response_id: p2, theme_id: communication, tagged_at: at("2025-02-04").toISOString() }).execute();
+  await counted(db, [p2], (trx) => trx.insertInto("response_themes").values({ response_id: p2, theme_id: communication, tagged_at: at("2025-02-04").toISOString() }).execute());
   const p3 = await createResponse(db, parents, { "contact-reply": "strongly_agree", "views-listened-to": "dont_know" }, at("2025-02-20"));
-  await db.updateTable("responses").set({ lang: "pl" }).where("id", "=", p3).execute();
+  await counted(db, [p3], (trx) => trx.updateTable("responses").set({ lang: "pl" }).where("id", "=", p3).execute());
   const y2 = await createResponse(db, young, { "adults-listen": "really_bad", "school-feel": "really_good" }, at("2025-03-05"));
-  await db.insertInto("response_themes").values({ response_id: y2, theme_id: transport, tagged_at: at("2025-03-06").toISOString() }).execute();
+  await counted(db, [y2], (trx) => trx.insertInto("response_themes").values({ response_id: y2, theme_id: transport, tagged_at: at("2025-03-06").toISOString() }).execute());
   await createResponse(db, parents, { "contact-reply": "agree" }, at("2024-09-01"));
   await createResponse(db, parents, { "contact-reply": "agree", "views-listened-to": "agree" }, at("2024-10-01"));
 

@@ -7,7 +7,7 @@ import * as responsePage from "~/routes/moderate.responses.$id";
 import * as quotePage from "~/routes/moderate.quotes.$id";
 import { getSurvey } from "~/surveys/surveys.server";
 import { call, CookieJar, readJson } from "../support/remix";
-import { createParentSurvey, createResponse, createStaff, createYoungPeopleSurvey, youngPeopleSurvey } from "../support/factories";
+import { createParentSurvey, createResponse, createStaff, createYoungPeopleSurvey, youngPeopleSurvey, counted } from "../support/factories";
 
 const db = () => getDb();
 
@@ -69,7 +69,7 @@ describe("moderators and other languages", () => {
   it("adds an English translation beside a Polish answer, keeping the original and the log free of words", async () => {
     const slug = await createParentSurvey(db());
     const id = await createResponse(db(), slug, { "one-change": "Szybsze odpowiedzi na maile" });
-    await db().updateTable("responses").set({ lang: "pl" }).where("id", "=", id).execute();
+    await counted(db(), [id], (trx) => trx.updateTable("responses").set({ lang: "pl" }).where("id", "=", id).execute());
     const answer = await db().selectFrom("answers").select("id").where("response_id", "=", id).where("text", "is not", null).executeTakeFirstOrThrow();
     const moderator = await createStaff(db(), "moderator");
     const path = `/moderate/responses/${id}`;
@@ -98,7 +98,7 @@ describe("moderators and other languages", () => {
   it("keeps a quote in its own language with an English translation, and editing the translation needs approval again", async () => {
     const slug = await createParentSurvey(db());
     const id = await createResponse(db(), slug, { "one-change": "Więcej pomocy w szkole" });
-    await db().updateTable("responses").set({ lang: "pl" }).where("id", "=", id).execute();
+    await counted(db(), [id], (trx) => trx.updateTable("responses").set({ lang: "pl" }).where("id", "=", id).execute());
     const answer = await db().selectFrom("answers").select("id").where("response_id", "=", id).where("text", "is not", null).executeTakeFirstOrThrow();
     const [maker, checker] = [await createStaff(db(), "moderator"), await createStaff(db(), "administrator", "pcf")];
     const user = (staff: typeof maker, organisation: string) => ({ id: staff.id, name: "n", email: staff.email, role: "moderator" as const, organisation });

@@ -2,7 +2,7 @@ import { getDb } from "~/db.server";
 import * as queue from "~/routes/moderate._index";
 import * as responsePage from "~/routes/moderate.responses.$id";
 import { call, readJson } from "../support/remix";
-import { createParentSurvey, createResponse, createStaff } from "../support/factories";
+import { createParentSurvey, createResponse, createStaff, counted } from "../support/factories";
 
 const db = () => getDb();
 const themeId = async (slug: string) => (await db().selectFrom("themes").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
@@ -38,7 +38,7 @@ describe("the queue", () => {
     const structured = await createResponse(db(), slug, { "contact-reply": "disagree" });
     const tagged = await createResponse(db(), slug, { "one-change": "The bus is always late." });
     const nothing = await createResponse(db(), slug, { "one-change": "More clubs." });
-    await db().insertInto("response_themes").values({ response_id: tagged, theme_id: transport, tagged_by: moderator.id, tagged_at: new Date().toISOString() }).execute();
+    await counted(db(), [tagged], (trx) => trx.insertInto("response_themes").values({ response_id: tagged, theme_id: transport, tagged_by: moderator.id, tagged_at: new Date().toISOString() }).execute());
 
     const byTheme = async (id: number) =>
       (await readJson<QueueData>((await call(queue.loader, { path: `/moderate?survey=${slug}&theme=${id}`, headers: { Cookie: moderator.cookie } })).response)).page.rows.map((r) => r.id);
@@ -54,7 +54,7 @@ describe("the queue", () => {
     const theme = await themeId("local-offer-information");
     const a = await createResponse(db(), slug, {});
     const b = await createResponse(db(), slug, {});
-    await db().insertInto("response_themes").values({ response_id: b, theme_id: theme, tagged_by: moderator.id, tagged_at: new Date().toISOString() }).execute();
+    await counted(db(), [b], (trx) => trx.insertInto("response_themes").values({ response_id: b, theme_id: theme, tagged_by: moderator.id, tagged_at: new Date().toISOString() }).execute());
     const { response } = await call(queue.action, { path: "/moderate", form: { csrf: moderator.csrf, response: [String(a), String(b)], theme: String(theme) }, headers: { Cookie: moderator.cookie } });
     expect(await readJson(response)).toEqual({ done: "Theme added to 1 response." });
     expect(await tagsOf(a)).toEqual([theme]);
@@ -97,7 +97,7 @@ describe("a response", () => {
     const moderator = await createStaff(db(), "moderator");
     const id = await createResponse(db(), slug, {});
     const [first, second] = [await themeId("communication"), await themeId("camhs-mental-health")];
-    await db().insertInto("response_themes").values({ response_id: id, theme_id: first, tagged_by: moderator.id, tagged_at: new Date().toISOString() }).execute();
+    await counted(db(), [id], (trx) => trx.insertInto("response_themes").values({ response_id: id, theme_id: first, tagged_by: moderator.id, tagged_at: new Date().toISOString() }).execute());
     const { response } = await call(responsePage.action, {
       path: `/moderate/responses/${id}`,
       params: { id: String(id) },

@@ -14,7 +14,7 @@ import * as choosePage from "~/routes/admin.population.uploads.$id";
 import { SurveyDefinition } from "~/surveys/definition";
 import { exportSurvey } from "~/surveys/export.server";
 import { getSurvey } from "~/surveys/surveys.server";
-import { createParentSurvey, createResponse, createStaff, createYoungPeopleSurvey, parentSurvey } from "../support/factories";
+import { createParentSurvey, createResponse, createStaff, createYoungPeopleSurvey, parentSurvey, holdResponse } from "../support/factories";
 import { call, readJson } from "../support/remix";
 
 const db = () => getDb();
@@ -435,7 +435,7 @@ describe("who we are not hearing from", () => {
     // Held for safeguarding, and outside the period: never counted.
     for (let i = 0; i < 4; i++) {
       const held = await createResponse(db(), parents, { ethnicity: "asian" }, inPeriod);
-      await db().updateTable("responses").set({ flagged: 1 }).where("id", "=", held).execute();
+      await holdResponse(db(), held);
     }
     for (let i = 0; i < 3; i++) await createResponse(db(), parents, { ethnicity: "asian" }, new Date(`${year - 1}-12-31T23:00:00Z`));
     for (const [age, n] of [

@@ -14,7 +14,7 @@ import * as atomFeed from "~/routes/you-said-we-did[.]atom";
 import { saveQuestion } from "~/surveys/questions.server";
 import { getSurvey } from "~/surveys/surveys.server";
 import { call, readJson } from "../support/remix";
-import { createParentSurvey, createResponse, createStaff } from "../support/factories";
+import { createParentSurvey, createResponse, createStaff, holdResponse } from "../support/factories";
 
 const db = () => getDb();
 
@@ -26,7 +26,7 @@ describe("the public page", () => {
     const day = (n: number) => new Date(Date.UTC(2013, 0, n));
     for (let i = 0; i < 12; i++) await createResponse(db(), slug, { "contact-reply": i % 2 ? "agree" : "disagree" }, day(i + 1));
     const flagged = await createResponse(db(), slug, { "contact-reply": "agree", "one-change": "PLANTED flagged words about my son Oliver" }, day(20));
-    await db().updateTable("responses").set({ flagged: 1 }).where("id", "=", flagged).execute();
+    await holdResponse(db(), flagged);
     const private1 = await createResponse(db(), slug, { "one-change": "PLANTED unapproved quote source" }, day(21));
     const answer = (await db().selectFrom("answers").select("id").where("response_id", "=", private1).executeTakeFirstOrThrow()).id;
     await createQuote(db(), answer, { text: "PLANTED unapproved quote", themeIds: [4] }, { id: author.id, name: "a", email: author.email, role: "moderator", organisation: "council" });

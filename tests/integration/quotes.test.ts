@@ -3,7 +3,7 @@ import { forgetSettings } from "~/settings.server";
 import * as newQuote from "~/routes/moderate.quotes.new";
 import * as quotePage from "~/routes/moderate.quotes.$id";
 import { call, readJson } from "../support/remix";
-import { createParentSurvey, createResponse, createStaff } from "../support/factories";
+import { createParentSurvey, createResponse, createStaff, counted } from "../support/factories";
 
 const db = () => getDb();
 const WORDS = "Mrs Patel at Greenfield Primary was great, ring me on 07700 900123.";
@@ -11,7 +11,7 @@ const WORDS = "Mrs Patel at Greenfield Primary was great, ring me on 07700 90012
 async function answerWith(consent: boolean, flagged = false) {
   const slug = await createParentSurvey(db());
   const responseId = await createResponse(db(), slug, { "working-well": WORDS });
-  await db().updateTable("responses").set({ quote_consent: consent ? 1 : 0, flagged: flagged ? 1 : 0 }).where("id", "=", responseId).execute();
+  await counted(db(), [responseId], (trx) => trx.updateTable("responses").set({ quote_consent: consent ? 1 : 0, flagged: flagged ? 1 : 0 }).where("id", "=", responseId).execute());
   return (await db().selectFrom("answers").select("id").where("response_id", "=", responseId).executeTakeFirstOrThrow()).id;
 }
 

@@ -2,7 +2,7 @@ import { getDb } from "~/db.server";
 import * as list from "~/routes/admin.surveys._index";
 import { surveyState } from "~/surveys/staff-list.server";
 import { call, readJson } from "../support/remix";
-import { createParentSurvey, createResponse, createStaff } from "../support/factories";
+import { createParentSurvey, createResponse, createStaff, holdResponse } from "../support/factories";
 
 describe("the staff list of surveys", () => {
   it("shows each survey's state, languages and responses, not counting held ones, to moderators", async () => {
@@ -10,7 +10,7 @@ describe("the staff list of surveys", () => {
     const slug = await createParentSurvey(db);
     await createResponse(db, slug, {});
     const held = await createResponse(db, slug, {});
-    await db.updateTable("responses").set({ flagged: 1 }).where("id", "=", held).execute();
+    await holdResponse(db, held);
     const moderator = await createStaff(db, "moderator");
     const { response } = await call(list.loader, { path: "/admin/surveys", headers: { Cookie: moderator.cookie } });
     expect(response.status).toBe(200);

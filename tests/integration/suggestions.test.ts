@@ -6,7 +6,7 @@ import { mergeThemes, setRetired } from "~/moderation/themes.server";
 import * as responsePage from "~/routes/moderate.responses.$id";
 import { heldOutFigures, readCorpus } from "../bench/suggestions-bench";
 import { call, readJson } from "../support/remix";
-import { createParentSurvey, createResponse, createStaff } from "../support/factories";
+import { createParentSurvey, createResponse, createStaff, counted } from "../support/factories";
 
 const db = () => getDb();
 type Person = Awaited<ReturnType<typeof createStaff>>;
@@ -115,9 +115,9 @@ describe("theme suggestions", () => {
   it("keep one model per language, with Easy Read learning as English", async () => {
     const theme = await themeId("communication");
     const polish = await createResponse(db(), slug, { "one-change": "Nikt nie odpowiada na maile." });
-    await db().updateTable("responses").set({ lang: "pl" }).where("id", "=", polish).execute();
+    await counted(db(), [polish], (trx) => trx.updateTable("responses").set({ lang: "pl" }).where("id", "=", polish).execute());
     const easy = await createResponse(db(), slug, { "one-change": "Nobody talks to me about quokka." });
-    await db().updateTable("responses").set({ lang: "en-x-easyread" }).where("id", "=", easy).execute();
+    await counted(db(), [easy], (trx) => trx.updateTable("responses").set({ lang: "en-x-easyread" }).where("id", "=", easy).execute());
     await save(moderator, polish, { theme: String(theme) });
     await save(moderator, easy, { theme: String(theme) });
     expect(await termRows("maile")).toEqual([{ lang: "pl", theme_id: theme, n: 1 }]);

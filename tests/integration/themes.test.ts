@@ -3,7 +3,7 @@ import * as themes from "~/routes/admin.themes._index";
 import * as themePage from "~/routes/admin.themes.$id";
 import { getSurvey } from "~/surveys/surveys.server";
 import { call, readJson } from "../support/remix";
-import { createParentSurvey, createResponse, createStaff } from "../support/factories";
+import { createParentSurvey, createResponse, createStaff, counted } from "../support/factories";
 
 const db = () => getDb();
 
@@ -77,7 +77,7 @@ describe("administering themes", () => {
     const used = await newTheme(admin, "used-theme", "Used");
     const unused = await newTheme(admin, "unused-theme", "Unused");
     const id = await createResponse(db(), slug, {});
-    await db().insertInto("response_themes").values({ response_id: id, theme_id: used, tagged_by: admin.id, tagged_at: new Date().toISOString() }).execute();
+    await counted(db(), [id], (trx) => trx.insertInto("response_themes").values({ response_id: id, theme_id: used, tagged_by: admin.id, tagged_at: new Date().toISOString() }).execute());
     const refused = await act(admin, used, { intent: "delete" });
     expect(refused.response.status).toBe(400);
     expect(await readJson(refused.response)).toMatchObject({ errors: [{ message: expect.stringContaining("Retire it or merge it instead") }] });

@@ -8,7 +8,7 @@ import * as newQuote from "~/routes/moderate.quotes.new";
 import * as waiting from "~/routes/moderate.waiting";
 import { forgetSettings } from "~/settings.server";
 import { call, readJson } from "../support/remix";
-import { createParentSurvey, createResponse, createStaff } from "../support/factories";
+import { createParentSurvey, createResponse, createStaff, holdResponse } from "../support/factories";
 
 const db = () => getDb();
 type Person = Awaited<ReturnType<typeof createStaff>>;
@@ -69,7 +69,7 @@ describe("Waiting for you", () => {
     const [maker, second] = [await createStaff(db(), "moderator"), await createStaff(db(), "moderator")];
     const held = await quoteBy(maker, "Words from a held response.");
     const withdrawn = await quoteBy(maker, "Words whose consent went.");
-    await db().updateTable("responses").set({ flagged: 1 }).where("id", "=", held.responseId).execute();
+    await holdResponse(db(), held.responseId);
     await db().updateTable("responses").set({ quote_consent: 0 }).where("id", "=", withdrawn.responseId).execute();
     const listed = (await waitingFor(second)).quotes.map((quote) => quote.id);
     expect(listed).not.toContain(held.id);

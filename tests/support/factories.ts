@@ -1,3 +1,4 @@
+import { countNewResponse, withCounts } from "../../app/aggregates/counts.server";
 import type { DB } from "../../db/connection";
 import parentsAndCarers from "../../db/seed/surveys/parents-and-carers.survey.json";
 import youngPeople from "../../db/seed/surveys/young-people.survey.json";
@@ -105,5 +106,18 @@ export async function createResponse(db: DB, slug: string, answers: Record<strin
     const rows = question.kind === "free_text" ? [{ text: value as string }] : (Array.isArray(value) ? value : [value]).map((choice) => ({ choice }));
     await db.insertInto("answers").values(rows.map((row) => ({ response_id: id, question_id: question.id, question_version: question.version, ...row }))).execute();
   }
+  await countNewResponse(db, id);
   return id;
 }
+
+/**
+ * A change a test makes straight to the tables (a tag, a flag, a language), brought into the kept
+ * counts by the same mechanism the app uses, as if the app had made it.
+ */
+export async function counted(db: DB, responseIds: number[], change: (trx: DB) => Promise<unknown>) {
+  await db.transaction().execute((trx) => withCounts(trx, responseIds, () => change(trx)));
+}
+
+/** Holds a response for safeguarding without a concern row: it leaves every count. */
+export const holdResponse = (db: DB, responseId: number) =>
+  counted(db, [responseId], (trx) => trx.updateTable("responses").set({ flagged: 1 }).where("id", "=", responseId).execute());

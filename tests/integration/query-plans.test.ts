@@ -1,0 +1,122 @@
+import { Kysely, SqliteDialect, type LogEvent } from "kysely";
+import { sqliteHandle, type DB } from "../../db/connection";
+import type { Database } from "../../db/schema";
+import { seedDemo } from "../../db/seed/demo";
+import { getDb } from "~/db.server";
+import * as adminThemes from "~/routes/admin.themes._index";
+import * as exportsPage from "~/routes/moderate.exports._index";
+import * as queue from "~/routes/moderate._index";
+import * as insight from "~/routes/moderate.insight";
+import * as quotes from "~/routes/moderate.quotes._index";
+import * as responsePage from "~/routes/moderate.responses.$id";
+import * as concerns from "~/routes/moderate.safeguarding._index";
+import * as statements from "~/routes/moderate.statements._index";
+import * as waiting from "~/routes/moderate.waiting";
+import * as surveys from "~/routes/surveys._index";
+import * as publicAction from "~/routes/you-said-we-did.actions.$id";
+import * as publicPage from "~/routes/you-said-we-did._index";
+import * as report from "~/routes/you-said-we-did.report";
+import * as themePage from "~/routes/you-said-we-did.themes.$slug";
+import * as feed from "~/routes/you-said-we-did[.]atom";
+import * as openCsv from "~/routes/you-said-we-did[.]csv";
+import * as openJson from "~/routes/you-said-we-did[.]json";
+import { createStaff } from "../support/factories";
+import { call } from "../support/remix";
+
+/**
+ * Every query a page runs must be served by an index: a page that reads a table growing with the
+ * responses from end to end gets slower with every response (issue 13). The pages' loaders run
+ * against the demo data through a Kysely instance that records each query, and SQLite's own plan
+ * for each is read with EXPLAIN QUERY PLAN. A plan step "SCAN <table>" without an index, on a
+ * table that grows with responses, fails the test and names the page and the query.
+ *
+ * Of the count tables, answer_counts and theme_counts are read by their keys too. response_counts
+ * alone may be summed whole, for the queue's counts: it has a row per day and combination of
+ * survey, audience, language and status, not per response (docs/decisions/020-counts.md).
+ */
+const growing = [
+  ...["responses", "answers", "response_themes", "response_notes", "drafts", "audit_log", "quotes", "quote_themes"],
+  ...["safeguarding_concerns", "outbox", "sessions", "suggestion_terms", "answer_counts", "theme_counts"],
+];
+
+type Loader = Parameters<typeof call>[0];
+
+describe("query plans", () => {
+  it("read no table that grows with responses from end to end, on any public or staff page", async () => {
+    await seedDemo(getDb());
+    const admin = await createStaff(getDb(), "administrator");
+    const handle = sqliteHandle(getDb())!;
+    const queries: { sql: string; parameters: readonly unknown[] }[] = [];
+    const logging = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: handle }),
+      log: (event: LogEvent) => {
+        if (event.level === "query") queries.push({ sql: event.query.sql, parameters: event.query.parameters });
+      },
+    });
+    Object.defineProperty(logging, Symbol.for("you-said-we-did.sqlite-handle"), { value: handle });
+
+    const published = await getDb()
+      .selectFrom("statements as s")
+      .innerJoin("publications as p", (join) => join.onRef("p.entity_id", "=", "s.id").on("p.entity", "=", "statement"))
+      .innerJoin("periods as pe", "pe.id", "s.period_id")
+      .innerJoin("themes as th", "th.id", "s.theme_id")
+      .select(["pe.slug as period", "th.id", "th.slug"])
+      .where("p.published_at", "is not", null)
+      .executeTakeFirstOrThrow();
+    const [period, theme] = [published.period, { id: published.id, slug: published.slug }];
+    const response = (await getDb().selectFrom("responses").select("id").orderBy("id").executeTakeFirstOrThrow()).id;
+    const action = (await getDb().selectFrom("publications").select("entity_id").where("entity", "=", "action").where("published_at", "is not", null).executeTakeFirstOrThrow()).entity_id;
+    const staff = { Cookie: admin.cookie };
+    const pages: [string, Loader, string, Record<string, string>?, Record<string, string>?][] = [
+      ["public page", publicPage.loader, `/you-said-we-did?period=${period}`],
+      ["public page, searched", publicPage.loader, `/you-said-we-did?period=${period}&q=school&audience=young_person`],
+      ["theme page", themePage.loader, `/you-said-we-did/themes/${theme.slug}?period=${period}`, { slug: theme.slug }],
+      ["action page", publicAction.loader, `/you-said-we-did/actions/${action}`, { id: String(action) }],
+      ["report", report.loader, `/you-said-we-did/report?period=${period}`],
+      ["open data JSON", openJson.loader, `/you-said-we-did.json?period=${period}`],
+      ["open data CSV", openCsv.loader, `/you-said-we-did.csv?period=${period}`],
+      ["feed", feed.loader, "/you-said-we-did.atom"],
+      ["surveys", surveys.loader, "/surveys"],
+      ["queue", queue.loader, "/moderate", {}, staff],
+      ["queue by theme", queue.loader, `/moderate?theme=${theme.id}`, {}, staff],
+      ["queue by language", queue.loader, "/moderate?lang=pl", {}, staff],
+      ["queue untagged", queue.loader, "/moderate?untagged=1&status=new", {}, staff],
+      ["queue by survey and audience", queue.loader, "/moderate?survey=parents-and-carers&audience=parent_carer", {}, staff],
+      ["response", responsePage.loader, `/moderate/responses/${response}`, { id: String(response) }, staff],
+      ["dashboard", insight.loader, "/moderate/insight", {}, staff],
+      ["dashboard, narrowed", insight.loader, "/moderate/insight?survey=parents-and-carers&audience=parent_carer&lang=en&by=week", {}, staff],
+      ["waiting", waiting.loader, "/moderate/waiting", {}, staff],
+      ["statements", statements.loader, "/moderate/statements", {}, staff],
+      ["quotes", quotes.loader, "/moderate/quotes", {}, staff],
+      ["safeguarding", concerns.loader, "/moderate/safeguarding", {}, staff],
+      ["exports", exportsPage.loader, "/moderate/exports", {}, staff],
+      ["themes", adminThemes.loader, "/admin/themes", {}, staff],
+    ];
+
+    const scans: string[] = [];
+    const app = getDb();
+    globalThis.__portalDb = logging as DB;
+    try {
+      for (const [name, loader, path, params, headers] of pages) {
+        queries.length = 0;
+        const { response: page } = await call(loader, { path, params, headers });
+        expect(page.status, `${name} answered ${page.status}`).toBe(200);
+        await page.text();
+        expect(queries.length, `${name} ran no query`).toBeGreaterThan(0);
+        for (const query of queries) {
+          const plan = handle.prepare(`explain query plan ${query.sql}`).all(...(query.parameters as unknown[])) as { detail: string }[];
+          for (const step of plan) {
+            const scanned = /^SCAN (\w+)(?: AS (\w+))?/.exec(step.detail);
+            if (!scanned || / USING (COVERING )?INDEX /.test(step.detail)) continue;
+            // Kysely writes an alias as `"table" as "alias"`; the plan names the alias.
+            const table = new RegExp(`"(\\w+)" as "${scanned[1]}"`).exec(query.sql)?.[1] ?? scanned[1];
+            if (growing.includes(scanned[1]) || growing.includes(table)) scans.push(`${name}: ${step.detail}\n    in: ${query.sql}`);
+          }
+        }
+      }
+    } finally {
+      globalThis.__portalDb = app;
+    }
+    expect(scans).toEqual([]);
+  });
+});
