@@ -193,9 +193,17 @@ export interface ResponseThemeTable {
   tagged_at: Timestamp;
 }
 
-/** Counted (not held) responses by day and everything the queue and dashboard filter on. */
+/** Counted (not held) responses by the day they were sent. */
 export interface ResponseCountTable {
   day: string;
+  survey_id: number;
+  audience: Audience;
+  lang: string;
+  n: number;
+}
+
+/** Counted responses by everything the moderation queue filters on, all time. */
+export interface QueueCountTable {
   survey_id: number;
   audience: Audience;
   lang: string;
@@ -205,22 +213,28 @@ export interface ResponseCountTable {
   n: number;
 }
 
-/** Counted responses that raised each theme (a tag, or a structured answer to a question carrying it). */
+/**
+ * Counted responses that raised each theme (a tag, or a structured answer to a question carrying
+ * it), kept for each day ("2026-03-14") and each month ("2026-03"): see app/aggregates/spans.ts.
+ */
 export interface ThemeCountTable {
-  day: string;
+  span: string;
   theme_id: number;
   survey_id: number;
   audience: Audience;
   lang: string;
-  status: ResponseStatus;
-  tagged: number;
   n: number;
 }
 
-/** Answers of counted responses by question, wording version and choice ('' for free text). */
+/** The queue's counts by theme, all time. */
+export interface QueueThemeCountTable extends QueueCountTable {
+  theme_id: number;
+}
+
+/** Answers of counted responses by question, day and month (as theme_counts), wording version and choice ('' for free text). */
 export interface AnswerCountTable {
-  day: string;
   question_id: number;
+  span: string;
   question_version: number;
   choice: string;
   audience: Audience;
@@ -535,7 +549,9 @@ export interface Database {
   suggestion_docs: SuggestionDocTable;
   suggestion_languages: SuggestionLanguageTable;
   response_counts: ResponseCountTable;
+  queue_counts: QueueCountTable;
   theme_counts: ThemeCountTable;
+  queue_theme_counts: QueueThemeCountTable;
   answer_counts: AnswerCountTable;
 }
 

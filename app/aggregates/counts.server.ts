@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
-import type { AnswerCountTable, Database, ResponseCountTable, ThemeCountTable } from "../../db/schema";
+import type { AnswerCountTable, Database, QueueCountTable, QueueThemeCountTable, ResponseCountTable, ThemeCountTable } from "../../db/schema";
 import { DONT_KNOW, PREFER_NOT_TO_SAY } from "../surveys/model";
+import { monthOf } from "./spans";
 
 /**
  * The count tables (response_counts, theme_counts, answer_counts) hold what every figure people
@@ -14,31 +15,37 @@ type Trx = Kysely<Database>;
 type Counted<T> = Omit<T, "n">;
 
 /** A structured answer that raises its question's theme: anything but "Don't know" and "Prefer not to say". */
-export const raisesTheme = (choice: string | null) => choice !== null && choice !== DONT_KNOW && choice !== PREFER_NOT_TO_SAY;
 export const notRaising = [DONT_KNOW, PREFER_NOT_TO_SAY];
+export const raisesTheme = (choice: string | null) => choice !== null && !notRaising.includes(choice);
 
 /** The calendar day of an ISO 8601 time: its first ten characters, in SQLite and PostgreSQL alike. */
 export const dayOf = (iso: string) => iso.slice(0, 10);
 
 interface Contribution {
-  responses: Counted<ResponseCountTable>[];
-  themes: Counted<ThemeCountTable>[];
-  answers: Counted<AnswerCountTable>[];
+  response_counts: Counted<ResponseCountTable>[];
+  queue_counts: Counted<QueueCountTable>[];
+  theme_counts: Counted<ThemeCountTable>[];
+  queue_theme_counts: Counted<QueueThemeCountTable>[];
+  answer_counts: Counted<AnswerCountTable>[];
 }
 
 const keys = {
-  response_counts: ["day", "survey_id", "audience", "lang", "status", "tagged"],
-  theme_counts: ["day", "theme_id", "survey_id", "audience", "lang", "status", "tagged"],
-  answer_counts: ["question_id", "day", "question_version", "choice", "audience", "lang"],
+  response_counts: ["day", "survey_id", "audience", "lang"],
+  queue_counts: ["survey_id", "audience", "lang", "status", "tagged"],
+  theme_counts: ["span", "theme_id", "survey_id", "audience", "lang"],
+  queue_theme_counts: ["theme_id", "survey_id", "audience", "lang", "status", "tagged"],
+  answer_counts: ["question_id", "span", "question_version", "choice", "audience", "lang"],
 } as const;
 type CountTable = keyof typeof keys;
+const tables = Object.keys(keys) as CountTable[];
 
 const BATCH = 400;
+const nothing = (): Contribution => ({ response_counts: [], queue_counts: [], theme_counts: [], queue_theme_counts: [], answer_counts: [] });
 
 /** What these responses add to each count table, read from the responses, their tags and their answers. */
 async function contributionOf(trx: Trx, responseIds: number[]): Promise<Contribution> {
-  const empty: Contribution = { responses: [], themes: [], answers: [] };
-  if (responseIds.length === 0) return empty;
+  const adds = nothing();
+  if (responseIds.length === 0) return adds;
   const [responses, tags, answers] = await Promise.all([
     trx
       .selectFrom("responses")
@@ -55,36 +62,40 @@ async function contributionOf(trx: Trx, responseIds: number[]): Promise<Contribu
       .execute(),
   ]);
   for (const response of responses) {
-    const common = { day: dayOf(response.submitted_at), audience: response.audience, lang: response.lang };
     const own = tags.filter((tag) => tag.response_id === response.id);
     const given = answers.filter((answer) => answer.response_id === response.id);
-    const counted = { ...common, survey_id: response.survey_id, status: response.status, tagged: own.length > 0 ? 1 : 0 };
-    empty.responses.push(counted);
+    const who = { survey_id: response.survey_id, audience: response.audience, lang: response.lang };
+    const day = dayOf(response.submitted_at);
+    const queue = { ...who, status: response.status, tagged: own.length > 0 ? 1 : 0 };
+    adds.response_counts.push({ ...who, day });
+    adds.queue_counts.push(queue);
     const raised = new Set(own.map((tag) => tag.theme_id));
     for (const answer of given) if (answer.theme_id !== null && raisesTheme(answer.choice)) raised.add(answer.theme_id);
-    for (const theme_id of raised) empty.themes.push({ ...counted, theme_id });
-    for (const answer of given) {
-      empty.answers.push({ ...common, question_id: answer.question_id, question_version: answer.question_version, choice: answer.choice ?? "" });
+    // Day and month alike: see spans.ts.
+    for (const span of [day, monthOf(day)]) {
+      for (const theme_id of raised) adds.theme_counts.push({ ...who, span, theme_id });
+      for (const answer of given) {
+        adds.answer_counts.push({ span, audience: who.audience, lang: who.lang, question_id: answer.question_id, question_version: answer.question_version, choice: answer.choice ?? "" });
+      }
     }
+    for (const theme_id of raised) adds.queue_theme_counts.push({ ...queue, theme_id });
   }
-  return empty;
+  return adds;
 }
 
-/** Adds each row's key to the tally with a sign: +1 for what is counted now, -1 for what was. */
-function tally<T extends object>(into: Map<string, { row: T; n: number }>, rows: T[], table: CountTable, sign: 1 | -1) {
+/** Rows with a count each, added up by their key in one table: +n for what is counted now, -n for what was. */
+function tally<T extends object>(into: Map<string, T & { n: number }>, rows: T[], table: CountTable, n: number) {
   for (const row of rows) {
     const key = keys[table].map((column) => String(row[column as keyof T])).join("\u0000");
-    const entry = into.get(key) ?? { row, n: 0 };
-    entry.n += sign;
+    const entry = into.get(key) ?? { ...row, n: 0 };
+    entry.n += "n" in row ? n * Number(row.n) : n;
     into.set(key, entry);
   }
 }
 
-async function applyDifference<T extends object>(trx: Trx, table: CountTable, before: T[], after: T[]) {
-  const changes = new Map<string, { row: T; n: number }>();
-  tally(changes, before, table, -1);
-  tally(changes, after, table, 1);
-  const rows = [...changes.values()].filter((change) => change.n !== 0).map((change) => ({ ...change.row, n: change.n }));
+/** Adds each row's n to its key's count (a new key starts from nothing): one upsert per batch of keys. */
+async function addCounts<T extends object>(trx: Trx, table: CountTable, changes: Map<string, T & { n: number }>) {
+  const rows = [...changes.values()].filter((change) => change.n !== 0);
   for (let start = 0; start < rows.length; start += BATCH) {
     await trx
       .insertInto(table)
@@ -95,9 +106,12 @@ async function applyDifference<T extends object>(trx: Trx, table: CountTable, be
 }
 
 async function applyContributions(trx: Trx, before: Contribution, after: Contribution) {
-  await applyDifference(trx, "response_counts", before.responses, after.responses);
-  await applyDifference(trx, "theme_counts", before.themes, after.themes);
-  await applyDifference(trx, "answer_counts", before.answers, after.answers);
+  for (const table of tables) {
+    const changes = new Map<string, object & { n: number }>();
+    tally(changes, before[table] as object[], table, -1);
+    tally(changes, after[table] as object[], table, 1);
+    await addCounts(trx, table, changes);
+  }
 }
 
 /**
@@ -114,37 +128,87 @@ export async function withCounts<T>(trx: Trx, responseIds: number[], change: () 
 
 /** Counts a response just written with its answers (and held, if it was: then it adds nothing). */
 export async function countNewResponse(trx: Trx, responseId: number): Promise<void> {
-  await applyContributions(trx, { responses: [], themes: [], answers: [] }, await contributionOf(trx, [responseId]));
-}
-
-/**
- * Counts these themes again from the tags and answers, in one statement each: after a merge moves
- * a theme's tags and questions, or a question starts or stops carrying a theme. The work grows with
- * the themes' own responses, never with all of them.
- */
-export async function recountThemes(trx: Trx, themeIds: number[]): Promise<void> {
-  const ids = [...new Set(themeIds)];
-  if (ids.length === 0) return;
-  await trx.deleteFrom("theme_counts").where("theme_id", "in", ids).execute();
-  await sql`
-    insert into theme_counts (day, theme_id, survey_id, audience, lang, status, tagged, n)
-    select substr(r.submitted_at, 1, 10), raised.theme_id, r.survey_id, r.audience, r.lang, r.status, ${isTagged}, count(*)
-    from (${raisedBy(ids)}) raised
-    join responses r on r.id = raised.response_id
-    where r.flagged = 0
-    group by 1, 2, 3, 4, 5, 6, 7`.execute(trx);
+  await applyContributions(trx, nothing(), await contributionOf(trx, [responseId]));
 }
 
 /** 1 when the response under alias `r` has a moderator's tag, else 0. */
 export const isTagged = sql<number>`case when exists (select 1 from response_themes rt where rt.response_id = r.id) then 1 else 0 end`;
 
-/** (response_id, theme_id) for every response that raised one of these themes, or any theme when `ids` is null. */
-export function raisedBy(ids: number[] | null) {
-  const tagged = ids ? sql`where rt.theme_id in (${sql.join(ids)})` : sql``;
-  const carried = ids ? sql`q.theme_id in (${sql.join(ids)})` : sql`q.theme_id is not null`;
-  return sql`
-    select rt.response_id, rt.theme_id from response_themes rt ${tagged}
+/** The questions carrying these themes, or any theme: a handful, read first so each query names them. */
+async function carriers(trx: Trx, themeIds: number[] | null) {
+  const rows = await trx
+    .selectFrom("questions")
+    .select("id")
+    .$if(themeIds === null, (query) => query.where("theme_id", "is not", null))
+    .$if(themeIds !== null, (query) => query.where("theme_id", "in", themeIds!.length ? themeIds! : [-1]))
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/**
+ * (response_id, theme_id) for every response that raised one of these themes, or any theme when
+ * `themeIds` is null: its tags, and its structured answers to the questions carrying them, both
+ * found by index. Joined to responses with `cross join … where`, which SQLite reads in the order
+ * written (these pairs first, each response by its key) and PostgreSQL plans as an inner join.
+ */
+async function raisedBy(trx: Trx, themeIds: number[] | null) {
+  const questions = await carriers(trx, themeIds);
+  const tags = sql`select rt.response_id, rt.theme_id from response_themes rt ${themeIds ? sql`where rt.theme_id in (${sql.join(themeIds)})` : sql``}`;
+  if (questions.length === 0) return tags;
+  return sql`${tags}
     union
     select a.response_id, q.theme_id from answers a join questions q on q.id = a.question_id
-    where ${carried} and a.choice is not null and a.choice not in (${sql.join(notRaising)})`;
+    where a.question_id in (${sql.join(questions)}) and a.choice not in (${sql.join(notRaising)})`;
+}
+
+/**
+ * Counts these themes again from the tags and answers: after a question starts or stops carrying a
+ * theme. It reads only these themes' tags and answers, by index, never all of them.
+ */
+export async function recountThemes(trx: Trx, themeIds: number[]): Promise<void> {
+  const ids = [...new Set(themeIds)];
+  if (ids.length === 0) return;
+  await trx.deleteFrom("theme_counts").where("theme_id", "in", ids).execute();
+  await trx.deleteFrom("queue_theme_counts").where("theme_id", "in", ids).execute();
+  await countThemes(trx, ids);
+}
+
+/**
+ * Counts the responses raising these themes (every theme when `themeIds` is null) from the tags and
+ * answers, at the finest grain both theme tables need, and adds them to the tables. With `into`,
+ * only responses that do not raise `into` already are counted, and they are counted for `into`.
+ */
+export async function countThemes(trx: Trx, themeIds: number[] | null, into?: number): Promise<void> {
+  const unless =
+    into === undefined
+      ? sql``
+      : sql`and not exists (select 1 from response_themes kept where kept.response_id = r.id and kept.theme_id = ${into})
+          and not exists (select 1 from answers ka where ka.response_id = r.id and ka.choice not in (${sql.join(notRaising)})
+            and ka.question_id in (${sql.join([-1, ...(await carriers(trx, [into]))])}))`;
+  const { rows } = await sql<Counted<QueueThemeCountTable> & { day: string; n: number }>`
+    select raised.theme_id, substr(r.submitted_at, 1, 10) as day, r.survey_id, r.audience, r.lang, r.status, ${isTagged} as tagged, count(*) as n
+    from (${await raisedBy(trx, themeIds)}) raised cross join responses r
+    where r.id = raised.response_id and r.flagged = 0 ${unless}
+    group by raised.theme_id, substr(r.submitted_at, 1, 10), r.survey_id, r.audience, r.lang, r.status, ${isTagged}`.execute(trx);
+  const themes = new Map<string, Counted<ThemeCountTable> & { n: number }>();
+  const queue = new Map<string, Counted<QueueThemeCountTable> & { n: number }>();
+  for (const { day, ...row } of rows) {
+    const theme_id = into ?? row.theme_id;
+    const who = { theme_id, survey_id: row.survey_id, audience: row.audience, lang: row.lang, n: Number(row.n) };
+    tally(themes, [{ ...who, span: day }, { ...who, span: monthOf(day) }], "theme_counts", 1);
+    tally(queue, [{ ...who, status: row.status, tagged: Number(row.tagged) }], "queue_theme_counts", 1);
+  }
+  await addCounts(trx, "theme_counts", themes);
+  await addCounts(trx, "queue_theme_counts", queue);
+}
+
+/**
+ * Before a merge moves one theme's tags and questions to another: the responses that raised the
+ * merged theme and not the kept one now raise the kept one too, and the merged theme raises nothing.
+ * The work grows with the merged theme's responses, never with the kept theme's or all of them.
+ */
+export async function mergeThemeCounts(trx: Trx, fromId: number, intoId: number): Promise<void> {
+  await countThemes(trx, [fromId], intoId);
+  await trx.deleteFrom("theme_counts").where("theme_id", "=", fromId).execute();
+  await trx.deleteFrom("queue_theme_counts").where("theme_id", "=", fromId).execute();
 }

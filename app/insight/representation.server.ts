@@ -1,4 +1,5 @@
 import type { DB } from "../../db/connection";
+import { acrossSpans } from "../aggregates/spans";
 import type { Audience, PopulationDimension } from "../../db/schema";
 import { populationDimensions } from "../../db/schema";
 import { fallbackLanguage } from "../i18n/config";
@@ -115,17 +116,25 @@ async function answerCounts(db: DB, period: { starts_on: string; ends_on: string
     .$if(Boolean(filters.surveyId), (query) => query.where("q.survey_id", "=", filters.surveyId!))
     .execute();
   if (compared.length === 0) return [];
-  const rows = await db
-    .selectFrom("answer_counts")
-    .select(["question_id", "choice", (eb) => eb.fn.sum<number>("n").as("n")])
-    .where("question_id", "in", compared.map((question) => question.id))
-    .where("day", ">=", period.starts_on)
-    .where("day", "<=", period.ends_on)
-    .where("choice", "!=", "")
-    .$if(Boolean(filters.audience), (query) => query.where("audience", "=", filters.audience!))
-    .groupBy(["question_id", "choice"])
-    .execute();
-  return rows.map((row) => ({ questionId: row.question_id, choice: row.choice, n: Number(row.n) }));
+  const rows = await acrossSpans(period.starts_on, period.ends_on, "span", (inSpan) =>
+    db
+      .selectFrom("answer_counts")
+      .select(["question_id", "choice", (eb) => eb.fn.sum<number>("n").as("n")])
+      .where("question_id", "in", compared.map((question) => question.id))
+      .where(inSpan)
+      .where("choice", "!=", "")
+      .$if(Boolean(filters.audience), (query) => query.where("audience", "=", filters.audience!))
+      .groupBy(["question_id", "choice"])
+      .execute(),
+  );
+  const counts = new Map<string, { questionId: number; choice: string; n: number }>();
+  for (const row of rows) {
+    const key = `${row.question_id}|${row.choice}`;
+    const count = counts.get(key) ?? { questionId: row.question_id, choice: row.choice, n: 0 };
+    count.n += Number(row.n);
+    counts.set(key, count);
+  }
+  return [...counts.values()];
 }
 
 /** Responses in the period to each survey that asks a compared question. */

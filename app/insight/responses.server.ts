@@ -3,7 +3,7 @@ import { fallbackLanguage } from "../i18n/config";
 import { isAnswered, type Answers } from "../surveys/model";
 import { bucketKey, bucketsOf } from "./calendar";
 import type { Grouping } from "./filters";
-import { countedDays, isoDay, startedDrafts, type Scope } from "./scope.server";
+import { countedWho, isoDay, startedDrafts, type Scope } from "./scope.server";
 
 export interface TimeBucket {
   key: string;
@@ -35,7 +35,9 @@ export async function responsesOverTime(db: DB, scope: Scope, by: Grouping): Pro
     db
       .selectFrom("response_counts as c")
       .select((eb) => ["c.day", eb.fn.sum<number>("c.n").as("finished")])
-      .where(countedDays(scope, "c"))
+      .where("c.day", ">=", scope.from)
+      .where("c.day", "<=", scope.to)
+      .where(countedWho(scope, "c"))
       .groupBy("c.day")
       .execute(),
   ]);

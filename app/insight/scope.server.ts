@@ -72,13 +72,12 @@ export async function resolveScope(db: DB, lang: string, filters: InsightFilters
 const column = (alias: string, name: string) => sql.ref(`${alias}.${name}`);
 
 /**
- * The same scope on one of the count tables (docs/decisions/020-counts.md) under `alias`: its days,
- * and the chosen audience and language; the survey too, where the table has one (`answer_counts`
- * reaches its survey through its question, with `surveyColumn` "q.survey_id").
+ * The scope's survey, audience and language on one of the count tables under `alias`
+ * (docs/decisions/020-counts.md); its days are the caller's, as each table keeps them its own way.
  */
-export function countedDays(scope: Scope, alias: string, surveyColumn = `${alias}.survey_id`): Expression<SqlBool> {
-  const parts = [sql`${column(alias, "day")} >= ${scope.from}`, sql`${column(alias, "day")} <= ${scope.to}`];
-  if (scope.surveyId !== undefined) parts.push(sql`${sql.ref(surveyColumn)} = ${scope.surveyId}`);
+export function countedWho(scope: Scope, alias: string): Expression<SqlBool> {
+  const parts = [sql`1 = 1`];
+  if (scope.surveyId !== undefined) parts.push(sql`${column(alias, "survey_id")} = ${scope.surveyId}`);
   if (scope.audience) parts.push(sql`${column(alias, "audience")} = ${scope.audience}`);
   if (scope.lang) parts.push(sql`${column(alias, "lang")} = ${scope.lang}`);
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;

@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from "kysely";
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from "kysely";
 import type { DB } from "../../db/connection";
 import type { Database, ResponseTable, SurveyTable } from "../../db/schema";
 import { notRaising } from "../aggregates/counts.server";
@@ -8,31 +8,48 @@ import { PAGE_SIZE, type QueueFilters } from "./filters";
 type QueueDatabase = Database & { r: ResponseTable; s: SurveyTable };
 type ResponseQuery<O> = SelectQueryBuilder<QueueDatabase, "r" | "s", O>;
 
+/**
+ * How the theme filter finds responses. A theme raised by few responses is found from its side
+ * (its tags and answers, by index) and the set is small. A theme raised by many would make that set
+ * huge, so the queue walks the newest responses instead and checks each one: a common theme turns up
+ * within a few dozen. The kept counts say which it is, before the query runs.
+ */
+type ThemeWay = "fromTheme" | "fromNewest";
+const FEW = 2_000;
+
+async function themeWay(db: DB, filters: QueueFilters): Promise<ThemeWay> {
+  if (!filters.theme) return "fromTheme";
+  const total = await db.selectFrom("queue_theme_counts").select((eb) => eb.fn.sum<number>("n").as("n")).where("theme_id", "=", filters.theme).executeTakeFirst();
+  return Number(total?.n ?? 0) <= FEW ? "fromTheme" : "fromNewest";
+}
+
 /** Every filter but the cursor; flagged responses never appear in the ordinary queue. */
-function applyFilters<O>(query: ResponseQuery<O>, filters: QueueFilters, withStatus = true): ResponseQuery<O> {
+function applyFilters<O>(query: ResponseQuery<O>, filters: QueueFilters, way: ThemeWay): ResponseQuery<O> {
   let q = query.where("r.flagged", "=", 0);
   if (filters.survey) q = q.where("s.slug", "=", filters.survey);
   if (filters.audience) q = q.where("r.audience", "=", filters.audience);
   if (filters.lang) q = q.where("r.lang", "=", filters.lang);
-  if (withStatus && filters.status) q = q.where("r.status", "=", filters.status);
+  if (filters.status) q = q.where("r.status", "=", filters.status);
   if (filters.theme) {
     const theme = filters.theme;
-    // Driven from the theme's side through indexes: its tags, and structured answers to the
-    // questions that carry it (they count towards the theme without anyone tagging them).
-    q = q.where("r.id", "in", (eb) =>
-      eb
-        .selectFrom("response_themes as rt")
-        .select("rt.response_id")
-        .where("rt.theme_id", "=", theme)
-        .union(
-          eb
-            .selectFrom("answers as a")
-            .select("a.response_id")
-            .where("a.question_id", "in", (qb) => qb.selectFrom("questions as q").select("q.id").where("q.theme_id", "=", theme))
-            .where("a.choice", "is not", null)
-            .where("a.choice", "not in", notRaising),
-        ),
-    );
+    // A theme is raised by a tag, or by a structured answer to a question that carries it.
+    const carriers = (eb: ExpressionBuilder<QueueDatabase, "r" | "s">) => eb.selectFrom("questions as q").select("q.id").where("q.theme_id", "=", theme);
+    if (way === "fromTheme") {
+      q = q.where("r.id", "in", (eb) =>
+        eb
+          .selectFrom("response_themes as rt")
+          .select("rt.response_id")
+          .where("rt.theme_id", "=", theme)
+          .union(eb.selectFrom("answers as a").select("a.response_id").where("a.question_id", "in", carriers(eb)).where("a.choice", "not in", notRaising)),
+      );
+    } else {
+      q = q.where((eb) =>
+        eb.or([
+          eb.exists(eb.selectFrom("response_themes as rt").select("rt.theme_id").whereRef("rt.response_id", "=", "r.id").where("rt.theme_id", "=", theme)),
+          eb.exists(eb.selectFrom("answers as a").select("a.id").whereRef("a.response_id", "=", "r.id").where("a.question_id", "in", carriers(eb)).where("a.choice", "not in", notRaising)),
+        ]),
+      );
+    }
   }
   if (filters.untagged) {
     q = q.where((eb) => eb.not(eb.exists(eb.selectFrom("response_themes as rt").select("rt.theme_id").whereRef("rt.response_id", "=", "r.id"))));
@@ -46,6 +63,7 @@ export function cursorOf(row: { submitted_at: string; id: number }): string {
 
 /** One page of the queue, newest first, by keyset (no OFFSET: page 1,000 costs what page 1 does). */
 export async function queuePage(db: DB, filters: QueueFilters, lang: string) {
+  const way = await themeWay(db, filters);
   let query = applyFilters(
     db
       .selectFrom("responses as r")
@@ -80,6 +98,7 @@ export async function queuePage(db: DB, filters: QueueFilters, lang: string) {
           .as("tag_count"),
       ]),
     filters,
+    way,
   );
   if (filters.after) {
     const [at, id] = [filters.after.slice(0, filters.after.lastIndexOf("_")), Number(filters.after.split("_").pop())];
@@ -91,14 +110,14 @@ export async function queuePage(db: DB, filters: QueueFilters, lang: string) {
 }
 
 /**
- * How many responses match the filters, by status: read from the kept counts (summed over days),
- * so it costs the same at a thousand responses as at a million, and is never out of date.
+ * How many responses match the filters, by status: read from the kept counts (a few hundred rows
+ * at most), so it costs the same at a thousand responses as at a million, and is never out of date.
  */
 export async function queueCounts(db: DB, filters: QueueFilters) {
   const surveyId = filters.survey ? ((await db.selectFrom("surveys").select("id").where("slug", "=", filters.survey).executeTakeFirst())?.id ?? -1) : undefined;
   const rows = filters.theme
     ? await db
-        .selectFrom("theme_counts")
+        .selectFrom("queue_theme_counts")
         .select(["status", (eb) => eb.fn.sum<number>("n").as("n")])
         .where("theme_id", "=", filters.theme)
         .$if(filters.untagged !== undefined, (q) => q.where("tagged", "=", 0))
@@ -108,7 +127,7 @@ export async function queueCounts(db: DB, filters: QueueFilters) {
         .groupBy("status")
         .execute()
     : await db
-        .selectFrom("response_counts")
+        .selectFrom("queue_counts")
         .select(["status", (eb) => eb.fn.sum<number>("n").as("n")])
         .$if(filters.untagged !== undefined, (q) => q.where("tagged", "=", 0))
         .$if(surveyId !== undefined, (q) => q.where("survey_id", "=", surveyId!))
@@ -123,7 +142,7 @@ export async function queueCounts(db: DB, filters: QueueFilters) {
 
 /** The response after this one in the queue (older), with the same filters: for "Save and next". */
 export async function nextInQueue(db: DB, filters: QueueFilters, current: { submitted_at: string; id: number }) {
-  const row = await applyFilters(db.selectFrom("responses as r").innerJoin("surveys as s", "s.id", "r.survey_id"), filters)
+  const row = await applyFilters(db.selectFrom("responses as r").innerJoin("surveys as s", "s.id", "r.survey_id"), filters, await themeWay(db, filters))
     .select("r.id")
     .where((eb) =>
       eb.or([eb("r.submitted_at", "<", current.submitted_at), eb.and([eb("r.submitted_at", "=", current.submitted_at), eb("r.id", "<", current.id)])]),

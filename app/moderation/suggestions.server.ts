@@ -155,9 +155,53 @@ export async function mergeSuggestionCounts(db: Db, fromId: number, intoId: numb
     .execute();
   await db.deleteFrom("suggestion_terms").where("theme_id", "=", fromId).execute();
   await db.deleteFrom("suggestion_docs").where("theme_id", "=", fromId).execute();
-  for (const responseId of taggedWithBoth) {
-    const doc = await documentOf(db, responseId);
-    if (doc) await removeAnswer(db, doc.lang, doc.terms, intoId);
+  for (const part of chunks(taggedWithBoth)) await removeAnswers(db, await documentsOf(db, part), intoId);
+}
+
+/** What each of these responses' free-text answers give the model, read in one query. */
+async function documentsOf(db: Db, responseIds: number[]) {
+  const rows = await db
+    .selectFrom("answers as a")
+    .innerJoin("responses as r", "r.id", "a.response_id")
+    .select(["a.response_id", "a.text", "r.lang"])
+    .where("a.response_id", "in", responseIds)
+    .where("a.text", "is not", null)
+    .execute();
+  const texts = new Map<number, { lang: string; texts: string[] }>();
+  for (const row of rows) {
+    const doc = texts.get(row.response_id) ?? { lang: modelLanguage(row.lang), texts: [] };
+    doc.texts.push(row.text ?? "");
+    texts.set(row.response_id, doc);
+  }
+  return [...texts.values()].map((doc) => ({ lang: doc.lang, terms: termsOfAll(doc.texts, doc.lang) })).filter((doc) => doc.terms.length > 0);
+}
+
+/** Takes several documents off one theme at once: each term's count falls by the documents that have it. */
+async function removeAnswers(db: Db, docs: { lang: string; terms: string[] }[], themeId: number) {
+  const byLang = new Map<string, { docs: number; terms: number; counts: Map<string, number> }>();
+  for (const doc of docs) {
+    const entry = byLang.get(doc.lang) ?? { docs: 0, terms: 0, counts: new Map<string, number>() };
+    entry.docs += 1;
+    entry.terms += doc.terms.length;
+    for (const term of doc.terms) entry.counts.set(term, (entry.counts.get(term) ?? 0) + 1);
+    byLang.set(doc.lang, entry);
+  }
+  for (const [lang, entry] of byLang) {
+    for (const part of chunks([...entry.counts])) {
+      await db
+        .insertInto("suggestion_terms")
+        .values(part.map(([term, n]) => ({ lang, term, theme_id: themeId, n: -n })))
+        .onConflict((oc) => oc.columns(["lang", "term", "theme_id"]).doUpdateSet((eb) => ({ n: eb("suggestion_terms.n", "+", eb.ref("excluded.n")) })))
+        .execute();
+      await db.deleteFrom("suggestion_terms").where("lang", "=", lang).where("theme_id", "=", themeId).where("term", "in", part.map(([term]) => term)).where("n", "<=", 0).execute();
+    }
+    await db
+      .updateTable("suggestion_docs")
+      .set((eb) => ({ n: eb("n", "-", entry.docs), terms: eb("terms", "-", entry.terms) }))
+      .where("lang", "=", lang)
+      .where("theme_id", "=", themeId)
+      .execute();
+    await db.deleteFrom("suggestion_docs").where("lang", "=", lang).where("theme_id", "=", themeId).where("n", "<=", 0).execute();
   }
 }
 

@@ -2,7 +2,7 @@ import type { DB } from "../../db/connection";
 import { audit } from "../accounts/audit.server";
 import { fallbackLanguage } from "../i18n/config";
 import { forgetSurveys } from "../surveys/surveys.server";
-import { recountThemes } from "../aggregates/counts.server";
+import { mergeThemeCounts } from "../aggregates/counts.server";
 import { mergeSuggestionCounts } from "./suggestions.server";
 
 export type ThemeFailure = "slugTaken" | "notFound" | "inUse" | "sameTheme" | "retiredTarget";
@@ -113,7 +113,7 @@ async function themesUse(db: DB, themeId: number) {
 /**
  * Merges one theme into another: every tag, question and quote moves to the kept theme (a response
  * tagged with both keeps one tag), and the merged theme is retired, pointing at the kept one. Each
- * move is one set-based statement, and the two themes' counts are counted again from what moved.
+ * move is one set-based statement, and so is each change to the counts.
  */
 export async function mergeThemes(db: DB, fromId: number, intoId: number, userId: number, now = new Date()) {
   if (fromId === intoId) throw new ThemeError("sameTheme");
@@ -125,6 +125,8 @@ export async function mergeThemes(db: DB, fromId: number, intoId: number, userId
     if (!from || from.merged_into || !into) throw new ThemeError("notFound");
     if (into.retired_at) throw new ThemeError("retiredTarget");
 
+    // The counts first, while the two themes' tags and questions are still apart.
+    await mergeThemeCounts(trx, fromId, intoId);
     const taggedWithBoth = await trx
       .selectFrom("response_themes as moving")
       .innerJoin("response_themes as kept", (join) => join.onRef("kept.response_id", "=", "moving.response_id").on("kept.theme_id", "=", intoId))
@@ -148,7 +150,6 @@ export async function mergeThemes(db: DB, fromId: number, intoId: number, userId
     const quotes = await trx.deleteFrom("quote_themes").where("theme_id", "=", fromId).executeTakeFirst();
     await trx.updateTable("questions").set({ theme_id: intoId }).where("theme_id", "=", fromId).execute();
     await trx.updateTable("themes").set({ retired_at: now.toISOString(), merged_into: intoId }).where("id", "=", fromId).execute();
-    await recountThemes(trx, [fromId, intoId]);
     forgetSurveys();
     const tagsMoved = Number(tags.numDeletedRows);
     await audit(trx, { userId, action: "theme.merge", entity: "theme", entityId: fromId, after: { into: intoId, tagsMoved, quotesMoved: Number(quotes.numDeletedRows) } }, now);

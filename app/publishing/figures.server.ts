@@ -1,4 +1,5 @@
 import type { DB } from "../../db/connection";
+import { acrossSpans } from "../aggregates/spans";
 import { suppressShare, suppressSplit, type SuppressedSplit } from "./suppression";
 
 export interface DateRange {
@@ -17,20 +18,21 @@ type Audience = "parent_carer" | "young_person";
  * Read from the kept counts, so the cost grows with the days in the range, not the responses.
  */
 export async function themeCounts(db: DB, range: DateRange) {
-  const rows = await db
-    .selectFrom("theme_counts")
-    .select(["theme_id", "audience", (eb) => eb.fn.sum<number>("n").as("n")])
-    .where("day", ">=", range.from)
-    .where("day", "<=", range.to)
-    .groupBy(["theme_id", "audience"])
-    .having((eb) => eb.fn.sum("n"), ">", 0)
-    .execute();
+  const rows = await acrossSpans(range.from, range.to, "span", (inSpan) =>
+    db
+      .selectFrom("theme_counts")
+      .select(["theme_id", "audience", (eb) => eb.fn.sum<number>("n").as("n")])
+      .where(inSpan)
+      .groupBy(["theme_id", "audience"])
+      .execute(),
+  );
   const byTheme = new Map<number, Record<Audience, number>>();
   for (const row of rows) {
     const entry = byTheme.get(row.theme_id) ?? { parent_carer: 0, young_person: 0 };
-    entry[row.audience] = Number(row.n);
+    entry[row.audience] += Number(row.n);
     byTheme.set(row.theme_id, entry);
   }
+  for (const [themeId, entry] of byTheme) if (entry.parent_carer + entry.young_person === 0) byTheme.delete(themeId);
   return byTheme;
 }
 
@@ -56,15 +58,16 @@ export async function scaleQuestions(db: DB) {
 export async function themeAgreement(db: DB, range: DateRange) {
   const questions = await scaleQuestions(db);
   if (questions.length === 0) return new Map<number, { base: number; agreed: number }>();
-  const rows = await db
-    .selectFrom("answer_counts")
-    .select(["question_id", "choice", (eb) => eb.fn.sum<number>("n").as("n")])
-    .where("question_id", "in", questions.map((question) => question.id))
-    .where("day", ">=", range.from)
-    .where("day", "<=", range.to)
-    .where("choice", "in", counted)
-    .groupBy(["question_id", "choice"])
-    .execute();
+  const rows = await acrossSpans(range.from, range.to, "span", (inSpan) =>
+    db
+      .selectFrom("answer_counts")
+      .select(["question_id", "choice", (eb) => eb.fn.sum<number>("n").as("n")])
+      .where("question_id", "in", questions.map((question) => question.id))
+      .where(inSpan)
+      .where("choice", "in", counted)
+      .groupBy(["question_id", "choice"])
+      .execute(),
+  );
   const byTheme = new Map<number, { base: number; agreed: number }>();
   for (const row of rows) {
     const themeId = questions.find((question) => question.id === row.question_id)!.themeId;

@@ -1,4 +1,5 @@
 import type { DB } from "../../db/connection";
+import { acrossSpans } from "../aggregates/spans";
 import { fallbackLanguage } from "../i18n/config";
 import { SurveyInProgress } from "../surveys/definition";
 import type { DateRange } from "./figures.server";
@@ -16,18 +17,20 @@ export interface Wordings {
 export async function themeWordings(db: DB, range: DateRange): Promise<Map<number, Wordings[]>> {
   const questions = await db.selectFrom("questions").select(["id", "key", "theme_id", "survey_id", "version as current"]).where("theme_id", "is not", null).execute();
   if (questions.length === 0) return new Map();
-  const given = await db
-    .selectFrom("answer_counts")
-    .select(["question_id", "question_version"])
-    .where("question_id", "in", questions.map((question) => question.id))
-    .where("day", ">=", range.from)
-    .where("day", "<=", range.to)
-    .groupBy(["question_id", "question_version"])
-    .having((eb) => eb.fn.sum("n"), ">", 0)
-    .orderBy("question_id")
-    .orderBy("question_version")
-    .execute();
-  const versions = given.map((row) => ({ ...questions.find((question) => question.id === row.question_id)!, question_version: row.question_version }));
+  const given = await acrossSpans(range.from, range.to, "span", (inSpan) =>
+    db
+      .selectFrom("answer_counts")
+      .select(["question_id", "question_version"])
+      .where("question_id", "in", questions.map((question) => question.id))
+      .where(inSpan)
+      .groupBy(["question_id", "question_version"])
+      .having((eb) => eb.fn.sum("n"), ">", 0)
+      .execute(),
+  );
+  const seen = [...new Set(given.map((row) => `${row.question_id}:${row.question_version}`))]
+    .map((key) => key.split(":").map(Number))
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const versions = seen.map(([questionId, version]) => ({ ...questions.find((question) => question.id === questionId)!, question_version: version }));
   const byQuestion = new Map<number, typeof versions>();
   for (const row of versions) byQuestion.set(row.id, [...(byQuestion.get(row.id) ?? []), row]);
   const spanning = [...byQuestion.values()].filter((rows) => rows.length > 1);

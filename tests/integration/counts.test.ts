@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { sql } from "kysely";
 import { rebuildAggregates } from "~/aggregates/rebuild.server";
 import { getDb } from "~/db.server";
 import { createTheme, mergeThemes } from "~/moderation/themes.server";
@@ -62,13 +63,26 @@ function answersFor(questions: QuestionView[], seed: number[], disclose: boolean
 
 const nth = <T,>(items: T[], n: number): T | undefined => (items.length ? items[n % items.length] : undefined);
 
+const tables = {
+  response_counts: ["day", "survey_id", "audience", "lang"],
+  queue_counts: ["survey_id", "audience", "lang", "status", "tagged"],
+  theme_counts: ["span", "theme_id", "survey_id", "audience", "lang"],
+  queue_theme_counts: ["theme_id", "survey_id", "audience", "lang", "status", "tagged"],
+  answer_counts: ["question_id", "span", "question_version", "choice", "audience", "lang"],
+} as const;
+
+/** Every count table's non-zero rows, in key order. */
 async function snapshot() {
-  const [responses, themes, answers] = await Promise.all([
-    db().selectFrom("response_counts").selectAll().where("n", "!=", 0).orderBy("day").orderBy("survey_id").orderBy("audience").orderBy("lang").orderBy("status").orderBy("tagged").execute(),
-    db().selectFrom("theme_counts").selectAll().where("n", "!=", 0).orderBy("day").orderBy("theme_id").orderBy("survey_id").orderBy("audience").orderBy("lang").orderBy("status").orderBy("tagged").execute(),
-    db().selectFrom("answer_counts").selectAll().where("n", "!=", 0).orderBy("question_id").orderBy("day").orderBy("question_version").orderBy("choice").orderBy("audience").orderBy("lang").execute(),
-  ]);
-  return { responses, themes, answers };
+  const rows: Record<string, unknown[]> = {};
+  for (const [table, key] of Object.entries(tables)) {
+    rows[table] = await db()
+      .selectFrom(table as keyof typeof tables)
+      .selectAll()
+      .where("n", "!=", 0)
+      .orderBy(sql.raw(key.join(", ")))
+      .execute();
+  }
+  return rows;
 }
 
 describe("the kept counts", () => {
@@ -152,8 +166,7 @@ describe("the kept counts", () => {
     await fc.assert(fc.asyncProperty(fc.array(command, { minLength: 5, maxLength: 40 }), run), { numRuns: 25 });
     // The sequences did reach every kind of count, held responses and merged themes included.
     const totals = await snapshot();
-    expect(totals.responses.length).toBeGreaterThan(10);
-    expect(totals.themes.length).toBeGreaterThan(10);
+    for (const table of Object.keys(tables)) expect(totals[table].length, table).toBeGreaterThan(5);
     expect(await db().selectFrom("responses").select("id").where("flagged", "=", 1).execute()).not.toHaveLength(0);
     expect(await db().selectFrom("themes").select("id").where("merged_into", "is not", null).execute()).not.toHaveLength(0);
   }, 240_000);
