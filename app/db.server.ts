@@ -6,7 +6,10 @@ declare global {
   var __portalDb: DB | undefined;
 }
 
-/** The single Kysely instance for the app. The server migrates the file before the first request. */
+/**
+ * The process's one Kysely instance. The server opens it (server/database.ts), after the file was
+ * migrated, and closes it on shutdown; in tests the first call opens it.
+ */
 export function getDb(): DB {
   globalThis.__portalDb ??= createDb(env().DATABASE_PATH);
   return globalThis.__portalDb;

@@ -553,6 +553,13 @@ export interface Database {
   theme_counts: ThemeCountTable;
   queue_theme_counts: QueueThemeCountTable;
   answer_counts: AnswerCountTable;
+  cache_generations: CacheGenerationTable;
+}
+
+/** How many times what a process cache holds has changed (app/utils/cache.server.ts). */
+export interface CacheGenerationTable {
+  name: string;
+  generation: number;
 }
 
 export type RevisionDecision = "approved" | "withdrawn" | "replaced";

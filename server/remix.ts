@@ -12,6 +12,8 @@ import { REFUSED_PATH, type Refusal } from "../app/utils/refusal";
  */
 
 const SESSION_COOKIE = /(^|;\s*)staff_session=/;
+/** Replies made whole in memory; everything else (CSV and Excel exports) streams at the client's pace. */
+const WHOLE = /^(text\/html|application\/json)\b/;
 
 /**
  * The one cache rule. Only a page its route marked `public` may be kept by shared caches, and only
@@ -46,6 +48,12 @@ async function send(res: Response, response: globalThis.Response) {
   for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
   if (!response.body) {
     res.end();
+    return;
+  }
+  // Pages and data are whole strings already (entry.server.tsx renders to a string): one write with
+  // its length spares the stream adapters that piping a one-chunk web stream would go through.
+  if (WHOLE.test(response.headers.get("Content-Type") ?? "")) {
+    res.end(Buffer.from(await response.arrayBuffer()));
     return;
   }
   // `pipeline` waits for the socket to drain, so a long export is read only as fast as the client

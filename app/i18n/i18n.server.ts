@@ -1,7 +1,7 @@
 import { createCookie } from "@remix-run/node";
-import i18next, { type TFunction } from "i18next";
+import i18next, { type TFunction, type TOptions } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
-import { fallbackLanguage, i18nOptions, supportedLanguages } from "./config";
+import { fallbackLanguage, i18nOptions, isSupportedLanguage, supportedLanguages } from "./config";
 import { resources } from "./resources";
 
 /** Remembers a language chosen with ?lng= or the switcher. Not secret, so not signed. */
@@ -53,9 +53,40 @@ export function instanceFor(lang: string): typeof serverI18n {
 }
 
 export async function getFixedT(request: Request, ns: string | string[] = "common"): Promise<TFunction> {
-  return serverI18n.getFixedT(await getLocale(request), ns);
+  return fixedT(await getLocale(request), ns);
 }
 
+const fixedTs = new Map<string, TFunction>();
+
+/**
+ * A `t` fixed to one language, made once per language and namespaces. The strings are bundled and
+ * never change, so a plain lookup (a key and no options) is remembered; a call with options (a
+ * count, a value to put in) is translated each time.
+ */
 export function fixedT(lang: string, ns: string | string[] = "common"): TFunction {
-  return serverI18n.getFixedT(lang, ns);
+  if (!isSupportedLanguage(lang)) return serverI18n.getFixedT(lang, ns);
+  const id = `${lang}\u0000${typeof ns === "string" ? ns : ns.join(",")}`;
+  let t = fixedTs.get(id);
+  if (!t) {
+    t = remembering(serverI18n.getFixedT(lang, ns));
+    fixedTs.set(id, t);
+  }
+  return t;
+}
+
+// Keys are written in the code, so there are a few hundred; the limit only guards against a key built from input.
+const REMEMBERED_KEYS = 5000;
+
+function remembering(t: TFunction): TFunction {
+  const plain = new Map<string, string>();
+  const lookup = (key: string | string[], options?: TOptions) => {
+    if (options !== undefined || typeof key !== "string") return t(key, options);
+    let text = plain.get(key);
+    if (text === undefined) {
+      text = t(key);
+      if (plain.size < REMEMBERED_KEYS) plain.set(key, text);
+    }
+    return text;
+  };
+  return lookup as unknown as TFunction;
 }

@@ -150,7 +150,7 @@ export async function mergeThemes(db: DB, fromId: number, intoId: number, userId
     const quotes = await trx.deleteFrom("quote_themes").where("theme_id", "=", fromId).executeTakeFirst();
     await trx.updateTable("questions").set({ theme_id: intoId }).where("theme_id", "=", fromId).execute();
     await trx.updateTable("themes").set({ retired_at: now.toISOString(), merged_into: intoId }).where("id", "=", fromId).execute();
-    forgetSurveys();
+    await forgetSurveys(trx);
     const tagsMoved = Number(tags.numDeletedRows);
     await audit(trx, { userId, action: "theme.merge", entity: "theme", entityId: fromId, after: { into: intoId, tagsMoved, quotesMoved: Number(quotes.numDeletedRows) } }, now);
     return tagsMoved;

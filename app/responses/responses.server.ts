@@ -48,15 +48,16 @@ export async function submitDraft(
 ): Promise<SubmitResult> {
   return db.transaction().execute(async (trx) => {
     const stamp = now.toISOString();
-    const claimed = await trx
+    const draft = await trx
       .updateTable("drafts")
       .set({ updated_at: stamp })
       .where("id", "=", draftId)
       .where("response_id", "is", null)
       .where("expires_at", ">", stamp)
+      .returning(["answers", "audience"])
       .executeTakeFirst();
 
-    if (Number(claimed.numUpdatedRows) === 0) {
+    if (!draft) {
       const sent = await trx
         .selectFrom("drafts as d")
         .innerJoin("responses as r", "r.id", "d.response_id")
@@ -66,20 +67,21 @@ export async function submitDraft(
       return sent ? { status: "submitted", reference: sent.reference } : { status: "gone" };
     }
 
-    const draft = await trx.selectFrom("drafts").select(["answers", "audience"]).where("id", "=", draftId).executeTakeFirstOrThrow();
     const answers = pruneHidden(survey.questions, JSON.parse(draft.answers) as Answers);
     const missing = firstIncomplete(survey.questions, answers);
     if (missing) return { status: "incomplete", question: missing };
 
-    let reference = generateCode();
-    while (await trx.selectFrom("responses").select("id").where("reference", "=", reference).executeTakeFirst()) {
-      reference = generateCode();
+    // A reference already given (a chance in 10^17) is drawn again: the unique index finds it, with no look first.
+    let inserted: { id: number; reference: string } | undefined;
+    while (!inserted) {
+      inserted = await trx
+        .insertInto("responses")
+        .values({ survey_id: survey.id, survey_version: survey.version, audience: draft.audience, reference: generateCode(), lang, quote_consent: consent.quote ? 1 : 0, helped_by: consent.helpedBy ?? null, submitted_at: stamp })
+        .onConflict((oc) => oc.column("reference").doNothing())
+        .returning(["id", "reference"])
+        .executeTakeFirst();
     }
-    const { id } = await trx
-      .insertInto("responses")
-      .values({ survey_id: survey.id, survey_version: survey.version, audience: draft.audience, reference, lang, quote_consent: consent.quote ? 1 : 0, helped_by: consent.helpedBy ?? null, submitted_at: stamp })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const { id, reference } = inserted;
     // A likely disclosure is held in this same transaction: it is never in the queue or any count, even for a moment.
     const matches = await findDisclosures(trx, survey.questions, answers);
     if (matches.length > 0) await holdDetected(trx, id, matches, now);

@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await importSurvey(getDb(), read.data);
   if (result.status === "refused") return refuse(staff.t("builder.import.problems", { count: result.problems.length }), result.problems);
   await audit(getDb(), { userId: staff.session.user.id, action: "survey.imported", entity: "survey", entityId: result.surveyId, after: { file: file.name.slice(0, 200) } });
-  forgetSurveys();
+  await forgetSurveys(getDb());
   throw redirect(`/admin/surveys/${result.slug}?done=imported`, 303);
 }
 

@@ -67,7 +67,7 @@ export async function createDraftSurvey(db: DB, input: SurveyDetailsInput, userI
     await audit(trx, { userId, action: "survey.created", entity: "survey", entityId: id, after: { slug: input.slug } });
     return { slug: input.slug };
   });
-  forgetSurveys();
+  await forgetSurveys(db);
   return result;
 }
 
@@ -105,7 +105,7 @@ export async function updateSurveyDetails(db: DB, surveyId: number, input: Surve
     await audit(trx, { userId, action: "survey.details", entity: "survey", entityId: surveyId, after: { slug: input.slug } });
     return undefined;
   });
-  forgetSurveys();
+  await forgetSurveys(db);
   return refusal;
 }
 
@@ -141,7 +141,7 @@ export async function changeSurveyState(db: DB, surveyId: number, change: StateC
     await audit(trx, { userId, action: `survey.${change}`, entity: "survey", entityId: surveyId }, now);
     return undefined;
   });
-  forgetSurveys();
+  await forgetSurveys(db);
   return refusal;
 }
 
@@ -193,7 +193,7 @@ export async function saveTranslations(db: DB, surveyId: number, lang: string, v
     const { done, total } = translationProgress((await exportSurvey(trx, slug)) as SurveyFile, lang);
     await audit(trx, { userId, action: "survey.translated", entity: "survey", entityId: surveyId, after: { lang, done, total } });
   });
-  forgetSurveys();
+  await forgetSurveys(db);
 }
 
 /** A survey's id and short name, for a builder action that needs no more; undefined when there is none. */

@@ -6,8 +6,7 @@ import { forgetSurveys } from "./surveys.server";
 /** Stores a survey, its questions, options and every translation, in one transaction. */
 export async function createSurvey(db: DB, input: SurveyDefinitionInput): Promise<number> {
   const survey = SurveyDefinition.parse(input);
-  forgetSurveys();
-  return db.transaction().execute(async (trx) => {
+  const id = await db.transaction().execute(async (trx) => {
     const { id: surveyId } = await trx
       .insertInto("surveys")
       .values({
@@ -87,6 +86,8 @@ export async function createSurvey(db: DB, input: SurveyDefinitionInput): Promis
     }
     return surveyId;
   });
+  await forgetSurveys(db);
+  return id;
 }
 
 export type ImportResult = { status: "imported"; slug: string; surveyId: number } | { status: "refused"; problems: string[] };

@@ -253,7 +253,7 @@ export async function saveQuestion(
     await audit(trx, { userId, action, entity: "survey", entityId: surveyId, after: { question: before.key, version } }, now);
     return { status: "saved", questionId: before.id, newVersion };
   });
-  forgetSurveys();
+  await forgetSurveys(db);
   return result;
 }
 
@@ -385,7 +385,7 @@ export async function moveQuestion(db: DB, surveyId: number, questionId: number,
     await audit(trx, { userId, action: "survey.question.moved", entity: "survey", entityId: surveyId, after: { question: questions[index].key, direction } });
     return undefined;
   });
-  forgetSurveys();
+  await forgetSurveys(db);
   return refusal;
 }
 
@@ -429,6 +429,6 @@ export async function removeQuestion(db: DB, surveyId: number, questionId: numbe
     await audit(trx, { userId, action: "survey.question.removed", entity: "survey", entityId: surveyId, after: { question: question.key } }, now);
     return undefined;
   });
-  forgetSurveys();
+  await forgetSurveys(db);
   return refusal;
 }

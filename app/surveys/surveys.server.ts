@@ -1,5 +1,6 @@
 import type { DB } from "../../db/connection";
 import { fallbackLanguage } from "../i18n/config";
+import { createCache, followChanges, markChanged, type Cache } from "../utils/cache.server";
 import { SurveyInProgress, type SurveyFile } from "./definition";
 import { exportSurvey } from "./export.server";
 import type { SurveyView } from "./model";
@@ -22,31 +23,50 @@ function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
 }
 
 /**
- * A stored survey as its file and the ids that answers and drafts use. Read on every page of
- * every journey but changed rarely, so kept in memory briefly per survey version. Writes in this
- * process call forgetSurveys(); the short lifetime covers writes from other processes (such as
- * `npm run demo:reset`). An earlier version never changes, so it is read from its snapshot.
+ * A stored survey: its file, the ids that answers and drafts use, the languages it is complete in,
+ * and its views, built once per language. Read on every page of every journey but changed rarely,
+ * so kept in the one cache per survey version: a write calls forgetSurveys(), which every process
+ * (another worker, another instance, `npm run demo:reset`) sees on its next request. An
+ * earlier version never changes, so it is read from its snapshot.
  */
 interface StoredSurvey {
   file: SurveyFile;
   record: SurveyRecord;
+  languages: string[];
+  views: Map<string, SurveyView>;
 }
 
-const CACHE_MS = 30_000;
-const cache = new Map<string, { at: number; survey: Promise<StoredSurvey | undefined> }>();
+const surveys = createCache<string, StoredSurvey | undefined>("surveys", { ttlMs: 10 * 60_000 });
 
-export function forgetSurveys(): void {
-  cache.clear();
+/** After a change to any survey, its questions, options, translations or their themes: every process reads surveys afresh. */
+export async function forgetSurveys(db: DB): Promise<void> {
+  await markChanged(db, surveys as Cache<unknown, unknown>);
 }
 
-function cached(key: string, read: () => Promise<StoredSurvey | undefined>): Promise<StoredSurvey | undefined> {
-  const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.survey;
-  const survey = read();
-  cache.set(key, { at: Date.now(), survey });
-  survey.catch(() => cache.delete(key));
-  return survey;
+function stored(file: SurveyFile, record: SurveyRecord): StoredSurvey {
+  return { file, record, languages: completeLanguages(file), views: new Map() };
 }
+
+/** Views are shared by every request in their language, so nothing may change one: they are frozen. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+function viewOf(survey: StoredSurvey, lang: string): SurveyView {
+  const shown = survey.languages.includes(lang) ? lang : fallbackLanguage;
+  let view = survey.views.get(shown);
+  if (!view) {
+    view = deepFreeze(surveyView(survey.file, survey.record, shown, survey.languages));
+    survey.views.set(shown, view);
+  }
+  return view;
+}
+
+const currentOf = (db: DB, slug: string) => surveys.get(`${slug}\u0000current`, () => readStored(db, slug));
 
 /**
  * A survey with every question and option, in `lang` where the whole survey is written in it,
@@ -54,18 +74,19 @@ function cached(key: string, read: () => Promise<StoredSurvey | undefined>): Pro
  * version it started, and a response is read in the wording its respondent saw.
  */
 export async function getSurvey(db: DB, slug: string, lang: string, version?: number): Promise<SurveyView | undefined> {
-  const current = await cached(`${slug}\u0000current`, () => readStored(db, slug));
+  await followChanges(db, surveys as Cache<unknown, unknown>);
+  const current = await currentOf(db, slug);
   if (!current) return undefined;
-  if (version === undefined || version === current.record.version) return surveyView(current.file, current.record, lang);
-  const earlier = await cached(`${slug}\u0000${version}`, () => readEarlier(db, current.record, version));
-  return earlier ? surveyView(earlier.file, earlier.record, lang) : undefined;
+  if (version === undefined || version === current.record.version) return viewOf(current, lang);
+  const earlier = await surveys.get(`${slug}\u0000${version}`, () => readEarlier(db, current.record, version));
+  return earlier ? viewOf(earlier, lang) : undefined;
 }
 
 async function readStored(db: DB, slug: string): Promise<StoredSurvey | undefined> {
   const survey = await db.selectFrom("surveys").select(["id", "status", "version", "opens_at", "closes_at"]).where("slug", "=", slug).executeTakeFirst();
   const file = survey ? await exportSurvey(db, slug) : undefined;
   if (!survey || !file) return undefined;
-  return { file, record: await surveyRecord(db, survey) };
+  return stored(file, await surveyRecord(db, survey));
 }
 
 async function readEarlier(db: DB, current: SurveyRecord, version: number): Promise<StoredSurvey | undefined> {
@@ -76,7 +97,7 @@ async function readEarlier(db: DB, current: SurveyRecord, version: number): Prom
     .where("version", "=", version)
     .executeTakeFirst();
   if (!row) return undefined;
-  return { file: SurveyInProgress.parse(JSON.parse(row.definition)), record: { ...current, version } };
+  return stored(SurveyInProgress.parse(JSON.parse(row.definition)), { ...current, version });
 }
 
 async function surveyRecord(
@@ -100,8 +121,8 @@ async function surveyRecord(
 
 /** The languages in which every text of a survey is written, English first. */
 export async function surveyLanguages(db: DB, slug: string): Promise<string[]> {
-  const stored = await cached(`${slug}\u0000current`, () => readStored(db, slug));
-  return stored ? completeLanguages(stored.file) : [];
+  const current = await currentOf(db, slug);
+  return current ? current.languages : [];
 }
 
 export interface SurveyListItem {

@@ -12,28 +12,51 @@ function normaliseText(value: string): string {
   return value.replace(/\r\n?/g, "\n").trim();
 }
 
-/** The zod schema for a present answer to one question, with messages in the respondent's language. */
-export function answerSchema(question: QuestionView, t: TFunction): z.ZodType<string | string[]> {
-  const choice = z.enum(allowedValues(question) as [string, ...string[]], { error: t("survey:errors.notOffered") });
+/**
+ * The zod schema for a present answer to one question. It is the same for everyone, so it is built
+ * once per question view (views are cached and frozen: a changed survey brings new views, and so
+ * new schemas); the messages are added at parse time, in the respondent's language.
+ */
+const schemas = new WeakMap<QuestionView, z.ZodType<string | string[]>>();
+
+export function answerSchema(question: QuestionView): z.ZodType<string | string[]> {
+  let schema = schemas.get(question);
+  if (!schema) {
+    schema = buildSchema(question);
+    schemas.set(question, schema);
+  }
+  return schema;
+}
+
+function buildSchema(question: QuestionView): z.ZodType<string | string[]> {
+  const choice = z.enum(allowedValues(question) as [string, ...string[]]);
   switch (question.kind) {
-    case "free_text": {
-      const max = question.maxLength ?? DEFAULT_FREE_TEXT_LIMIT;
-      return z.string().max(max, { error: t("survey:errors.tooLong", { max }) });
-    }
-    case "multiple_choice":
+    case "free_text":
+      return z.string().max(question.maxLength ?? DEFAULT_FREE_TEXT_LIMIT);
+    case "multiple_choice": {
+      const exclusive = exclusiveValues(question);
       return z
         .array(choice)
         .transform((values) => [...new Set(values)])
         .superRefine((values, ctx) => {
-          const alone = exclusiveValues(question).find((value) => values.includes(value));
-          if (alone && values.length > 1) {
-            const label = alone === PREFER_NOT_TO_SAY ? t("survey:options.prefer_not_to_say") : question.options.find((o) => o.value === alone)?.label;
-            ctx.addIssue({ code: "custom", message: t("survey:errors.chooseAlone", { option: label }) });
-          }
+          const alone = exclusive.find((value) => values.includes(value));
+          if (alone && values.length > 1) ctx.addIssue({ code: "custom", input: values, params: { alone } });
         });
+    }
     default:
       return choice;
   }
+}
+
+/** What went wrong, in the respondent's language. */
+function issueMessage(question: QuestionView, issue: z.core.$ZodRawIssue, t: TFunction): string {
+  if (issue.code === "too_big") return t("survey:errors.tooLong", { max: issue.maximum });
+  if (issue.code === "custom") {
+    const alone = (issue.params as { alone: string }).alone;
+    const label = alone === PREFER_NOT_TO_SAY ? t("survey:options.prefer_not_to_say") : question.options.find((o) => o.value === alone)?.label;
+    return t("survey:errors.chooseAlone", { option: label });
+  }
+  return t("survey:errors.notOffered");
 }
 
 function missingMessage(question: QuestionView, t: TFunction): string {
@@ -58,7 +81,7 @@ export function parseAnswer(question: QuestionView, form: FormData, t: TFunction
   if (input.length === 0) {
     return question.required ? { ok: false, error: missingMessage(question, t), submitted } : { ok: true, value: null };
   }
-  const result = answerSchema(question, t).safeParse(input);
+  const result = answerSchema(question).safeParse(input, { error: (issue) => issueMessage(question, issue, t) });
   if (!result.success) return { ok: false, error: result.error.issues[0].message, submitted };
   return { ok: true, value: result.data };
 }

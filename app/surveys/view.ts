@@ -69,8 +69,7 @@ export interface SurveyRecord {
 }
 
 /** A survey file as a respondent sees it, in `lang` when the whole survey is written in it, else in English. */
-export function surveyView(file: SurveyFile, record: SurveyRecord, lang: string): SurveyView {
-  const languages = completeLanguages(file);
+export function surveyView(file: SurveyFile, record: SurveyRecord, lang: string, languages = completeLanguages(file)): SurveyView {
   const shown = languages.includes(lang) ? lang : fallbackLanguage;
   const idOf = (key: string) => {
     const id = record.questionIds.get(key);

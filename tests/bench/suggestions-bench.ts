@@ -8,6 +8,7 @@ import { createDb } from "../../db/connection";
 import { migrateToLatest } from "../../db/migrate";
 import { ensureStartingThemes } from "../../db/seed/themes";
 import parentsAndCarers from "../../db/seed/surveys/parents-and-carers.survey.json";
+import { countNewResponse } from "../../app/aggregates/counts.server";
 import { rankThemes, suggestThemes } from "../../app/moderation/suggestions.server";
 import { saveResponse } from "../../app/moderation/tags.server";
 import { createSurvey } from "../../app/surveys/create.server";
@@ -72,6 +73,7 @@ async function addResponse(db: DB, place: Place, lang: string, text: string) {
     .returning("id")
     .executeTakeFirstOrThrow();
   await db.insertInto("answers").values({ response_id: id, question_id: place.questionId, text }).execute();
+  await countNewResponse(db, id);
   return id;
 }
 

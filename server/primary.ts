@@ -1,0 +1,83 @@
+import cluster, { type Worker } from "node:cluster";
+import type { Env } from "../app/env.server";
+import { closeDb, createDb } from "../db/connection";
+import { prepareDatabase } from "./database";
+import { restartDelay, SCHEDULER_ENV } from "./processes";
+
+interface Slot {
+  index: number;
+  worker?: Worker;
+  startedAt: number;
+  delayMs: number;
+  restart?: NodeJS.Timeout;
+}
+
+/**
+ * The primary of a cluster serves nothing and holds no database connection while workers run. It
+ * migrates (and seeds the demo) once, forks `count` workers on the one port, replaces a worker that
+ * dies (waiting longer each time one dies young), and on SIGTERM or SIGINT passes the signal on and
+ * exits when every worker has closed its database. Slot 0's worker runs the scheduled work; when it
+ * dies, its replacement does.
+ */
+export async function runPrimary(env: Env, count: number): Promise<void> {
+  const db = createDb(env.DATABASE_PATH);
+  await prepareDatabase(db, env);
+  await closeDb(db);
+
+  const slots: Slot[] = Array.from({ length: count }, (_, index) => ({ index, startedAt: 0, delayMs: 0 }));
+  let stopping = false;
+  let cleanly = true;
+
+  const start = (slot: Slot) => {
+    slot.restart = undefined;
+    slot.startedAt = Date.now();
+    slot.worker = cluster.fork({ [SCHEDULER_ENV]: slot.index === 0 ? "1" : "0" });
+  };
+
+  const finishWhenAllStopped = async () => {
+    if (slots.some((slot) => slot.worker)) return;
+    // Each worker closed its connection; opening and closing once more, alone, folds the WAL into
+    // the database even when two workers closed at the same moment and neither was the last.
+    try {
+      await closeDb(createDb(env.DATABASE_PATH));
+    } catch (error) {
+      console.error("checkpoint at shutdown:", error);
+      cleanly = false;
+    }
+    process.exit(cleanly ? 0 : 1);
+  };
+
+  cluster.on("exit", (worker, code, signal) => {
+    const slot = slots.find((candidate) => candidate.worker === worker);
+    if (!slot) return;
+    slot.worker = undefined;
+    if (stopping) {
+      if (code !== 0) {
+        cleanly = false;
+        console.error(`worker ${worker.process.pid} did not stop cleanly (${signal ?? `exit code ${code}`})`);
+      }
+      void finishWhenAllStopped();
+      return;
+    }
+    slot.delayMs = restartDelay(slot.delayMs, Date.now() - slot.startedAt);
+    console.error(`worker ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); a new one starts in ${slot.delayMs} ms`);
+    slot.restart = setTimeout(() => start(slot), slot.delayMs);
+  });
+  cluster.once("listening", () => {
+    console.log(`You said, we did is running at http://localhost:${env.PORT} in ${count} processes${env.DEMO_MODE ? " (demo mode)" : ""}`);
+  });
+
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    for (const slot of slots) {
+      clearTimeout(slot.restart);
+      slot.worker?.process.kill(signal);
+    }
+    void finishWhenAllStopped();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+
+  for (const slot of slots) start(slot);
+}

@@ -1,0 +1,33 @@
+import type { Env } from "../app/env.server";
+import { deleteExpiredDrafts } from "../app/surveys/drafts.server";
+import { refreshStatistics, type DB } from "../db/connection";
+import { startMailWorker } from "./mail";
+import { repeat, type Repeating } from "./repeat";
+
+const HOUR = 60 * 60 * 1000;
+const SWEEP_DRAFTS_EVERY_MS = HOUR;
+const REFRESH_STATISTICS_EVERY_MS = 4 * HOUR;
+
+async function sweepDrafts(db: DB) {
+  const deleted = await deleteExpiredDrafts(db);
+  if (deleted > 0) console.log(`deleted ${deleted} expired drafts`);
+}
+
+/**
+ * The work that must run in one process only, however many serve requests: the draft sweep, the
+ * mail worker and the query planner's statistics. The primary gives this to one worker
+ * (docs/decisions/019-processes.md).
+ */
+export function startScheduledWork(db: DB, env: Env): Repeating {
+  console.log(`scheduled work (draft sweep, mail, database statistics) runs in process ${process.pid}`);
+  const jobs = [
+    repeat("draft sweep", SWEEP_DRAFTS_EVERY_MS, () => sweepDrafts(db)),
+    repeat("database statistics", REFRESH_STATISTICS_EVERY_MS, () => refreshStatistics(db, "periodic"), { atOnce: false }),
+    startMailWorker(db, env),
+  ];
+  return {
+    async stop() {
+      await Promise.all(jobs.map((job) => job.stop()));
+    },
+  };
+}
