@@ -132,6 +132,8 @@ export interface DraftTable {
   /** JSON object: question id → answer value (string, or string[] for multiple choice). */
   answers: string;
   response_id: number | null;
+  /** The last question answered, in survey order, as the answers were last saved: where the person stopped. */
+  last_answered_id: Generated<number | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
   expires_at: Timestamp;

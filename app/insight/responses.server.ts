@@ -1,6 +1,5 @@
 import type { DB } from "../../db/connection";
 import { fallbackLanguage } from "../i18n/config";
-import { isAnswered, type Answers } from "../surveys/model";
 import { bucketKey, bucketsOf } from "./calendar";
 import type { Grouping } from "./filters";
 import { countedWho, isoDay, startedDrafts, type Scope } from "./scope.server";
@@ -64,77 +63,25 @@ export interface StopPoint {
 
 /** Unsent drafts untouched for this long count as abandoned. */
 export const ABANDONED_AFTER_DAYS = 1;
-const BATCH = 500;
 
 /**
  * Where people stop: for each unsent draft started in the scope and untouched for a day or more,
- * the last question they answered in survey order, counted. The answers are JSON, read here in
- * batches rather than with database JSON functions, so the query runs on any database.
+ * the last question they answered in survey order (kept on the draft as its answers are saved),
+ * counted.
  */
 export async function wherePeopleStop(db: DB, scope: Scope, now = new Date()): Promise<StopPoint[]> {
   const idle = new Date(now.getTime() - ABANDONED_AFTER_DAYS * 86_400_000).toISOString();
-  const order = await questionOrder(db, scope.surveyId);
-  const counts = new Map<string, StopPoint>();
-  let after: Cursor | null = null;
-  for (;;) {
-    const batch = await abandonedDrafts(db, scope, idle, after);
-    for (const draft of batch) {
-      const questionId = lastAnswered(parseAnswers(draft.answers), order);
-      const key = `${draft.survey_id}:${questionId ?? ""}`;
-      const point = counts.get(key) ?? { questionId, surveyId: draft.survey_id, drafts: 0 };
-      point.drafts += 1;
-      counts.set(key, point);
-    }
-    if (batch.length < BATCH) break;
-    after = batch[batch.length - 1];
-  }
-  return [...counts.values()].sort((a, b) => b.drafts - a.drafts || (a.questionId ?? 0) - (b.questionId ?? 0));
-}
-
-type Cursor = { created_at: string; id: number };
-
-/** One batch of abandoned drafts, after the cursor, in the order of the drafts_created index. */
-function abandonedDrafts(db: DB, scope: Scope, idle: string, after: Cursor | null) {
-  return db
+  const rows = await db
     .selectFrom("drafts as d")
-    .select(["d.id", "d.created_at", "d.survey_id", "d.answers"])
+    .select((eb) => ["d.survey_id", "d.last_answered_id", eb.fn.countAll<number>().as("drafts")])
     .where(startedDrafts(scope))
     .where("d.response_id", "is", null)
     .where("d.updated_at", "<=", idle)
-    .$if(after !== null, (query) => query.where((eb) => eb(eb.refTuple("d.created_at", "d.id"), ">", eb.tuple(after!.created_at, after!.id))))
-    .orderBy("d.created_at")
-    .orderBy("d.id")
-    .limit(BATCH)
+    .groupBy(["d.survey_id", "d.last_answered_id"])
     .execute();
-}
-
-function parseAnswers(json: string): Answers {
-  try {
-    const value: unknown = JSON.parse(json);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Answers) : {};
-  } catch {
-    return {};
-  }
-}
-
-/** Each question's place in its survey; removed questions keep theirs, so old drafts still place. */
-async function questionOrder(db: DB, surveyId: number | undefined): Promise<Map<number, number>> {
-  const rows = await db
-    .selectFrom("questions")
-    .select(["id", "position"])
-    .$if(surveyId !== undefined, (query) => query.where("survey_id", "=", surveyId!))
-    .execute();
-  return new Map(rows.map((row) => [row.id, row.position]));
-}
-
-function lastAnswered(answers: Answers, order: Map<number, number>): number | null {
-  let last: { id: number; position: number } | null = null;
-  for (const [key, value] of Object.entries(answers)) {
-    const position = order.get(Number(key));
-    if (position === undefined || !isAnswered(value)) continue;
-    if (!last || position > last.position) last = { id: Number(key), position };
-  }
-  return last?.id ?? null;
+  return rows
+    .map((row) => ({ questionId: row.last_answered_id, surveyId: row.survey_id, drafts: Number(row.drafts) }))
+    .sort((a, b) => b.drafts - a.drafts || (a.questionId ?? 0) - (b.questionId ?? 0));
 }
 
 /** Question wordings and survey titles in the reader's language, else English, with the language each is in. */

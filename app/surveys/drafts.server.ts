@@ -2,7 +2,7 @@ import { createCookie } from "@remix-run/node";
 import type { DB } from "../../db/connection";
 import { env } from "../env.server";
 import { generateCode, generateToken, hashSecret } from "./codes";
-import { pruneHidden, type Answers, type Audience, type QuestionView } from "./model";
+import { isAnswered, pruneHidden, type Answers, type Audience, type QuestionView } from "./model";
 
 export const DRAFT_LIFETIME_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
@@ -100,11 +100,18 @@ export async function findDraft(db: DB, surveyId: number, token: string, now = n
   return { id: row.id, surveyVersion: row.survey_version, audience: row.audience, answers: parseAnswers(row.answers), responseId: row.response_id, reference: row.reference };
 }
 
+/** The last question answered, in the survey's order: where a person stopped, if they go no further. */
+export function lastAnswered(questions: QuestionView[], answers: Answers): number | null {
+  const answered = questions.filter((question) => isAnswered(answers[String(question.id)]));
+  return answered.length ? answered[answered.length - 1].id : null;
+}
+
 /** Stores the answers (without those to questions now hidden) and gives the draft another 30 days. */
 export async function saveAnswers(db: DB, draftId: number, questions: QuestionView[], answers: Answers, now = new Date()) {
+  const kept = pruneHidden(questions, answers);
   await db
     .updateTable("drafts")
-    .set({ answers: JSON.stringify(pruneHidden(questions, answers)), updated_at: now.toISOString(), expires_at: expiry(now) })
+    .set({ answers: JSON.stringify(kept), last_answered_id: lastAnswered(questions, kept), updated_at: now.toISOString(), expires_at: expiry(now) })
     .where("id", "=", draftId)
     .where("response_id", "is", null)
     .execute();

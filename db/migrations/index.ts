@@ -22,6 +22,7 @@ import * as themeSuggestions from "./2026-12-05-03-theme-suggestions";
 import * as insight from "./2026-12-05-04-insight";
 import * as counts from "./2026-12-05-05-counts";
 import * as cacheGenerations from "./2026-12-05-06-cache-generations";
+import * as draftStops from "./2026-12-05-07-draft-stops";
 
 /**
  * Every migration, imported statically so that the bundled server carries them:
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05-04-insight": insight,
   "2026-12-05-05-counts": counts,
   "2026-12-05-06-cache-generations": cacheGenerations,
+  "2026-12-05-07-draft-stops": draftStops,
 };

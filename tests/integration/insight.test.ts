@@ -1,4 +1,5 @@
 import { getDb } from "~/db.server";
+import { lastAnswered } from "~/surveys/drafts.server";
 import { londonToday } from "~/actions/periods.server";
 import { createAction } from "~/actions/actions.server";
 import { daysBetween } from "~/insight/calendar";
@@ -46,6 +47,7 @@ async function draft(slug: string, audience: Audience, createdAt: string, answer
       lang: "en",
       audience,
       answers: JSON.stringify(answers),
+      last_answered_id: lastAnswered(survey!.questions, answers),
       response_id: responseId,
       created_at: at(createdAt).toISOString(),
       updated_at: at(createdAt, "10:05:00").toISOString(),
