@@ -29,15 +29,16 @@ interface Contribution {
   answer_counts: Counted<AnswerCountTable>[];
 }
 
-const keys = {
+/** Each count table's key columns, in primary key order. */
+export const countKeys = {
   response_counts: ["day", "survey_id", "audience", "lang"],
   queue_counts: ["survey_id", "audience", "lang", "status", "tagged"],
   theme_counts: ["span", "theme_id", "survey_id", "audience", "lang"],
   queue_theme_counts: ["theme_id", "survey_id", "audience", "lang", "status", "tagged"],
   answer_counts: ["question_id", "span", "question_version", "choice", "audience", "lang"],
 } as const;
-type CountTable = keyof typeof keys;
-const tables = Object.keys(keys) as CountTable[];
+type CountTable = keyof typeof countKeys;
+const tables = Object.keys(countKeys) as CountTable[];
 
 const BATCH = 400;
 const nothing = (): Contribution => ({ response_counts: [], queue_counts: [], theme_counts: [], queue_theme_counts: [], answer_counts: [] });
@@ -86,7 +87,7 @@ async function contributionOf(trx: Trx, responseIds: number[]): Promise<Contribu
 /** Rows with a count each, added up by their key in one table: +n for what is counted now, -n for what was. */
 function tally<T extends object>(into: Map<string, T & { n: number }>, rows: T[], table: CountTable, n: number) {
   for (const row of rows) {
-    const key = keys[table].map((column) => String(row[column as keyof T])).join("\u0000");
+    const key = countKeys[table].map((column) => String(row[column as keyof T])).join("\u0000");
     const entry = into.get(key) ?? { ...row, n: 0 };
     entry.n += "n" in row ? n * Number(row.n) : n;
     into.set(key, entry);
@@ -100,7 +101,7 @@ async function addCounts<T extends object>(trx: Trx, table: CountTable, changes:
     await trx
       .insertInto(table)
       .values(rows.slice(start, start + BATCH) as never)
-      .onConflict((oc) => oc.columns([...keys[table]]).doUpdateSet({ n: sql`${sql.ref(`${table}.n`)} + excluded.n` }))
+      .onConflict((oc) => oc.columns([...countKeys[table]]).doUpdateSet({ n: sql`${sql.ref(`${table}.n`)} + excluded.n` }))
       .execute();
   }
 }

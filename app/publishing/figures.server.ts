@@ -90,6 +90,15 @@ export interface PublicThemeFigures {
 /** The figures the public page may show for each theme, after suppression. */
 export async function publicThemeFigures(db: DB, range: DateRange, threshold: number): Promise<PublicThemeFigures[]> {
   const [counts, agreement] = await Promise.all([themeCounts(db, range), themeAgreement(db, range)]);
+  return suppressedThemeFigures(counts, agreement, threshold);
+}
+
+/** The same, from counts and agreement already read. */
+export function suppressedThemeFigures(
+  counts: Awaited<ReturnType<typeof themeCounts>>,
+  agreement: Awaited<ReturnType<typeof themeAgreement>>,
+  threshold: number,
+): PublicThemeFigures[] {
   const figures = [...counts].map(([themeId, parts]) => {
     const scale = agreement.get(themeId);
     return {

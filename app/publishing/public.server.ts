@@ -5,7 +5,8 @@ import { fallbackLanguage } from "../i18n/config";
 import { publicPeriods, startedPeriodIds } from "../actions/periods.server";
 import { updateTranslationsIn } from "../translations/action-translations.server";
 import { actionWords, localText, updateWords } from "../translations/local-text";
-import { publicThemeFigures, themeAgreement } from "./figures.server";
+import { listenedThemeId } from "../insight/listened.server";
+import { suppressedThemeFigures, themeAgreement, themeCounts } from "./figures.server";
 import { DEFAULT_THRESHOLD, suppressShare, suppressSplit } from "./suppression";
 
 export interface PublicFilters {
@@ -192,7 +193,7 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
  */
 async function countedFigures(db: DB, period: { starts_on: string; ends_on: string }, threshold: number) {
   const range = { from: period.starts_on, to: period.ends_on };
-  const [responses, listened, figures, wordings] = await Promise.all([
+  const [responses, counts, agreement, listenedTheme, wordings] = await Promise.all([
     db
       .selectFrom("response_counts")
       .select(["audience", (eb) => eb.fn.sum<number>("n").as("n")])
@@ -200,20 +201,14 @@ async function countedFigures(db: DB, period: { starts_on: string; ends_on: stri
       .where("day", "<=", range.to)
       .groupBy("audience")
       .execute(),
-    listenedFigures(db, range),
-    publicThemeFigures(db, range, threshold),
+    themeCounts(db, range),
+    themeAgreement(db, range),
+    listenedThemeId(db),
     themeWordings(db, range),
   ]);
-  return { responses, listened, figures, wordings };
-}
-
-/** "Felt listened to": the answers to the scale questions carrying the listened-to theme. */
-async function listenedFigures(db: DB, range: { from: string; to: string }) {
-  const [theme, agreement] = await Promise.all([
-    db.selectFrom("themes").select("id").where("slug", "=", "listened-coproduction").executeTakeFirst(),
-    themeAgreement(db, range),
-  ]);
-  return theme ? agreement.get(theme.id) : undefined;
+  // "Felt listened to" is the agreement on the listened-to theme's scale questions, read once with the rest.
+  const listened = listenedTheme === null ? undefined : agreement.get(listenedTheme);
+  return { responses, listened, figures: suppressedThemeFigures(counts, agreement, threshold), wordings };
 }
 
 /** Published actions the public may read: none in a period that has not started yet. */

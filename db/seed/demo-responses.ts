@@ -8,8 +8,8 @@ import { getDetector } from "../../app/safeguarding/phrases.server";
 import { rebuildAggregates } from "../../app/aggregates/rebuild.server";
 import { rebuildSuggestionModel } from "../../app/moderation/suggestions.server";
 
-/** A small seeded generator, so every demo database looks the same. */
-function random(seed: number) {
+/** A small seeded generator (mulberry32), so every demo database, and every benchmark dataset of a size, looks the same. */
+export function seeded(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -55,7 +55,7 @@ const DAY = 86_400_000;
 
 /** Responses from the last twelve months, so the queue looks like a real area's. */
 export async function seedDemoResponses(db: DB, now = new Date()): Promise<void> {
-  const next = random(20261122);
+  const next = seeded(20261122);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
   const themes = await db.selectFrom("themes").select(["id", "slug"]).execute();
   const moderator = await db.selectFrom("users").select("id").where("role", "=", "moderator").executeTakeFirst();

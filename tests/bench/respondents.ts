@@ -2,21 +2,12 @@
 // question, by its show_if conditions; optional ones skipped now and then; "Don't know" and "Prefer not
 // to say" sometimes; a few boxes ticked; free text of one sentence or several, in their own language.
 import { allowedValues, DEFAULT_FREE_TEXT_LIMIT, DONT_KNOW, exclusiveValues, isVisible, PREFER_NOT_TO_SAY, type Answers, type QuestionView } from "../../app/surveys/model";
+import { seeded } from "../../db/seed/demo-responses";
 import type { Sentence, WordBank } from "./words";
 
 export type Random = () => number;
 
-/** A small seeded generator (mulberry32), so every dataset of a size is the same. */
-export function seeded(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded };
 
 /** One of the items, the earlier ones likelier (weight 1, 1/1.4, 1/1.8 …), as answers to real questions are. */
 export function pickSkewed<T>(next: Random, items: readonly T[], skew = 0.4): T {

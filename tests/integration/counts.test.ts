@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { sql } from "kysely";
+import { countKeys } from "~/aggregates/counts.server";
 import { rebuildAggregates } from "~/aggregates/rebuild.server";
 import { getDb } from "~/db.server";
 import { createTheme, mergeThemes } from "~/moderation/themes.server";
@@ -63,13 +64,7 @@ function answersFor(questions: QuestionView[], seed: number[], disclose: boolean
 
 const nth = <T,>(items: T[], n: number): T | undefined => (items.length ? items[n % items.length] : undefined);
 
-const tables = {
-  response_counts: ["day", "survey_id", "audience", "lang"],
-  queue_counts: ["survey_id", "audience", "lang", "status", "tagged"],
-  theme_counts: ["span", "theme_id", "survey_id", "audience", "lang"],
-  queue_theme_counts: ["theme_id", "survey_id", "audience", "lang", "status", "tagged"],
-  answer_counts: ["question_id", "span", "question_version", "choice", "audience", "lang"],
-} as const;
+const tables = countKeys;
 
 /** Every count table's non-zero rows, in key order. */
 async function snapshot() {
