@@ -556,6 +556,17 @@ export interface Database {
   queue_theme_counts: QueueThemeCountTable;
   answer_counts: AnswerCountTable;
   cache_generations: CacheGenerationTable;
+  theme_merges: ThemeMergeTable;
+}
+
+/** A theme merge under way (app/moderation/merges.server.ts): responses up to `through_response_id` count for `into_id`. */
+export interface ThemeMergeTable {
+  theme_id: number;
+  into_id: number;
+  through_response_id: Generated<number>;
+  tags_moved: Generated<number>;
+  started_by: number | null;
+  started_at: Timestamp;
 }
 
 /** How many times what a process cache holds has changed (app/utils/cache.server.ts). */

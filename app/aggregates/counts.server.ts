@@ -43,11 +43,35 @@ const tables = Object.keys(countKeys) as CountTable[];
 const BATCH = 400;
 const nothing = (): Contribution => ({ response_counts: [], queue_counts: [], theme_counts: [], queue_theme_counts: [], answer_counts: [] });
 
-/** What these responses add to each count table, read from the responses, their tags and their answers. */
-async function contributionOf(trx: Trx, responseIds: number[]): Promise<Contribution> {
+/** Rows grouped by the response they belong to. */
+function byResponse<T extends { response_id: number }>(rows: T[]) {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.response_id);
+    if (group) group.push(row);
+    else groups.set(row.response_id, [row]);
+  }
+  return groups;
+}
+
+type Merges = { theme_id: number; into_id: number; through_response_id: number }[];
+
+/**
+ * The theme a response counts for when it raises `themeId`: the kept theme instead, once a merge
+ * under way has moved that response (app/moderation/merges.server.ts).
+ */
+const raisedAs = (merges: Merges, themeId: number, responseId: number) =>
+  merges.find((merge) => merge.theme_id === themeId && responseId <= merge.through_response_id)?.into_id ?? themeId;
+
+/**
+ * What these responses add to each count table, read from the responses, their tags and their
+ * answers; or, with `themesOnly`, to the two theme tables alone, reading only the answers that
+ * raise a theme.
+ */
+async function contributionOf(trx: Trx, responseIds: number[], themesOnly = false): Promise<Contribution> {
   const adds = nothing();
   if (responseIds.length === 0) return adds;
-  const [responses, tags, answers] = await Promise.all([
+  const [responses, tags, answers, merges] = await Promise.all([
     trx
       .selectFrom("responses")
       .select(["id", "survey_id", "audience", "lang", "status", "submitted_at"])
@@ -60,26 +84,33 @@ async function contributionOf(trx: Trx, responseIds: number[]): Promise<Contribu
       .innerJoin("questions as q", "q.id", "a.question_id")
       .select(["a.response_id", "a.question_id", "a.question_version", "a.choice", "q.theme_id"])
       .where("a.response_id", "in", responseIds)
+      // The questions carrying a theme, named, so that their answers are found by index.
+      .$if(themesOnly, (query) => query.where("a.question_id", "in", trx.selectFrom("questions").select("id").where("theme_id", "is not", null)))
       .execute(),
+    trx.selectFrom("theme_merges").select(["theme_id", "into_id", "through_response_id"]).execute(),
   ]);
+  const [tagsOf, answersOf] = [byResponse(tags), byResponse(answers)];
   for (const response of responses) {
-    const own = tags.filter((tag) => tag.response_id === response.id);
-    const given = answers.filter((answer) => answer.response_id === response.id);
+    const own = tagsOf.get(response.id) ?? [];
+    const given = answersOf.get(response.id) ?? [];
     const who = { survey_id: response.survey_id, audience: response.audience, lang: response.lang };
     const day = dayOf(response.submitted_at);
     const queue = { ...who, status: response.status, tagged: own.length > 0 ? 1 : 0 };
-    adds.response_counts.push({ ...who, day });
-    adds.queue_counts.push(queue);
+    if (!themesOnly) {
+      adds.response_counts.push({ ...who, day });
+      adds.queue_counts.push(queue);
+    }
     const raised = new Set(own.map((tag) => tag.theme_id));
     for (const answer of given) if (answer.theme_id !== null && raisesTheme(answer.choice)) raised.add(answer.theme_id);
+    const themes = new Set([...raised].map((themeId) => raisedAs(merges, themeId, response.id)));
     // Day and month alike: see spans.ts.
     for (const span of [day, monthOf(day)]) {
-      for (const theme_id of raised) adds.theme_counts.push({ ...who, span, theme_id });
-      for (const answer of given) {
+      for (const theme_id of themes) adds.theme_counts.push({ ...who, span, theme_id });
+      for (const answer of themesOnly ? [] : given) {
         adds.answer_counts.push({ span, audience: who.audience, lang: who.lang, question_id: answer.question_id, question_version: answer.question_version, choice: answer.choice ?? "" });
       }
     }
-    for (const theme_id of raised) adds.queue_theme_counts.push({ ...queue, theme_id });
+    for (const theme_id of themes) adds.queue_theme_counts.push({ ...queue, theme_id });
   }
   return adds;
 }
@@ -124,6 +155,19 @@ export async function withCounts<T>(trx: Trx, responseIds: number[], change: () 
   const before = await contributionOf(trx, ids);
   const result = await change();
   await applyContributions(trx, before, await contributionOf(trx, ids));
+  return result;
+}
+
+/**
+ * As `withCounts`, for a change that can only move responses between themes (a merge moving tags):
+ * their days, statuses, answers and whether they are tagged at all stay as they were, so only the
+ * theme tables are worked out.
+ */
+export async function withThemeCounts<T>(trx: Trx, responseIds: number[], change: () => Promise<T>): Promise<T> {
+  const ids = [...new Set(responseIds)];
+  const before = await contributionOf(trx, ids, true);
+  const result = await change();
+  await applyContributions(trx, before, await contributionOf(trx, ids, true));
   return result;
 }
 
@@ -176,40 +220,22 @@ export async function recountThemes(trx: Trx, themeIds: number[]): Promise<void>
 
 /**
  * Counts the responses raising these themes (every theme when `themeIds` is null) from the tags and
- * answers, at the finest grain both theme tables need, and adds them to the tables. With `into`,
- * only responses that do not raise `into` already are counted, and they are counted for `into`.
+ * answers, at the finest grain both theme tables need, and adds them to the tables. Merges under way
+ * are finished first by the callers, so every tag and question already names the theme it counts for.
  */
-export async function countThemes(trx: Trx, themeIds: number[] | null, into?: number): Promise<void> {
-  const unless =
-    into === undefined
-      ? sql``
-      : sql`and not exists (select 1 from response_themes kept where kept.response_id = r.id and kept.theme_id = ${into})
-          and not exists (select 1 from answers ka where ka.response_id = r.id and ka.choice not in (${sql.join(notRaising)})
-            and ka.question_id in (${sql.join([-1, ...(await carriers(trx, [into]))])}))`;
+export async function countThemes(trx: Trx, themeIds: number[] | null): Promise<void> {
   const { rows } = await sql<Counted<QueueThemeCountTable> & { day: string; n: number }>`
     select raised.theme_id, substr(r.submitted_at, 1, 10) as day, r.survey_id, r.audience, r.lang, r.status, ${isTagged} as tagged, count(*) as n
     from (${await raisedBy(trx, themeIds)}) raised cross join responses r
-    where r.id = raised.response_id and r.flagged = 0 ${unless}
+    where r.id = raised.response_id and r.flagged = 0
     group by raised.theme_id, substr(r.submitted_at, 1, 10), r.survey_id, r.audience, r.lang, r.status, ${isTagged}`.execute(trx);
   const themes = new Map<string, Counted<ThemeCountTable> & { n: number }>();
   const queue = new Map<string, Counted<QueueThemeCountTable> & { n: number }>();
   for (const { day, ...row } of rows) {
-    const theme_id = into ?? row.theme_id;
-    const who = { theme_id, survey_id: row.survey_id, audience: row.audience, lang: row.lang, n: Number(row.n) };
+    const who = { theme_id: row.theme_id, survey_id: row.survey_id, audience: row.audience, lang: row.lang, n: Number(row.n) };
     tally(themes, [{ ...who, span: day }, { ...who, span: monthOf(day) }], "theme_counts", 1);
     tally(queue, [{ ...who, status: row.status, tagged: Number(row.tagged) }], "queue_theme_counts", 1);
   }
   await addCounts(trx, "theme_counts", themes);
   await addCounts(trx, "queue_theme_counts", queue);
-}
-
-/**
- * Before a merge moves one theme's tags and questions to another: the responses that raised the
- * merged theme and not the kept one now raise the kept one too, and the merged theme raises nothing.
- * The work grows with the merged theme's responses, never with the kept theme's or all of them.
- */
-export async function mergeThemeCounts(trx: Trx, fromId: number, intoId: number): Promise<void> {
-  await countThemes(trx, [fromId], intoId);
-  await trx.deleteFrom("theme_counts").where("theme_id", "=", fromId).execute();
-  await trx.deleteFrom("queue_theme_counts").where("theme_id", "=", fromId).execute();
 }

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../../db/connection";
+import { finishMerges } from "../moderation/merges.server";
 import { countThemes, isTagged } from "./counts.server";
 
 /**
@@ -9,6 +10,8 @@ import { countThemes, isTagged } from "./counts.server";
  */
 export async function rebuildAggregates(db: DB): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    // A merge under way counts part of its responses for each theme: finish it, then count.
+    await finishMerges(trx, null);
     for (const table of ["response_counts", "queue_counts", "theme_counts", "queue_theme_counts", "answer_counts"] as const) await trx.deleteFrom(table).execute();
     await sql`
       insert into response_counts (day, survey_id, audience, lang, n)

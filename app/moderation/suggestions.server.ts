@@ -135,27 +135,41 @@ export async function learnTags(db: Db, responseId: number, change: { added: num
 }
 
 /**
- * One theme merged into another: its counts move to the kept theme. Responses that had both keep
- * one tag, so they are taken off the kept theme once. The terms the model knows stay the same.
+ * One theme merged into another: its counts move to the kept theme, up to `limit` terms at a time,
+ * so that a merge can move them a batch at a time (app/moderation/merges.server.ts). Returns false
+ * once there is nothing left to move. The terms the model knows stay the same. Responses tagged with
+ * both are counted twice on the kept theme until `forgetSecondTags` takes them off.
  */
-export async function mergeSuggestionCounts(db: Db, fromId: number, intoId: number, taggedWithBoth: number[]) {
-  await db
-    .insertInto("suggestion_terms")
-    .columns(["lang", "term", "theme_id", "n"])
-    .expression((eb) => eb.selectFrom("suggestion_terms").select(["lang", "term", eb.val(intoId).as("theme_id"), "n"]).where("theme_id", "=", fromId))
-    .onConflict((oc) => oc.columns(["lang", "term", "theme_id"]).doUpdateSet((eb) => ({ n: eb("suggestion_terms.n", "+", eb.ref("excluded.n")) })))
-    .execute();
+export async function moveSuggestions(db: Db, fromId: number, intoId: number, limit = 1000): Promise<boolean> {
+  const terms = await db.selectFrom("suggestion_terms").select(["lang", "term", "n"]).where("theme_id", "=", fromId).limit(limit).execute();
+  for (const part of chunks(terms)) {
+    await db
+      .insertInto("suggestion_terms")
+      .values(part.map((row) => ({ ...row, theme_id: intoId })))
+      .onConflict((oc) => oc.columns(["lang", "term", "theme_id"]).doUpdateSet((eb) => ({ n: eb("suggestion_terms.n", "+", eb.ref("excluded.n")) })))
+      .execute();
+    for (const lang of new Set(part.map((row) => row.lang))) {
+      const words = part.filter((row) => row.lang === lang).map((row) => row.term);
+      await db.deleteFrom("suggestion_terms").where("theme_id", "=", fromId).where("lang", "=", lang).where("term", "in", words).execute();
+    }
+  }
+  if (terms.length > 0) return true;
+  const docs = await db.selectFrom("suggestion_docs").select(["lang", "n", "terms"]).where("theme_id", "=", fromId).execute();
+  if (docs.length === 0) return false;
   await db
     .insertInto("suggestion_docs")
-    .columns(["lang", "theme_id", "n", "terms"])
-    .expression((eb) => eb.selectFrom("suggestion_docs").select(["lang", eb.val(intoId).as("theme_id"), "n", "terms"]).where("theme_id", "=", fromId))
+    .values(docs.map((doc) => ({ ...doc, theme_id: intoId })))
     .onConflict((oc) =>
       oc.columns(["lang", "theme_id"]).doUpdateSet((eb) => ({ n: eb("suggestion_docs.n", "+", eb.ref("excluded.n")), terms: eb("suggestion_docs.terms", "+", eb.ref("excluded.terms")) })),
     )
     .execute();
-  await db.deleteFrom("suggestion_terms").where("theme_id", "=", fromId).execute();
   await db.deleteFrom("suggestion_docs").where("theme_id", "=", fromId).execute();
-  for (const part of chunks(taggedWithBoth)) await removeAnswers(db, await documentsOf(db, part), intoId);
+  return true;
+}
+
+/** Takes these responses, which had both merged themes' tags and now keep one, off the kept theme once. */
+export async function forgetSecondTags(db: Db, responseIds: number[], intoId: number) {
+  for (const part of chunks(responseIds)) await removeAnswers(db, await documentsOf(db, part), intoId);
 }
 
 /** What each of these responses' free-text answers give the model, read in one query. */

@@ -1,9 +1,6 @@
 import type { DB } from "../../db/connection";
 import { audit } from "../accounts/audit.server";
 import { fallbackLanguage } from "../i18n/config";
-import { forgetSurveys } from "../surveys/surveys.server";
-import { mergeThemeCounts } from "../aggregates/counts.server";
-import { mergeSuggestionCounts } from "./suggestions.server";
 
 export type ThemeFailure = "slugTaken" | "notFound" | "inUse" | "sameTheme" | "retiredTarget";
 
@@ -108,51 +105,4 @@ async function themesUse(db: DB, themeId: number) {
     db.selectFrom("themes").select((c) => c.fn.countAll<number>().as("n")).where("merged_into", "=", themeId).executeTakeFirstOrThrow(),
   ]);
   return [Number(responses.n) + Number(questions.n) + Number(quotes.n) + Number(merged.n)];
-}
-
-/**
- * Merges one theme into another: every tag, question and quote moves to the kept theme (a response
- * tagged with both keeps one tag), and the merged theme is retired, pointing at the kept one. Each
- * move is one set-based statement, and so is each change to the counts.
- */
-export async function mergeThemes(db: DB, fromId: number, intoId: number, userId: number, now = new Date()) {
-  if (fromId === intoId) throw new ThemeError("sameTheme");
-  return db.transaction().execute(async (trx) => {
-    const [from, into] = await Promise.all([
-      trx.selectFrom("themes").select(["id", "merged_into"]).where("id", "=", fromId).executeTakeFirst(),
-      trx.selectFrom("themes").select(["id", "retired_at"]).where("id", "=", intoId).executeTakeFirst(),
-    ]);
-    if (!from || from.merged_into || !into) throw new ThemeError("notFound");
-    if (into.retired_at) throw new ThemeError("retiredTarget");
-
-    // The counts first, while the two themes' tags and questions are still apart.
-    await mergeThemeCounts(trx, fromId, intoId);
-    const taggedWithBoth = await trx
-      .selectFrom("response_themes as moving")
-      .innerJoin("response_themes as kept", (join) => join.onRef("kept.response_id", "=", "moving.response_id").on("kept.theme_id", "=", intoId))
-      .select("moving.response_id")
-      .where("moving.theme_id", "=", fromId)
-      .execute();
-    await trx
-      .insertInto("response_themes")
-      .columns(["response_id", "theme_id", "tagged_by", "tagged_at"])
-      .expression((eb) => eb.selectFrom("response_themes").select(["response_id", eb.val(intoId).as("theme_id"), "tagged_by", "tagged_at"]).where("theme_id", "=", fromId))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    const tags = await trx.deleteFrom("response_themes").where("theme_id", "=", fromId).executeTakeFirst();
-    await mergeSuggestionCounts(trx, fromId, intoId, taggedWithBoth.map((row) => row.response_id));
-    await trx
-      .insertInto("quote_themes")
-      .columns(["quote_id", "theme_id"])
-      .expression((eb) => eb.selectFrom("quote_themes").select(["quote_id", eb.val(intoId).as("theme_id")]).where("theme_id", "=", fromId))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    const quotes = await trx.deleteFrom("quote_themes").where("theme_id", "=", fromId).executeTakeFirst();
-    await trx.updateTable("questions").set({ theme_id: intoId }).where("theme_id", "=", fromId).execute();
-    await trx.updateTable("themes").set({ retired_at: now.toISOString(), merged_into: intoId }).where("id", "=", fromId).execute();
-    await forgetSurveys(trx);
-    const tagsMoved = Number(tags.numDeletedRows);
-    await audit(trx, { userId, action: "theme.merge", entity: "theme", entityId: fromId, after: { into: intoId, tagsMoved, quotesMoved: Number(quotes.numDeletedRows) } }, now);
-    return tagsMoved;
-  });
 }

@@ -10,7 +10,8 @@ import { ThemeTextFields } from "~/components/ThemeTextFields";
 import { getDb } from "~/db.server";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { readThemeTexts } from "~/moderation/theme-form";
-import { deleteTheme, mergeThemes, setRetired, ThemeError, themesForAdmin, updateThemeTexts, type ThemeText } from "~/moderation/themes.server";
+import { continueMerges, mergesUnderWay, startMerge } from "~/moderation/merges.server";
+import { deleteTheme, setRetired, ThemeError, themesForAdmin, updateThemeTexts, type ThemeText } from "~/moderation/themes.server";
 import { PendingRevisions } from "~/publishing/PublicationPanel";
 import { PublishError } from "~/publishing/publishing.server";
 import { approveRevision, pendingRevisions, proposeRevision, withdrawRevision } from "~/publishing/revisions.server";
@@ -33,6 +34,7 @@ async function load(request: Request, id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, t, themes, theme } = await load(request, params.id);
   const url = new URL(request.url);
+  const merge = (await mergesUnderWay(getDb())).find((row) => row.theme_id === theme.id);
   const values = Object.fromEntries(theme.texts.flatMap((text) => [[`name_${text.lang}`, text.name], [`description_${text.lang}`, text.description ?? ""]]));
   return json({
     title: t("themes.edit.title", { name: theme.name }),
@@ -41,7 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     values,
     targets: themes.filter((other) => other.id !== theme.id && !other.retired_at).map((other) => ({ value: String(other.id), label: other.name })),
     notice: url.searchParams.get("notice"),
-    moved: url.searchParams.get("moved"),
+    merge: merge ? { into: themes.find((other) => other.id === merge.into_id)?.name ?? "", moved: merge.tags_moved } : null,
+    mergedInto: theme.merged_into ? (themes.find((other) => other.id === theme.merged_into)?.name ?? "") : null,
     userId: session.user.id,
     revisions: await pendingRevisions(getDb(), "theme", theme.id),
   });
@@ -76,8 +79,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (intent === "merge") {
       const into = Number(form.get("into"));
       if (!Number.isInteger(into) || into <= 0) return formFailure(context, { errors: [{ field: "into", message: t("themes.errors.into") }], values });
-      const moved = await mergeThemes(db, theme.id, into, session.user.id);
-      throw redirect(`/admin/themes/${theme.id}?notice=merged&moved=${moved}`, 303);
+      await startMerge(db, theme.id, into, session.user.id);
+      // The tags move after this answer, batch by batch; the scheduled work picks up any left over.
+      continueMerges(db).catch((error: unknown) => console.error("theme merges:", error));
+      throw redirect(`/admin/themes/${theme.id}`, 303);
     }
     if (intent === "delete") {
       await deleteTheme(db, theme.id, session.user.id);
@@ -103,8 +108,11 @@ export default function EditTheme() {
     <>
       <BackLink to="/admin/themes" />
       <ErrorSummary errors={errors} />
-      {data.notice ? (
-        <Notice>{data.notice === "merged" ? t("themes.edit.merged", { count: Number(data.moved ?? 0) }) : data.notice.startsWith("revision") ? t(`publication.done.${data.notice}`) : t("themes.edit.saved")}</Notice>
+      {data.notice ? <Notice>{data.notice.startsWith("revision") ? t(`publication.done.${data.notice}`) : t("themes.edit.saved")}</Notice> : null}
+      {data.merge ? (
+        <Notice>{t("themes.edit.merging", { name: data.merge.into, count: data.merge.moved })}</Notice>
+      ) : data.mergedInto !== null ? (
+        <p className="govuk-body">{t("themes.merged", { name: data.mergedInto })}</p>
       ) : null}
       <h1 className="govuk-heading-l">{t("themes.edit.title", { name: theme.name })}</h1>
       <p className="govuk-body">{t("themes.uses", { responses: theme.responses, questions: theme.questions, quotes: theme.quotes })}</p>

@@ -3,6 +3,7 @@ import type { DB } from "../../db/connection";
 import type { Database, QuestionKind, QuestionSection } from "../../db/schema";
 import { audit } from "../accounts/audit.server";
 import { recountThemes } from "../aggregates/counts.server";
+import { finishMerges } from "../moderation/merges.server";
 import { fallbackLanguage } from "../i18n/config";
 import { exportSurvey } from "./export.server";
 import { forgetSurveys } from "./surveys.server";
@@ -246,7 +247,12 @@ export async function saveQuestion(
       .where("id", "=", before.id)
       .execute();
     // Answers already given now raise the new theme, and no longer the old one.
-    if (themeBefore !== input.themeId) await recountThemes(trx, [themeBefore, input.themeId].filter((id) => id !== null));
+    if (themeBefore !== input.themeId) {
+      const themes = [themeBefore, input.themeId].filter((id) => id !== null);
+      // A merge under way counts part of its responses for each theme: finish it, then count.
+      await finishMerges(trx, themes);
+      await recountThemes(trx, themes);
+    }
     await writeWording(trx, before, input, { dropTranslations: meaning && !typoOnly });
     await writeOptions(trx, before, input, { dropTranslations: !typoOnly, now });
     const action = !meaning ? "survey.question.changed" : typoOnly ? "survey.question.typo" : newVersion ? "survey.question.new_version" : "survey.question.changed";

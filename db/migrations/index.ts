@@ -23,6 +23,7 @@ import * as insight from "./2026-12-05-04-insight";
 import * as counts from "./2026-12-05-05-counts";
 import * as cacheGenerations from "./2026-12-05-06-cache-generations";
 import * as draftStops from "./2026-12-05-07-draft-stops";
+import * as mergeBatches from "./2026-12-05-08-merge-batches";
 
 /**
  * Every migration, imported statically so that the bundled server carries them:
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05-05-counts": counts,
   "2026-12-05-06-cache-generations": cacheGenerations,
   "2026-12-05-07-draft-stops": draftStops,
+  "2026-12-05-08-merge-batches": mergeBatches,
 };

@@ -42,7 +42,7 @@ export interface SizeFigures {
   submissions: Load & { stored: number; firstMs: number };
   pages: Record<string, PageLoad>;
   export: ExportFigures;
-  merge: { ms: number; status: number; moved: number };
+  merge: { ms: number; status: number; moved: number; doneMs: number; during: { pages: number; p50: number; max: number } };
   eventLoop: EventLoop | null;
   /** What a phone downloads for one question page (gzip). */
   download: { html: number; css: number; js: number };
@@ -220,7 +220,11 @@ async function exportAll(server: RunningServer, moderator: string): Promise<Expo
   return figures;
 }
 
-/** The commonest theme merged into the next commonest: the most tags a merge can move. */
+/**
+ * The commonest theme merged into the next commonest: the most tags a merge can move. The answer
+ * comes at once and the tags move after it, batch by batch; meanwhile the public page is fetched
+ * again and again, to show that people still get their pages while a merge runs.
+ */
 async function merge(server: RunningServer, admin: string) {
   const [from, into] = server.query<{ theme_id: number }>("select theme_id from response_themes group by theme_id order by count(*) desc limit 2");
   const page = `${server.url}/admin/themes/${from.theme_id}`;
@@ -228,9 +232,22 @@ async function merge(server: RunningServer, admin: string) {
   const started = performance.now();
   const response = await postForm(page, admin, { csrf, intent: "merge", into: String(into.theme_id) });
   const ms = Math.round(performance.now() - started);
-  const moved = Number(new URL(response.headers.get("location") ?? "/", server.url).searchParams.get("moved") ?? 0);
-  console.log(`theme merge: ${moved.toLocaleString("en-GB")} tags moved in ${ms} ms (status ${response.status})`);
-  return { ms, status: response.status, moved };
+  const waits: number[] = [];
+  while (server.query("select 1 from theme_merges where theme_id = ?", from.theme_id).length > 0) {
+    const asked = performance.now();
+    await (await fetch(`${server.url}/you-said-we-did?period=${PERIOD}`)).arrayBuffer();
+    waits.push(performance.now() - asked);
+  }
+  const doneMs = Math.round(performance.now() - started);
+  const [done] = server.query<{ after: string }>("select after from audit_log where action = 'theme.merge.done' and entity_id = ? order by id desc limit 1", String(from.theme_id));
+  const moved = done ? Number((JSON.parse(done.after) as { tagsMoved: number }).tagsMoved) : 0;
+  waits.sort((a, b) => a - b);
+  const during = { pages: waits.length, p50: Math.round(waits[Math.floor(waits.length / 2)] ?? 0), max: Math.round(waits[waits.length - 1] ?? 0) };
+  console.log(
+    `theme merge: answered in ${ms} ms (status ${response.status}); ${moved.toLocaleString("en-GB")} tags moved in ${doneMs} ms; ` +
+      `the public page meanwhile ${during.pages} times, p50 ${during.p50} ms, longest ${during.max} ms`,
+  );
+  return { ms, status: response.status, moved, doneMs, during };
 }
 
 export async function measureSize(responses: number): Promise<SizeFigures> {

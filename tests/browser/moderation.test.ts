@@ -126,6 +126,39 @@ describe("a moderator's session", () => {
   });
 });
 
+describe("merging themes", () => {
+  it("answers at once, moves the tags after, and says where the theme went, with axe on every page", async () => {
+    const { server } = running;
+    const db = new SQLite(server.databasePath);
+    db.pragma("busy_timeout = 5000");
+    const ids: number[] = [];
+    try {
+      for (const slug of ["going-theme", "kept-theme"]) {
+        const id = Number(db.prepare("insert into themes (slug) values (?)").run(slug).lastInsertRowid);
+        db.prepare("insert into theme_translations (theme_id, lang, name) values (?, 'en', ?)").run(id, slug === "going-theme" ? "Going theme" : "Kept theme");
+        ids.push(id);
+      }
+      const responses = db.prepare("select id from responses where flagged = 0 order by id limit 30").all() as { id: number }[];
+      for (const { id } of responses) db.prepare("insert into response_themes (response_id, theme_id, tagged_at) values (?, ?, ?)").run(id, ids[0], new Date().toISOString());
+    } finally {
+      db.close();
+    }
+    const admin = await Visitor.open(running.browser);
+    const { page } = admin;
+    await signIn(admin, "admin@example.org", "demo admin password", `/admin/themes/${ids[0]}`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Change theme: Going theme");
+    await page.getByLabel("Theme to keep").selectOption({ label: "Kept theme" });
+    await admin.navigate(() => page.getByRole("button", { name: "Merge", exact: true }).click());
+    expect(await page.getByText(/Merged into Kept theme|Moving tags to Kept theme: \d+ moved so far/).count()).toBeGreaterThan(0);
+    const waited = Date.now();
+    while (server.query("select 1 from theme_merges where theme_id = ?", ids[0]).length > 0 && Date.now() - waited < 30_000) await new Promise((resolve) => setTimeout(resolve, 100));
+    await admin.goto(`${server.url}/admin/themes/${ids[0]}`);
+    expect(await page.getByText("Merged into Kept theme").count()).toBe(1);
+    expect(server.query("select count(*) as n from response_themes where theme_id = ?", ids[1])).toEqual([{ n: 30 }]);
+    await admin.close();
+  });
+});
+
 describe("recording what was done", () => {
   it("adds an action, moves it on and records progress, with axe on every page", async () => {
     const { server } = running;

@@ -2,7 +2,8 @@ import { getDb } from "~/db.server";
 import { suggestThemes } from "~/moderation/suggestions.server";
 import { termsOf } from "~/moderation/terms";
 import { tagResponses } from "~/moderation/tags.server";
-import { mergeThemes, setRetired } from "~/moderation/themes.server";
+import { continueMerges, startMerge } from "~/moderation/merges.server";
+import { setRetired } from "~/moderation/themes.server";
 import * as responsePage from "~/routes/moderate.responses.$id";
 import { heldOutFigures, readCorpus } from "../bench/suggestions-bench";
 import { call, readJson } from "../support/remix";
@@ -149,7 +150,8 @@ describe("theme suggestions", () => {
     await save(moderator, onlyFrom, { theme: String(from) });
     await save(moderator, both, { theme: [String(from), String(into)] });
 
-    await mergeThemes(db(), from, into, admin.id);
+    await startMerge(db(), from, into, admin.id);
+    await continueMerges(db(), 1);
     expect(await docsOf(from)).toBeNull();
     expect(await docsOf(into)).toEqual({ n: 2, terms: 6 });
     expect(await termRows("alpha")).toEqual([{ lang: "en", theme_id: into, n: 2 }]);
