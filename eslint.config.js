@@ -4,7 +4,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", "node_modules/", ".cache/", "tests/.tmp/", "tests/artifacts/"] },
+  { ignores: ["build/", "public/build/", "node_modules/", ".cache/", ".bench/", "tests/.tmp/", "tests/artifacts/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -29,6 +29,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_PATH: z.string().min(1).default("data/portal.sqlite"),
+  /** Where nightly backups go (switched on at /admin/settings), and `npm run backup` without a file name. */
+  BACKUP_DIR: z.string().min(1).default("data/backups"),
   DEMO_MODE: booleanFlag,
   TRUST_PROXY: trustProxy,
   /** Surveys sent, and started, from one network address in an hour: sized for a busy school or family hub. */

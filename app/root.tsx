@@ -19,6 +19,7 @@ import { useNonce } from "./utils/nonce";
 import { getSettings } from "./settings.server";
 import { canUse, getSession } from "./accounts/session.server";
 import { ConcernBanner, StaffNav } from "./components/StaffNav";
+import { SessionTimeout } from "./accounts/SessionTimeout";
 import { countNewConcerns } from "./safeguarding/concerns.server";
 import { LanguageSwitcher } from "./components/LanguageSwitcher";
 import { languageChoices } from "./i18n/languages.server";
@@ -76,6 +77,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#1d5c63" />
+        {/* Here rather than in each route's meta, so every page has one, error pages too, in its language. */}
+        <meta name="description" content={t("meta.description")} />
         <Meta />
         <Links />
         {languagesWithFonts.has(lang) ? <link rel="stylesheet" href={`/fonts/${lang}.css`} /> : null}
@@ -107,6 +110,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </nav>
         </header>
         {data?.staff ? <StaffNav staff={data.staff} /> : null}
+        {data?.staff ? <SessionTimeout csrf={data.staff.csrf} nonce={nonce} /> : null}
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content">
             {data?.staff ? <ConcernBanner count={data.staff.newConcerns} /> : null}

@@ -1,4 +1,6 @@
 import type { DB } from "../db/connection";
+import { retentionLimits } from "./data-protection/limits";
+import { createCache, followChanges, markChanged, type Cache } from "./utils/cache.server";
 
 export type SettingKey =
   | "organisation_name"
@@ -9,47 +11,65 @@ export type SettingKey =
   | "safeguarding_email"
   | "children_services_phone"
   | "safeguarding_overdue_days"
-  | "listened_target";
-type Settings = Record<SettingKey, string>;
+  | "listened_target"
+  | "controller_name"
+  | "dpo_contact"
+  | "lawful_basis"
+  | "backup_nightly"
+  | "retention_text_months"
+  | "retention_draft_days"
+  | "retention_audit_years";
+export type Settings = Readonly<Record<SettingKey, string>>;
 
 /** The share who should say they felt listened to, in per cent: the aspiration reviewers set. */
 export const DEFAULT_LISTENED_TARGET = 90;
 
-// Read on every page (the organisation's name is in the header); cached briefly, like surveys.
-const CACHE_MS = 30_000;
-let cached: { at: number; settings: Promise<Settings> } | undefined;
+const defaults: Settings = {
+  organisation_name: "",
+  contact_email: "",
+  quote_approval: "two_people",
+  setting_names: "",
+  suppression_threshold: "10",
+  safeguarding_email: "",
+  children_services_phone: "",
+  safeguarding_overdue_days: "1",
+  listened_target: String(DEFAULT_LISTENED_TARGET),
+  // Filled in at set-up; until then the privacy notice tells people to contact the organisation.
+  controller_name: "",
+  dpo_contact: "",
+  lawful_basis: "",
+  backup_nightly: "off",
+  retention_text_months: String(retentionLimits.retention_text_months.fallback),
+  retention_draft_days: String(retentionLimits.retention_draft_days.fallback),
+  retention_audit_years: String(retentionLimits.retention_audit_years.fallback),
+};
 
+// Read on every page (the organisation's name is in the header), changed rarely: kept in the one
+// cache helper, whose generation in the database tells every process about a change.
+const settings = createCache<"all", Settings>("settings", { ttlMs: 10 * 60_000 });
+
+/** Empties this process's copy, for a test that changed the table directly; saveSettings tells every process. */
 export function forgetSettings(): void {
-  cached = undefined;
+  settings.forget();
 }
 
 async function readSettings(db: DB): Promise<Settings> {
   const rows = await db.selectFrom("settings").select(["key", "value"]).execute();
-  const settings: Settings = {
-    organisation_name: "",
-    contact_email: "",
-    quote_approval: "two_people",
-    setting_names: "",
-    suppression_threshold: "10",
-    safeguarding_email: "",
-    children_services_phone: "",
-    safeguarding_overdue_days: "1",
-    listened_target: String(DEFAULT_LISTENED_TARGET),
-  };
-  for (const row of rows) if (row.key in settings) settings[row.key as SettingKey] = row.value;
-  return settings;
+  const read: Record<string, string> = { ...defaults };
+  for (const row of rows) if (row.key in defaults) read[row.key] = row.value;
+  return Object.freeze(read as Settings);
 }
 
-export function getSettings(db: DB): Promise<Settings> {
-  if (!cached || Date.now() - cached.at >= CACHE_MS) cached = { at: Date.now(), settings: readSettings(db) };
-  return cached.settings;
+export async function getSettings(db: DB): Promise<Settings> {
+  await followChanges(db, settings as Cache<unknown, unknown>);
+  return settings.get("all", () => readSettings(db));
 }
 
 export async function getSetting(db: DB, key: SettingKey): Promise<string> {
   return (await getSettings(db))[key];
 }
 
-/** Saves settings in one transaction; the caller logs the change. */
+/** Saves settings in one transaction, which also tells every process to read them afresh; the caller logs the change. */
 export async function saveSettings(db: DB, changes: Partial<Settings>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const [key, value] of Object.entries(changes)) {
@@ -59,8 +79,8 @@ export async function saveSettings(db: DB, changes: Partial<Settings>): Promise<
         .onConflict((oc) => oc.column("key").doUpdateSet({ value: value as string }))
         .execute();
     }
+    await markChanged(trx, settings as Cache<unknown, unknown>);
   });
-  forgetSettings();
 }
 
 /** The smallest figure the public may see ("fewer than 10"), from the administrator's setting. */

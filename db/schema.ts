@@ -141,6 +141,8 @@ export interface DraftTable {
   survey_version: Generated<number>;
   /** Who is answering, fixed when the draft starts. The app always names it. */
   audience: Audience;
+  /** The last resume code given, hashed; resuming spends `resume_code_hash` but not this (decision 023). */
+  given_code_hash: string | null;
 }
 
 export type ResponseStatus = "new" | "in_review" | "done";
@@ -163,6 +165,31 @@ export interface ResponseTable {
   survey_version: Generated<number>;
   /** Who answered, from the draft; figures split by this, not by the survey's audience. */
   audience: Audience;
+  /** The last resume code its draft was given, hashed: with the reference, it proves an erasure request (decision 023). */
+  resume_code_hash: string | null;
+  /** When the retention purge removed the words of its free-text answers (app/data-protection/retention.server.ts). */
+  text_removed_at: Timestamp | null;
+}
+
+export type ErasureSource = "respondent" | "moderator";
+export type ErasureState = "waiting" | "done" | "refused";
+
+/** A request to delete a response (UK GDPR Article 17): app/responses/erasure.server.ts. */
+export interface ErasureRequestTable {
+  id: Generated<number>;
+  /** Set while the request waits; null once the response is deleted. */
+  response_id: number | null;
+  /** So the person can still learn, with their reference, what became of the request. */
+  reference_hash: string;
+  source: ErasureSource;
+  /** 1 when the person gave the resume code that goes with the reference. */
+  verified: Generated<number>;
+  state: Generated<ErasureState>;
+  requested_at: Timestamp;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  /** A moderator's reason for deleting or refusing. */
+  reason: string | null;
 }
 
 export const helpers = ["none", "parent_carer", "teacher", "support_worker", "someone_else"] as const;
@@ -177,6 +204,32 @@ export interface UserTable {
   password_hash: string;
   disabled_at: Timestamp | null;
   created_at: CreatedAt;
+  /** The second factor's shared secret (base32), kept from when setting up starts. */
+  totp_secret: string | null;
+  /** When the second factor was confirmed with a first code; null while it is off. */
+  totp_enabled_at: Timestamp | null;
+  /** The last TOTP time step accepted, so that no code works twice. */
+  totp_last_step: number | null;
+  /** 1 after an administrator set a temporary password: it must be changed at the next sign-in. */
+  must_change_password: Generated<number>;
+}
+
+/** What a session must still do before it is signed in (null: nothing). */
+export type SignInStep = "second_factor" | "change_password" | "set_up_second_factor";
+
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 export interface SessionTable {
@@ -186,6 +239,7 @@ export interface SessionTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   expires_at: Timestamp;
+  pending: SignInStep | null;
 }
 
 export interface ResponseThemeTable {
@@ -513,8 +567,11 @@ export interface Database {
   answers: AnswerTable;
   users: UserTable;
   sessions: SessionTable;
+  recovery_codes: RecoveryCodeTable;
+  password_resets: PasswordResetTable;
   response_themes: ResponseThemeTable;
   response_notes: ResponseNoteTable;
+  erasure_requests: ErasureRequestTable;
   audit_log: AuditLogTable;
   safeguarding_concerns: SafeguardingConcernTable;
   safeguarding_concern_handovers: SafeguardingHandoverTable;

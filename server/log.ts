@@ -1,8 +1,9 @@
 import type { NextFunction, Request, Response } from "express";
 
 /**
- * One line per request: method, path, status, time. Never the query string, a body, a cookie,
- * or the code in a resume link, so answers and draft tokens cannot end up in the logs.
+ * One line per request: method, path, status, time. Never the query string, a body, a cookie, the
+ * code in a resume link or the token in a password reset link, so answers, draft tokens and
+ * reset tokens cannot end up in the logs.
  */
 export function redactPath(url: string): string {
   const pathOnly = url.split("?")[0];
@@ -12,8 +13,10 @@ export function redactPath(url: string): string {
   } catch {
     return "[undecodable path]";
   }
-  // Whatever the case or encoding ("/RESUME/…", "/%72esume/…"), a resume code is never written out.
-  return /^\/+resume\/./i.test(decoded) ? "/resume/[code]" : pathOnly;
+  // Whatever the case or encoding ("/RESUME/…", "/%72esume/…"), a secret in a path is never written out.
+  if (/^\/+resume\/./i.test(decoded)) return "/resume/[code]";
+  if (/^\/+reset-password\/./i.test(decoded)) return "/reset-password/[token]";
+  return pathOnly;
 }
 
 export function requestLogger(req: Request, res: Response, next: NextFunction) {

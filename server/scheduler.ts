@@ -1,5 +1,8 @@
 import type { Env } from "../app/env.server";
+import { backupIfDue } from "../app/data-protection/backup.server";
+import { purgeIfDue } from "../app/data-protection/retention.server";
 import { continueMerges } from "../app/moderation/merges.server";
+import { eraseReleased } from "../app/responses/erasure.server";
 import { deleteExpiredDrafts } from "../app/surveys/drafts.server";
 import { refreshStatistics, type DB } from "../db/connection";
 import { startMailWorker } from "./mail";
@@ -18,15 +21,21 @@ async function sweepDrafts(db: DB) {
 
 /**
  * The work that must run in one process only, however many serve requests: the draft sweep, the
- * mail worker, the query planner's statistics and theme merges left unfinished. The primary gives this to one worker
- * (docs/decisions/019-processes.md).
+ * mail worker, the query planner's statistics, theme merges left unfinished, the nightly backup, the
+ * retention purge and erasures waiting on a safeguarding concern. The primary gives this to one
+ * worker (docs/decisions/019-processes.md).
  */
 export function startScheduledWork(db: DB, env: Env): Repeating {
-  console.log(`scheduled work (draft sweep, mail, database statistics, theme merges) runs in process ${process.pid}`);
+  console.log(`scheduled work (draft sweep, mail, database statistics, theme merges, backup, retention, erasure) runs in process ${process.pid}`);
   const jobs = [
     repeat("draft sweep", SWEEP_DRAFTS_EVERY_MS, () => sweepDrafts(db)),
     repeat("database statistics", REFRESH_STATISTICS_EVERY_MS, () => refreshStatistics(db, "periodic"), { atOnce: false }),
     repeat("theme merges", RESUME_MERGES_EVERY_MS, () => continueMerges(db)),
+    // Each runs once a night (after 2am and 3am London time); checking often means a restart does not miss it.
+    repeat("nightly backup", 15 * 60 * 1000, () => backupIfDue(db, env.DATABASE_PATH, env.BACKUP_DIR)),
+    repeat("retention purge", 15 * 60 * 1000, () => purgeIfDue(db)),
+    // Answers the person asked to delete, once the safeguarding concern holding them has closed (decision 023).
+    repeat("erasure after safeguarding", 60 * 1000, () => eraseReleased(db)),
     startMailWorker(db, env),
   ];
   return {

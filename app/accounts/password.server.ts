@@ -1,5 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import { dictionary } from "@zxcvbn-ts/language-common";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
 
 // scrypt from Node's own crypto: slow, salted and memory-hard; parameters travel with each hash.
 const PARAMS = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } satisfies ScryptOptions;
@@ -35,8 +36,7 @@ export function dummyHash(): Promise<string> {
 // About 49,000 passwords seen most often in breaches, shipped with the app (zxcvbn-ts).
 const common = new Set(dictionary["passwords-common"].map((password) => password.toLowerCase()));
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
 
 export type PasswordProblem = "tooShort" | "tooLong" | "common" | "matchesEmail";
 

@@ -24,7 +24,10 @@ export interface NewUserInput {
   password: string;
 }
 
-/** Adds a user; `byUserId` is the administrator who did it (null from the command line). */
+/**
+ * Adds a user; `byUserId` is the administrator who did it (null from the command line). A password
+ * an administrator chose is temporary: the person changes it when they first sign in.
+ */
 export async function createUser(db: DB, input: NewUserInput, byUserId: number | null): Promise<number> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
@@ -36,6 +39,7 @@ export async function createUser(db: DB, input: NewUserInput, byUserId: number |
         role: input.role,
         organisation: input.organisation,
         password_hash: passwordHash,
+        must_change_password: byUserId === null ? 0 : 1,
       })
       .returning("id")
       .executeTakeFirstOrThrow();

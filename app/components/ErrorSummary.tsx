@@ -6,15 +6,19 @@ export interface FieldError {
   message: string;
 }
 
-/** GOV.UK error summary: focused on arrival (autofocus works without JavaScript), links to each field. */
+/**
+ * GOV.UK error summary: focused on arrival (autofocus works without JavaScript), links to each field.
+ * As in the Design System, the alert inside it is what is announced; the box itself is a plain
+ * `div`, which takes no name (`aria-labelledby` on a generic element is not allowed).
+ */
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   const { t } = useTranslation();
   if (errors.length === 0) return null;
   return (
     // eslint-disable-next-line jsx-a11y/no-autofocus -- GOV.UK pattern: the summary takes focus so it is read first
-    <div className="govuk-error-summary" tabIndex={-1} autoFocus aria-labelledby="error-summary-title">
+    <div className="govuk-error-summary" tabIndex={-1} autoFocus>
       <div role="alert">
-        <h2 className="govuk-error-summary__title" id="error-summary-title">
+        <h2 className="govuk-error-summary__title">
           {t("errorSummaryTitle")}
         </h2>
         <div className="govuk-error-summary__body">

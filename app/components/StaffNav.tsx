@@ -37,6 +37,9 @@ export function StaffNav({ staff }: StaffNavProps) {
           <li>
             <Link to="/moderate/exports">{t("staff:nav.exports")}</Link>
           </li>
+          <li>
+            <Link to="/moderate/erasure">{t("staff:nav.erasure")}</Link>
+          </li>
           {staff.safeguarding ? (
             <li>
               <Link to="/moderate/safeguarding">{staff.newConcerns > 0 ? t("staff:nav.safeguardingCount", { count: staff.newConcerns }) : t("staff:nav.safeguarding")}</Link>
@@ -69,6 +72,9 @@ export function StaffNav({ staff }: StaffNavProps) {
               </li>
             </>
           ) : null}
+          <li>
+            <Link to="/account/second-factor">{t("staff:nav.account")}</Link>
+          </li>
         </ul>
         <form method="post" action="/sign-out" className="app-staff-bar__account">
           <span>{t("nav.signedInAs", { name: staff.name })}</span>{" "}

@@ -54,7 +54,7 @@ export async function submitDraft(
       .where("id", "=", draftId)
       .where("response_id", "is", null)
       .where("expires_at", ">", stamp)
-      .returning(["answers", "audience"])
+      .returning(["answers", "audience", "given_code_hash"])
       .executeTakeFirst();
 
     if (!draft) {
@@ -76,7 +76,7 @@ export async function submitDraft(
     while (!inserted) {
       inserted = await trx
         .insertInto("responses")
-        .values({ survey_id: survey.id, survey_version: survey.version, audience: draft.audience, reference: generateCode(), lang, quote_consent: consent.quote ? 1 : 0, helped_by: consent.helpedBy ?? null, submitted_at: stamp })
+        .values({ survey_id: survey.id, survey_version: survey.version, audience: draft.audience, reference: generateCode(), lang, quote_consent: consent.quote ? 1 : 0, helped_by: consent.helpedBy ?? null, submitted_at: stamp, resume_code_hash: draft.given_code_hash })
         .onConflict((oc) => oc.column("reference").doNothing())
         .returning(["id", "reference"])
         .executeTakeFirst();
@@ -92,7 +92,7 @@ export async function submitDraft(
     // The draft keeps only the link to its response, so the confirmation can be shown again.
     await trx
       .updateTable("drafts")
-      .set({ response_id: id, answers: "{}", resume_code_hash: null })
+      .set({ response_id: id, answers: "{}", resume_code_hash: null, given_code_hash: null })
       .where("id", "=", draftId)
       .execute();
     return { status: "submitted", reference };

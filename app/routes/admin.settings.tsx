@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { audit } from "~/accounts/audit.server";
@@ -8,6 +8,10 @@ import { requireStaff } from "~/accounts/session.server";
 import { Choices } from "~/components/Choices";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextArea, TextInput } from "~/components/TextFields";
+import { backupFolder, lastNightlyBackup } from "~/data-protection/backup.server";
+import { BACKUPS_KEPT, lawfulBases } from "~/data-protection/limits";
+import { missingPrivacySettings } from "~/data-protection/privacy.server";
+import { BackupStatus, PrivacySetupPrompt } from "~/data-protection/SettingsParts";
 import { getDb } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { DEFAULT_LISTENED_TARGET, getSettings, saveSettings } from "~/settings.server";
@@ -31,12 +35,25 @@ const SettingsForm = z.object({
     .string()
     .max(20_000, { error: "settingNames" })
     .transform((text) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).join("\n")),
+  // The privacy notice's set-up: each may wait, and the notice tells people to contact the organisation meanwhile.
+  controller_name: z.string().trim().max(200, { error: "controller" }).default(""),
+  dpo_contact: z.string().trim().max(300, { error: "dpo" }).default(""),
+  lawful_basis: z.union([z.literal(""), z.enum(lawfulBases)], { error: "basis" }).default(""),
+  backup_nightly: z.literal("on", { error: "backup" }).optional().transform((on) => (on ? "on" : "off")),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireStaff(request, "admin");
   const t = await getFixedT(request, "staff");
-  return json({ title: t("settings.title"), csrf: session.csrfToken, settings: await getSettings(getDb()), saved: new URL(request.url).searchParams.has("saved") });
+  const settings = await getSettings(getDb());
+  return json({
+    title: t("settings.title"),
+    csrf: session.csrfToken,
+    settings,
+    missing: missingPrivacySettings(settings),
+    backups: { folder: backupFolder(), kept: BACKUPS_KEPT, last: (await lastNightlyBackup(getDb())) ?? null },
+    saved: new URL(request.url).searchParams.has("saved"),
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -64,6 +81,7 @@ export default function Settings() {
         <Notice>{t("settings.saved")}</Notice>
       ) : null}
       <h1 className="govuk-heading-l">{t("settings.title")}</h1>
+      <PrivacySetupPrompt missing={data.missing} />
       <p className="govuk-body">{t("settings.lead")}</p>
       <form method="post" noValidate className="app-narrow-form">
         <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
@@ -110,6 +128,37 @@ export default function Settings() {
         />
         <h2 className="govuk-heading-m">{t("settings.redactionHeading")}</h2>
         <TextArea id="setting_names" name="setting_names" label={t("settings.settingNames")} hint={t("settings.settingNamesHint")} rows={6} error={errorFor("setting_names")} defaultValue={values.setting_names} />
+        <h2 className="govuk-heading-m" id="privacy-settings">
+          {t("settings.privacyHeading")}
+        </h2>
+        <p className="govuk-body">{t("settings.privacyLead")}</p>
+        <TextInput id="controller_name" name="controller_name" label={t("settings.controller")} hint={t("settings.controllerHint")} error={errorFor("controller_name")} defaultValue={values.controller_name} />
+        <TextInput id="dpo_contact" name="dpo_contact" label={t("settings.dpo")} hint={t("settings.dpoHint")} error={errorFor("dpo_contact")} defaultValue={values.dpo_contact} />
+        <Choices
+          id="lawful_basis"
+          name="lawful_basis"
+          legend={t("settings.basis")}
+          hint={t("settings.basisHint")}
+          error={errorFor("lawful_basis")}
+          selected={[values.lawful_basis ?? ""]}
+          items={lawfulBases.map((basis) => ({ value: basis, label: t(`settings.bases.${basis}`) }))}
+        />
+        <h2 className="govuk-heading-m">{t("settings.backupHeading")}</h2>
+        <BackupStatus {...data.backups} />
+        <Choices
+          id="backup_nightly"
+          name="backup_nightly"
+          variant="checkboxes"
+          legend={t("settings.backupLegend")}
+          error={errorFor("backup_nightly")}
+          selected={[values.backup_nightly ?? "off"]}
+          items={[{ value: "on", label: t("settings.backupNightly"), hint: t("settings.backupNightlyHint", { folder: data.backups.folder, kept: data.backups.kept }) }]}
+        />
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/admin/retention">
+            {t("settings.retentionLink")}
+          </Link>
+        </p>
         <button type="submit" className="govuk-button">
           {t("settings.save")}
         </button>

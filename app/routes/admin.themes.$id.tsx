@@ -137,7 +137,7 @@ export default function EditTheme() {
           <h2 className="govuk-heading-m">{t("themes.edit.merge")}</h2>
           <form method="post" noValidate className="app-narrow-form">
             {csrf}
-            <Select id="into" name="into" label={t("themes.edit.mergeInto")} hint={t("themes.edit.mergeHint")} error={errors.find((e) => e.field === "into")?.message} options={[{ value: "", label: "" }, ...data.targets]} />
+            <Select id="into" name="into" label={t("themes.edit.mergeInto")} hint={t("themes.edit.mergeHint")} error={errors.find((e) => e.field === "into")?.message} options={[{ value: "", label: t("themes.choose") }, ...data.targets]} />
             <button type="submit" name="intent" value="merge" className="govuk-button govuk-button--warning">
               {t("themes.edit.mergeSubmit")}
             </button>

@@ -183,7 +183,7 @@ export default function Queue() {
           </Table>
           <fieldset className="govuk-fieldset app-bulk">
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t("queue.bulk.legend")}</legend>
-            <Select id="bulk-theme" name="theme" label={t("queue.bulk.theme")} options={[{ value: "", label: "" }, ...data.themes.map((th) => ({ value: String(th.id), label: th.name }))]} error={error?.field === "bulk-theme" ? error.message : null} />
+            <Select id="bulk-theme" name="theme" label={t("queue.bulk.theme")} options={[{ value: "", label: t("themes.choose") }, ...data.themes.map((th) => ({ value: String(th.id), label: th.name }))]} error={error?.field === "bulk-theme" ? error.message : null} />
             <button type="submit" className="govuk-button govuk-button--secondary">
               {t("queue.bulk.submit")}
             </button>

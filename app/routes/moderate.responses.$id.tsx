@@ -57,6 +57,11 @@ export default function ModerateResponse() {
           <Notes page={page} errorFor={errorFor} typed={failure && "note" in failure ? failure.note : undefined} date={date} />
           <FlagForm csrf={page.csrf} errorFor={errorFor} typed={failure && "reason" in failure ? failure.reason : undefined} />
           <p className="govuk-body">
+            <Link className="govuk-link" to={`/moderate/responses/${response.id}/delete`}>
+              {t("erasure.delete.link")}
+            </Link>
+          </p>
+          <p className="govuk-body">
             <Link className="govuk-link" to={`/moderate${page.queueQuery}`}>
               {t("response.backToQueue")}
             </Link>

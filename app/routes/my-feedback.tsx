@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TwoThirds } from "~/components/Layout";
@@ -8,7 +8,8 @@ import { getDb } from "~/db.server";
 import { htmlLang, intlLocale } from "~/i18n/config";
 import { fixedT, getLocale } from "~/i18n/i18n.server";
 import { feedbackFor } from "~/publishing/my-feedback.server";
-import { normaliseCode } from "~/surveys/codes";
+import { requestStatus } from "~/responses/erasure.server";
+import { formatCode, normaliseCode } from "~/surveys/codes";
 import { formFailure } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { countWrongGuess, requireFewWrongGuesses } from "~/utils/rate-limit.server";
@@ -31,12 +32,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireFewWrongGuesses("reference", context.clientAddress, t);
   const code = normaliseCode(input);
   const found = code ? await feedbackFor(getDb(), code, lang) : undefined;
+  const erasure = code ? await requestStatus(getDb(), code) : null;
+  // Deleted at the person's request or by a moderator: the reference was right, so say so.
+  if (!found && erasure?.state === "done" && erasure.decidedAt) return json({ lang, deletedOn: erasure.decidedAt });
   // A mistyped reference and an unknown one get the same answer, and both count as a wrong guess.
-  if (!found) {
+  if (!found || !code) {
     await countWrongGuess("reference", context.clientAddress);
     return formFailure(context, { error: t("myFeedback.errors.notFound"), submitted: input });
   }
-  return json({ lang, found });
+  return json({ lang, found, reference: formatCode(code), erasure });
 }
 
 export default function MyFeedback() {
@@ -44,7 +48,8 @@ export default function MyFeedback() {
   const { t } = useTranslation("pages");
   const failure = result && "error" in result ? result : null;
   const found = result && "found" in result ? result : null;
-  const date = (iso: string) => new Intl.DateTimeFormat(intlLocale(found?.lang ?? "en"), { dateStyle: "long" }).format(new Date(iso));
+  const deleted = result && "deletedOn" in result ? result : null;
+  const date = (iso: string) => new Intl.DateTimeFormat(intlLocale(found?.lang ?? deleted?.lang ?? "en"), { dateStyle: "long" }).format(new Date(iso));
   return (
     <TwoThirds>
       <ErrorSummary errors={failure ? [{ field: FIELD, message: failure.error }] : []} />
@@ -85,9 +90,51 @@ export default function MyFeedback() {
               ))}
             </ul>
           )}
+          <ErasureStatus erasure={found.erasure} date={date} />
         </section>
       ) : null}
+      {found ? <AskToDelete reference={found.reference} /> : null}
+      {deleted ? (
+        <p className="govuk-body" role="status">
+          {t("myFeedback.erasure.deletedOn", { date: date(deleted.deletedOn) })}
+        </p>
+      ) : null}
+      {found ? null : (
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/my-feedback/delete">
+            {t("myFeedback.erasure.link")}
+          </Link>
+        </p>
+      )}
     </TwoThirds>
+  );
+}
+
+type Erasure = { state: string; verified: boolean; requestedAt: string; decidedAt: string | null } | null;
+
+/** What became of a request to delete these answers, if one was made. */
+function ErasureStatus({ erasure, date }: { erasure: Erasure; date: (iso: string) => string }) {
+  const { t } = useTranslation("pages");
+  if (erasure?.state === "waiting") return <p className="govuk-body">{t(erasure.verified ? "myFeedback.erasure.held" : "myFeedback.erasure.waiting", { date: date(erasure.requestedAt) })}</p>;
+  if (erasure?.state === "refused") return <p className="govuk-body">{t("myFeedback.erasure.refused", { date: date(erasure.requestedAt) })}</p>;
+  return null;
+}
+
+/** Carries the reference to /my-feedback/delete in a post, so it never goes in a URL. */
+function AskToDelete({ reference }: { reference: string }) {
+  const { t } = useTranslation("pages");
+  return (
+    <>
+      <h2 className="govuk-heading-m">{t("myFeedback.erasure.heading")}</h2>
+      <p className="govuk-body">{t("myFeedback.erasure.lead")}</p>
+      <form method="post" action="/my-feedback/delete">
+        <input type="hidden" name="intent" value="start" />
+        <input type="hidden" name="reference" value={reference} />
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          {t("myFeedback.erasure.button")}
+        </button>
+      </form>
+    </>
   );
 }
 

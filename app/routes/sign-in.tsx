@@ -1,10 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { audit } from "~/accounts/audit.server";
 import { dummyHash, verifyPassword } from "~/accounts/password.server";
-import { getSession, safeRedirect, startSession } from "~/accounts/session.server";
+import { getSession, getSignInStep, safeRedirect, stepPages } from "~/accounts/session.server";
+import { advance } from "~/accounts/sign-in-steps.server";
 import { recordFailedSignIn, rememberDevice, signInAttempt, signInWait } from "~/accounts/throttle.server";
 import { findUserByEmail, normaliseEmail } from "~/accounts/users.server";
 import { ErrorSummary, type FieldError } from "~/components/ErrorSummary";
@@ -28,8 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const redirectTo = safeRedirect(url.searchParams.get("redirectTo"));
   if (await getSession(request)) throw redirect(redirectTo);
+  const step = await getSignInStep(request);
+  if (step) throw redirect(`${stepPages[step.pending]}?${new URLSearchParams({ redirectTo })}`);
   const t = await getFixedT(request, "staff");
-  return json({ title: t("signIn.title"), redirectTo, signedOut: url.searchParams.has("signedOut") });
+  const notice = (["signedOut", "timedOut", "passwordChanged"] as const).find((key) => url.searchParams.has(key)) ?? null;
+  return json({ title: t("signIn.title"), redirectTo, notice });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -61,24 +65,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return formFailure(context, { errors: [{ field: "email", message: t("signIn.errors.wrong") }], email });
   }
 
-  await audit(db, { userId: user.id, action: "sign_in.success", entity: "user", entityId: user.id });
+  await audit(db, { userId: user.id, action: "sign_in.password", entity: "user", entityId: user.id });
+  const { cookie, step } = await advance(db, user.id, "password", null);
   const headers = new Headers();
-  headers.append("Set-Cookie", await startSession(db, user.id));
+  headers.append("Set-Cookie", cookie);
   headers.append("Set-Cookie", await rememberDevice(db, user.id, attempt));
-  throw redirect(safeRedirect(parsed.data.redirectTo), { status: 303, headers });
+  const redirectTo = safeRedirect(parsed.data.redirectTo);
+  throw redirect(step ? `${stepPages[step]}?${new URLSearchParams({ redirectTo })}` : redirectTo, { status: 303, headers });
 }
 
 export default function SignIn() {
-  const { redirectTo, signedOut } = useLoaderData<typeof loader>();
+  const { redirectTo, notice } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const { t } = useTranslation("staff");
   const errorFor = (field: string) => failure?.errors.find((error) => error.field === field)?.message;
   return (
     <TwoThirds>
       <ErrorSummary errors={failure?.errors ?? []} />
-      {signedOut && !failure ? (
-        <Notice>{t("signIn.signedOut")}</Notice>
-      ) : null}
+      {notice && !failure ? <Notice>{t(`signIn.${notice}`)}</Notice> : null}
       <h1 className="govuk-heading-l">{t("signIn.title")}</h1>
       <p className="govuk-body">{t("signIn.lead")}</p>
       <form method="post" noValidate>
@@ -106,6 +110,11 @@ export default function SignIn() {
           {t("signIn.submit")}
         </button>
       </form>
+      <p className="govuk-body">
+        <Link to="/forgot-password" className="govuk-link">
+          {t("signIn.forgotten")}
+        </Link>
+      </p>
     </TwoThirds>
   );
 }

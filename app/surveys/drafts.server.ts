@@ -120,7 +120,8 @@ export async function saveAnswers(db: DB, draftId: number, questions: QuestionVi
 /** Makes a fresh resume code for the draft; any earlier code stops working. Returns the code in clear, once. */
 export async function issueResumeCode(db: DB, draftId: number): Promise<string> {
   const code = generateCode();
-  await db.updateTable("drafts").set({ resume_code_hash: hashSecret(code) }).where("id", "=", draftId).execute();
+  // `given_code_hash` outlives resuming, so the code can later prove the sent answers are theirs (decision 023).
+  await db.updateTable("drafts").set({ resume_code_hash: hashSecret(code), given_code_hash: hashSecret(code) }).where("id", "=", draftId).execute();
   return code;
 }
 

@@ -21,7 +21,8 @@ export function MissingLanguages({ progress }: { progress: LanguageProgress[] })
 export function TranslationsPanel({ progress, waiting, translateUrl }: { progress: LanguageProgress[]; waiting: string[]; translateUrl: (lang: string) => string }) {
   const { t } = useTranslation("staff");
   return (
-    <section aria-labelledby="translations-heading" className="app-translations">
+    // Not a named region itself: the table's scrolling box below is the region, named by its caption.
+    <section className="app-translations">
       <h2 className="govuk-heading-m" id="translations-heading">
         {t("translations.heading")}
       </h2>
@@ -29,10 +30,8 @@ export function TranslationsPanel({ progress, waiting, translateUrl }: { progres
         <MissingLanguages progress={progress} />
       </p>
       <p className="govuk-body">{t("translations.lead")}</p>
-      {/* Three short columns fit a phone; a scrolling box would repeat the section's name as a second region. */}
       <Table
         caption={t("translations.heading")}
-        scroll={false}
         headers={[
           t("translations.table.language"),
           t("translations.table.texts"),

@@ -10,7 +10,8 @@ import { httpError } from "./http.server";
  * same attempts. A PostgreSQL deployment swaps RateLimiterSQLite for RateLimiterPostgres over the
  * same table layout (see docs/decisions/011-security-findings.md).
  */
-export type LimitName = "starts" | "submissions" | "resume" | "reference" | "signInAddress" | "signInAccountAddress" | "signInDevice";
+export type LimitName = "starts" | "submissions" | "resume" | "reference" | "signInAddress" | "signInAccountAddress" | "signInDevice" | "secondFactor" | "passwordReset";
+type Guessed = "resume" | "reference" | "secondFactor";
 
 const HOUR = 60 * 60;
 
@@ -33,6 +34,12 @@ function options(name: LimitName): { points: number; duration: number } {
       return { points: 10, duration: 15 * 60 };
     case "signInDevice":
       return { points: 10, duration: 15 * 60 };
+    // Six digits, three of them right at any moment: five wrong codes per account in 15 minutes.
+    case "secondFactor":
+      return { points: 5, duration: 15 * 60 };
+    // Links for a forgotten password, asked for from one address.
+    case "passwordReset":
+      return { points: 5, duration: HOUR };
   }
 }
 
@@ -69,7 +76,7 @@ export async function consume(name: LimitName, key: string): Promise<number> {
 }
 
 /** Counts one attempt from this address; over the limit, stops with a 429 page that says when to try again. */
-export async function consumeLimit(name: "starts" | "submissions", address: string, t: TFunction): Promise<void> {
+export async function consumeLimit(name: "starts" | "submissions" | "passwordReset", address: string, t: TFunction): Promise<void> {
   const wait = await consume(name, address);
   if (wait > 0) httpError(t, 429, "rateLimited", { retryAfterSeconds: wait });
 }
@@ -79,11 +86,11 @@ export async function consumeLimit(name: "starts" | "submissions", address: stri
  * too often. Only wrong guesses count (`countWrongGuess`), so a school or family centre whose people
  * look up their own references is never blocked.
  */
-export async function requireFewWrongGuesses(name: "resume" | "reference", address: string, t: TFunction): Promise<void> {
+export async function requireFewWrongGuesses(name: Guessed, address: string, t: TFunction): Promise<void> {
   const wait = await secondsToWait(name, address);
   if (wait > 0) httpError(t, 429, "guessLimited", { retryAfterSeconds: wait });
 }
 
-export async function countWrongGuess(name: "resume" | "reference", address: string): Promise<void> {
+export async function countWrongGuess(name: Guessed, address: string): Promise<void> {
   await limiter(name).penalty(address || "unknown", 1);
 }

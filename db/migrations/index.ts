@@ -24,6 +24,9 @@ import * as counts from "./2026-12-05-05-counts";
 import * as cacheGenerations from "./2026-12-05-06-cache-generations";
 import * as draftStops from "./2026-12-05-07-draft-stops";
 import * as mergeBatches from "./2026-12-05-08-merge-batches";
+import * as staffAccounts from "./2026-12-05-09-staff-accounts";
+import * as retention from "./2026-12-05-10-retention";
+import * as erasure from "./2026-12-05-11-erasure";
 
 /**
  * Every migration, imported statically so that the bundled server carries them:
@@ -55,4 +58,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05-06-cache-generations": cacheGenerations,
   "2026-12-05-07-draft-stops": draftStops,
   "2026-12-05-08-merge-batches": mergeBatches,
+  "2026-12-05-09-staff-accounts": staffAccounts,
+  "2026-12-05-10-retention": retention,
+  "2026-12-05-11-erasure": erasure,
 };

@@ -8,11 +8,15 @@ import { ensureStartingThemes } from "./themes";
 import parentsAndCarers from "./surveys/parents-and-carers.survey.json";
 import youngPeople from "./surveys/young-people.survey.json";
 
-/** Demo mode only: these accounts never exist outside it. The README prints them. */
+/**
+ * Demo mode only: these accounts never exist outside it. The README prints them. The administrator
+ * and the lead must sign in with a second factor, so theirs is set up with a published secret:
+ * `npm run demo:code` prints the code an app would show.
+ */
 export const demoUsers = [
-  { email: "admin@example.org", name: "Asha Patel", role: "administrator", organisation: "council", password: "demo admin password" },
-  { email: "moderator@example.org", name: "Morgan Lee", role: "moderator", organisation: "pcf", password: "demo moderator password" },
-  { email: "lead@example.org", name: "Lucy Okafor", role: "safeguarding_lead", organisation: "council", password: "demo safeguarding password" },
+  { email: "admin@example.org", name: "Asha Patel", role: "administrator", organisation: "council", password: "demo admin password", totpSecret: "EJHCCRJ6S62NHC6NJIDWNDDXNGBUHZSE" },
+  { email: "moderator@example.org", name: "Morgan Lee", role: "moderator", organisation: "pcf", password: "demo moderator password", totpSecret: null },
+  { email: "lead@example.org", name: "Lucy Okafor", role: "safeguarding_lead", organisation: "council", password: "demo safeguarding password", totpSecret: "IY5VO7CRIHOEF3BRPPJDA542BN4VUQZQ" },
 ] as const;
 
 const demoSettings = {
@@ -37,7 +41,9 @@ export async function seedDemo(db: DB): Promise<void> {
   }
   for (const user of demoUsers) {
     const exists = await db.selectFrom("users").select("id").where("email", "=", user.email).executeTakeFirst();
-    if (!exists) await createUser(db, user, null);
+    if (exists) continue;
+    const id = await createUser(db, user, null);
+    if (user.totpSecret) await db.updateTable("users").set({ totp_secret: user.totpSecret, totp_enabled_at: new Date().toISOString() }).where("id", "=", id).execute();
   }
   await seedDemoResponses(db);
   await seedDemoActions(db);

@@ -1,18 +1,10 @@
 // Staff as the bench plays them: signed in with the demo accounts, posting forms with their CSRF token.
 import { demoUsers } from "../../db/seed/demo";
+import { signInWithFetch } from "../support/second-factor";
 
 export async function signIn(base: string, role: "administrator" | "moderator"): Promise<string> {
   const user = demoUsers.find((candidate) => candidate.role === role)!;
-  const response = await fetch(`${base}/sign-in`, {
-    method: "POST",
-    body: new URLSearchParams({ email: user.email, password: user.password }),
-    redirect: "manual",
-  });
-  if (response.status !== 303) throw new Error(`Signing in as ${user.email} answered ${response.status}`);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
+  return signInWithFetch(base, user.email, user.password);
 }
 
 /** The CSRF token a staff page's forms carry. */

@@ -1,4 +1,5 @@
 import { Visitor, withServerAndBrowser } from "../support/browser";
+import { passSecondFactor } from "../support/second-factor";
 
 const running = withServerAndBrowser();
 
@@ -7,6 +8,7 @@ async function signIn(visitor: Visitor, path: string) {
   await visitor.page.getByLabel("Email address").fill("admin@example.org");
   await visitor.page.getByLabel("Password").fill("demo admin password");
   await visitor.navigate(() => visitor.page.keyboard.press("Enter"));
+  await passSecondFactor(visitor, running.server, "admin@example.org");
 }
 
 /** The figure under a headline on the dashboard, as a number. */

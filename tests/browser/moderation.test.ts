@@ -1,6 +1,7 @@
 import SQLite from "better-sqlite3";
 import type { Locator, Page } from "playwright-core";
 import { Visitor, withServerAndBrowser } from "../support/browser";
+import { passSecondFactor } from "../support/second-factor";
 
 const running = withServerAndBrowser();
 
@@ -20,6 +21,7 @@ async function signIn(visitor: Visitor, email: string, password: string, start =
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await visitor.navigate(() => page.keyboard.press("Enter"));
+  await passSecondFactor(visitor, running.server, email);
 }
 
 /** A response with personal details in it, from someone who agreed to be quoted. */

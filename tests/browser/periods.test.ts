@@ -1,4 +1,5 @@
 import { Visitor, withServerAndBrowser } from "../support/browser";
+import { passSecondFactor } from "../support/second-factor";
 
 const running = withServerAndBrowser();
 
@@ -10,6 +11,7 @@ describe("periods", () => {
     await page.getByLabel("Email address").fill("admin@example.org");
     await page.getByLabel("Password").fill("demo admin password");
     await admin.navigate(() => page.keyboard.press("Enter"));
+    await passSecondFactor(admin, running.server, "admin@example.org");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Periods");
 
     const date = async (legend: string, day: string, month: string, year: string) => {

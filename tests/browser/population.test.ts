@@ -1,6 +1,7 @@
 import path from "node:path";
 import { repoRoot } from "../setup/paths";
 import { Visitor, withServerAndBrowser } from "../support/browser";
+import { passSecondFactor } from "../support/second-factor";
 
 const running = withServerAndBrowser();
 const fixture = (name: string) => path.join(repoRoot, "tests/fixtures/dfe", name);
@@ -11,6 +12,7 @@ async function signIn(admin: Visitor, url: string) {
   await page.getByLabel("Email address").fill("admin@example.org");
   await page.getByLabel("Password").fill("demo admin password");
   await admin.navigate(() => page.keyboard.press("Enter"));
+  await passSecondFactor(admin, running.server, "admin@example.org");
 }
 
 describe("who we are not hearing from", () => {

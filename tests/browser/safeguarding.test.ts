@@ -1,4 +1,5 @@
 import { Visitor, withServerAndBrowser } from "../support/browser";
+import { passSecondFactor } from "../support/second-factor";
 
 const running = withServerAndBrowser();
 
@@ -39,6 +40,7 @@ describe("a disclosure reaches the safeguarding lead", () => {
     await page.getByLabel("Email address").fill("lead@example.org");
     await page.getByLabel("Password").fill("demo safeguarding password");
     await lead.navigate(() => page.keyboard.press("Enter"));
+    await passSecondFactor(lead, running.server, "lead@example.org");
     const banner = page.getByRole("region", { name: "Safeguarding" });
     expect(await banner.textContent()).toMatch(/new possible safeguarding concerns? (is|are) waiting/);
     expect(await page.getByRole("navigation", { name: /staff/i }).getByRole("link", { name: /Safeguarding \(\d+ new\)/ }).count()).toBe(1);

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { Visitor, withServerAndBrowser } from "../support/browser";
+import { passSecondFactor } from "../support/second-factor";
 
 const running = withServerAndBrowser();
 
@@ -9,6 +10,7 @@ async function signIn(visitor: Visitor, email: string, password: string, start: 
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await visitor.navigate(() => page.getByLabel("Password").press("Enter"));
+  await passSecondFactor(visitor, running.server, email);
 }
 
 const main = (page: Page) => page.locator("main");

@@ -132,5 +132,6 @@ describe("authorisation matrix", () => {
       }
     }
     expect(checked.length).toBeGreaterThanOrEqual(8);
-  });
+    // Every staff route, four roles, GET and POST: a few hundred requests, more than the default 5 s on a busy machine.
+  }, 60_000);
 });

@@ -24,7 +24,7 @@ describe("settings", () => {
       headers: { Cookie: admin.cookie },
     });
     expect(response.status).toBe(303);
-    expect(await getSettings(getDb())).toEqual({
+    expect(await getSettings(getDb())).toMatchObject({
       organisation_name: "Riverside SEND Partnership",
       contact_email: "send@riverside.example",
       quote_approval: "council_and_pcf",

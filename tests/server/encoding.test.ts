@@ -1,5 +1,6 @@
 import { supportedLanguages } from "~/i18n/config";
 import { removeDatabase, startServer, type RunningServer } from "../support/server";
+import { signInWithFetch } from "../support/second-factor";
 
 /**
  * React 18's streaming renderer wrote NUL bytes into pages where a multibyte character fell on a
@@ -48,13 +49,7 @@ describe("every page in every language", () => {
   });
 
   it("is clean UTF-8 without NUL or replacement characters, for staff", async () => {
-    const signIn = await fetch(`${server.url}/sign-in`, {
-      method: "POST",
-      body: new URLSearchParams({ email: "admin@example.org", password: "demo admin password" }),
-      redirect: "manual",
-    });
-    expect(signIn.status).toBe(303);
-    const session = signIn.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+    const session = await signInWithFetch(server.url, "admin@example.org", "demo admin password");
     const found: string[] = [];
     for (const lang of supportedLanguages) {
       for (const path of staffPages) {

@@ -19,6 +19,8 @@ describe("request log", () => {
   it("never records query strings or resume codes", () => {
     expect(redactPath("/surveys/young-people/questions/best-thing?return=check")).toBe("/surveys/young-people/questions/best-thing");
     expect(redactPath("/resume/K7MP-2QXR-9FHT")).toBe("/resume/[code]");
+    expect(redactPath("/reset-password/abc_DEF-123?x=1")).toBe("/reset-password/[token]");
+    expect(redactPath("//%52eset-password/abc")).toBe("/reset-password/[token]");
     expect(redactPath("/RESUME/K7MP-2QXR-9FHT")).toBe("/resume/[code]");
     expect(redactPath("/%72esume/K7MP-2QXR-9FHT")).toBe("/resume/[code]");
     expect(redactPath("//Resume/K7MP-2QXR-9FHT?x=1")).toBe("/resume/[code]");
