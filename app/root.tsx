@@ -71,6 +71,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const hydrate = useHydrate();
   const lang = data?.lang ?? i18n.language ?? "en";
+  const error = useRouteError();
+  const refusedMethod = isRouteErrorResponse(error) && error.status === 405;
   return (
     <html lang={htmlLang(lang)} dir={data?.dir ?? textDirection(lang)} className={lang === easyRead ? "govuk-template app-easy-read" : "govuk-template"}>
       <head>
@@ -79,6 +81,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="theme-color" content="#1d5c63" />
         {/* Here rather than in each route's meta, so every page has one, error pages too, in its language. */}
         <meta name="description" content={t("meta.description")} />
+        {/* A post to a page that takes none is refused before any loader runs, so meta has no titles to use. */}
+        {data ? null : <title>{`${t(refusedMethod ? "errors.methodNotAllowed.title" : "errors.server.title")} – ${t("serviceName")}`}</title>}
         <Meta />
         <Links />
         {languagesWithFonts.has(lang) ? <link rel="stylesheet" href={`/fonts/${lang}.css`} /> : null}
@@ -155,7 +159,8 @@ export default function App() {
 export { passThroughHeaders as headers };
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
-  if (!error) return [];
+  // Without the root's data the layout writes the title itself (see Layout).
+  if (!error || !data) return [];
   const title = isRouteErrorResponse(error) && ((error.data as ErrorData | undefined)?.title || (error.status === 405 ? data?.titles.methodNotAllowed : undefined));
   const serviceName = data?.titles.serviceName ?? "";
   return [{ title: `${title || data?.titles.serverError || ""} – ${serviceName}` }];

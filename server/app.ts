@@ -9,7 +9,7 @@ import { requestGate } from "./gate";
 import { requestLogger } from "./log";
 import { remixHandler } from "./remix";
 
-/** The Express app every serving process runs: security headers, static files, the gate, then Remix. */
+/** The Express app every serving process runs: security headers, the gate, static files, then Remix. */
 export function createApp(build: ServerBuild, env: Env, root: string): express.Express {
   const app = express();
   app.disable("x-powered-by");
@@ -50,14 +50,16 @@ export function createApp(build: ServerBuild, env: Env, root: string): express.E
     next();
   });
 
-  // Fingerprinted assets can be cached for ever; everything else in public/ for an hour.
-  app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
-  app.use("/locales", express.static(path.join(root, "locales"), { maxAge: "1h" }));
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
-
+  // The gate first, so that even a path the static files cannot decode gets a page, not Express's own.
   app.use(requestGate(env));
-  app.all(
-    "*",
+  // Fingerprinted assets can be cached for ever; everything else in public/ for an hour.
+  const unlessRefused = (serve: express.RequestHandler): express.RequestHandler => (req, res, next) => (res.locals.refusal ? next() : serve(req, res, next));
+  app.use("/build", unlessRefused(express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" })));
+  app.use("/locales", unlessRefused(express.static(path.join(root, "locales"), { maxAge: "1h" })));
+  app.use(unlessRefused(express.static(path.join(root, "public"), { maxAge: "1h" })));
+
+  // `use`, not `all("*")`: Express decodes a "*" parameter, and answers a path it cannot decode itself.
+  app.use(
     remixHandler(build, env.NODE_ENV, env.PUBLIC_URL, (req, res) => ({
       cspNonce: res.locals.cspNonce as string,
       clientAddress: req.ip ?? "",

@@ -13,3 +13,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!refusal) httpError(t, 404, "notFound");
   httpError(t, refusal.status, refusal.kind, { retryAfterSeconds: refusal.retryAfterSeconds });
 }
+
+/**
+ * Never rendered: the loader always throws, and the root's error boundary draws the page. Having a
+ * component makes this a page rather than a resource route, so a refusal is a whole HTML page in
+ * the person's language, not the bare data of the error.
+ */
+export default function Refused() {
+  return null;
+}

@@ -323,7 +323,11 @@ describe("10. the smaller findings", () => {
       const response = await new Browser().fetch(url, init);
       expect(response.status, `${init.method} ${url}`).toBeGreaterThanOrEqual(400);
       expect(response.status, `${init.method} ${url}`).toBeLessThan(500);
-      expect(await response.text(), `${init.method} ${url}`).not.toMatch(/at [\w.]+ \(|node_modules|\/work\//);
+      const page = await response.text();
+      expect(page, `${init.method} ${url}`).not.toMatch(/at [\w.]+ \(|node_modules|\/work\//);
+      // Every refusal is a whole page: one title that says what happened, as well as the service's name.
+      expect(page.match(/<title>([^<]*)<\/title>/g), `${init.method} ${url}`).toHaveLength(1);
+      expect(/<title>([^<]*)<\/title>/.exec(page)?.[1], `${init.method} ${url}`).toMatch(/^\S.* – You said, we did$/);
     }
     // A control character in redirectTo is simply ignored.
     expect((await new Browser().fetch(`/sign-in?redirectTo=${encodeURIComponent("/\u0000x")}`)).status).toBe(200);
