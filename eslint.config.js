@@ -2,6 +2,7 @@ import js from "@eslint/js";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
+import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
   { ignores: ["build/", "public/build/", "node_modules/", ".cache/", ".bench/", "tests/.tmp/", "tests/artifacts/"] },
@@ -28,4 +29,6 @@ export default tseslint.config(
     files: ["public/**/*.js"],
     languageOptions: { globals: { window: "readonly", document: "readonly", SpeechSynthesisUtterance: "readonly" } },
   },
+  // Layout is Prettier's (npm run format); lint checks it with `prettier --check`.
+  prettier,
 );

@@ -17,7 +17,9 @@ const trustProxy = z
   .refine((value) => !/^(true|yes)$/i.test(value), {
     message: "true would believe any X-Forwarded-For: give the number of proxies in front (1) or their addresses",
   })
-  .refine((value) => /^(|false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/i.test(value), { message: "expected false, a number of proxies, or proxy addresses separated by commas" })
+  .refine((value) => /^(|false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/i.test(value), {
+    message: "expected false, a number of proxies, or proxy addresses separated by commas",
+  })
   .transform((value): false | number | string[] => {
     if (value === "" || /^false$/i.test(value) || value === "0") return false;
     if (/^\d+$/.test(value)) return Number(value);
@@ -39,14 +41,22 @@ const EnvSchema = z.object({
   /** The address people reach the portal at: links in emails (and open data) are made from it, never from a request. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Where mail goes out, e.g. smtp://user:password@smtp.example.org:587; empty sends no mail. */
-  SMTP_URL: z.string().optional().transform((value) => value || undefined).pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   /** Largest request body, in kilobytes, by kind of page: refused with 413 as soon as it is passed. */
   BODY_LIMIT_PUBLIC_KB: z.coerce.number().int().min(1).max(10_240).default(64),
   BODY_LIMIT_SIGN_IN_KB: z.coerce.number().int().min(1).max(1_024).default(8),
   BODY_LIMIT_STAFF_KB: z.coerce.number().int().min(1).max(51_200).default(1_024),
   MAIL_FROM: z.string().min(3).default("You said, we did <no-reply@localhost>"),
   /** Processes serving requests on PORT; unset is one per core in production, one otherwise (server/processes.ts). */
-  WEB_CONCURRENCY: z.string().optional().transform((value) => (value ? Number(value) : undefined)).pipe(z.number().int().min(1).max(256).optional()),
+  WEB_CONCURRENCY: z
+    .string()
+    .optional()
+    .transform((value) => (value ? Number(value) : undefined))
+    .pipe(z.number().int().min(1).max(256).optional()),
 });
 
 type ParsedEnv = z.infer<typeof EnvSchema>;

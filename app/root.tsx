@@ -1,16 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useMatches,
-  useRouteError,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "./db.server";
 import { easyRead, htmlLang, languagesWithFonts, textDirection } from "./i18n/config";
@@ -56,7 +45,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     organisation,
     childrenServicesPhone,
     formErrors: Boolean(context.formErrors),
-    titles: { serviceName: t("serviceName"), errorPrefix: t("errorPrefix"), serverError: t("errors.server.title"), methodNotAllowed: t("errors.methodNotAllowed.title") },
+    titles: {
+      serviceName: t("serviceName"),
+      errorPrefix: t("errorPrefix"),
+      serverError: t("errors.server.title"),
+      methodNotAllowed: t("errors.methodNotAllowed.title"),
+    },
   });
 }
 
@@ -136,9 +130,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 </Link>
               </li>
             </ul>
-            {data?.organisation ? (
-              <p className="govuk-body-s">{t("footer.runBy", { organisation: data.organisation })}</p>
-            ) : null}
+            {data?.organisation ? <p className="govuk-body-s">{t("footer.runBy", { organisation: data.organisation })}</p> : null}
           </div>
         </footer>
         {hydrate ? (
@@ -161,7 +153,8 @@ export { passThroughHeaders as headers };
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   // Without the root's data the layout writes the title itself (see Layout).
   if (!error || !data) return [];
-  const title = isRouteErrorResponse(error) && ((error.data as ErrorData | undefined)?.title || (error.status === 405 ? data?.titles.methodNotAllowed : undefined));
+  const title =
+    isRouteErrorResponse(error) && ((error.data as ErrorData | undefined)?.title || (error.status === 405 ? data?.titles.methodNotAllowed : undefined));
   const serviceName = data?.titles.serviceName ?? "";
   return [{ title: `${title || data?.titles.serverError || ""} – ${serviceName}` }];
 };

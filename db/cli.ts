@@ -93,7 +93,13 @@ async function restore(env: Env, file: string | undefined) {
   // The restored database records where it came from; the restore stands even if this cannot be written.
   const db = createDb(env.DATABASE_PATH);
   try {
-    await audit(db, { userId: null, action: "backup.restored", entity: "backup", entityId: path.basename(file), after: { keptAs: report.keptAs ? path.basename(report.keptAs) : null, responses: report.backup.responses } });
+    await audit(db, {
+      userId: null,
+      action: "backup.restored",
+      entity: "backup",
+      entityId: path.basename(file),
+      after: { keptAs: report.keptAs ? path.basename(report.keptAs) : null, responses: report.backup.responses },
+    });
   } catch (error) {
     console.error(`The restore is done, but its audit entry could not be written: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
@@ -132,7 +138,9 @@ if (command in fileCommands) {
       await rebuildAggregates(db);
       console.log("every figure counted again from the responses, tags and answers");
     } else if (command !== "migrate") {
-      throw new Error(`Unknown command "${command}". Use "migrate", "demo-reset", "user-create", "survey-export", "survey-import", "suggestions-rebuild", "counts-rebuild", "backup" or "restore".`);
+      throw new Error(
+        `Unknown command "${command}". Use "migrate", "demo-reset", "user-create", "survey-export", "survey-import", "suggestions-rebuild", "counts-rebuild", "backup" or "restore".`,
+      );
     }
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -11,13 +11,7 @@ export type Audience = (typeof audiences)[number];
 export const surveyAudiences = [...audiences, "both"] as const;
 export type SurveyAudience = (typeof surveyAudiences)[number];
 export type SurveyStatus = "draft" | "open" | "closed";
-export type QuestionKind =
-  | "single_choice"
-  | "multiple_choice"
-  | "agreement_scale"
-  | "smiley_scale"
-  | "free_text"
-  | "yes_no";
+export type QuestionKind = "single_choice" | "multiple_choice" | "agreement_scale" | "smiley_scale" | "free_text" | "yes_no";
 export type QuestionSection = "main" | "about_you";
 
 export interface SettingTable {

@@ -22,7 +22,8 @@ for (const font of fonts) {
   });
   // Latin letters and digits in these pages stay in the site's usual font; only the script changes.
   // Staff pages show a language's text inside an English page (a translation, a preview, an answer): its own element says lang.
-  const use = `html[lang="${font.lang}"] body,html[lang="${font.lang}"] body *:not(svg *),[lang="${font.lang}"],[lang="${font.lang}"] *:not(svg *){font-family:"${font.family}",arial,sans-serif}` +
+  const use =
+    `html[lang="${font.lang}"] body,html[lang="${font.lang}"] body *:not(svg *),[lang="${font.lang}"],[lang="${font.lang}"] *:not(svg *){font-family:"${font.family}",arial,sans-serif}` +
     // Nastaliq rises and falls far more than Latin letters: lines need much more room.
     (font.lang === "ur"
       ? `html[lang="ur"] body *:not(svg *){line-height:2.2}html[lang="ur"] :is(.govuk-select,.govuk-input){block-size:auto;padding-block:2px}`

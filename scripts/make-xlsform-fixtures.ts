@@ -159,5 +159,11 @@ await writeWorkbook(path.join(folder, "broken.xlsx"), [
       ["sizes", null, "Medium"],
     ],
   },
-  { name: "settings", rows: [["form_title", "form_id"], ["Broken", "broken"]] },
+  {
+    name: "settings",
+    rows: [
+      ["form_title", "form_id"],
+      ["Broken", "broken"],
+    ],
+  },
 ]);

@@ -53,7 +53,10 @@ export function createApp(build: ServerBuild, env: Env, root: string): express.E
   // The gate first, so that even a path the static files cannot decode gets a page, not Express's own.
   app.use(requestGate(env));
   // Fingerprinted assets can be cached for ever; everything else in public/ for an hour.
-  const unlessRefused = (serve: express.RequestHandler): express.RequestHandler => (req, res, next) => (res.locals.refusal ? next() : serve(req, res, next));
+  const unlessRefused =
+    (serve: express.RequestHandler): express.RequestHandler =>
+    (req, res, next) =>
+      res.locals.refusal ? next() : serve(req, res, next);
   app.use("/build", unlessRefused(express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" })));
   app.use("/locales", unlessRefused(express.static(path.join(root, "locales"), { maxAge: "1h" })));
   app.use(unlessRefused(express.static(path.join(root, "public"), { maxAge: "1h" })));

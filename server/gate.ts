@@ -81,7 +81,11 @@ export function requestGate(env: Env) {
     // the survey's hot path is not parsed twice.)
     if (type === "multipart/form-data") {
       try {
-        await new globalThis.Request("http://portal.invalid/", { method: "POST", body: new Uint8Array(body), headers: { "Content-Type": req.get("Content-Type") ?? type } }).formData();
+        await new globalThis.Request("http://portal.invalid/", {
+          method: "POST",
+          body: new Uint8Array(body),
+          headers: { "Content-Type": req.get("Content-Type") ?? type },
+        }).formData();
       } catch {
         return refuse(res, next, { status: 400, kind: "badRequest" });
       }

@@ -31,9 +31,19 @@ export async function requestPasswordReset(db: DB, email: string, t: TFunction, 
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("password_resets")
-      .values({ token_hash: hashSecret(token), user_id: user.id, created_at: now.toISOString(), expires_at: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString() })
+      .values({
+        token_hash: hashSecret(token),
+        user_id: user.id,
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(),
+      })
       .execute();
-    await enqueueMail(trx, "password_reset", { to: user.email, subject: t("reset.mail.subject"), text: t("reset.mail.text", { name: user.name, link, minutes: RESET_MINUTES }) }, now);
+    await enqueueMail(
+      trx,
+      "password_reset",
+      { to: user.email, subject: t("reset.mail.subject"), text: t("reset.mail.text", { name: user.name, link, minutes: RESET_MINUTES }) },
+      now,
+    );
     await audit(trx, { userId: null, action: "user.password.reset_link", entity: "user", entityId: user.id }, now);
   });
 }
@@ -56,7 +66,12 @@ export async function resetPassword(db: DB, token: string, password: string, now
   if (!user) return "expired";
   const problem = passwordProblem(password, user.email);
   if (problem) return problem;
-  const used = await db.updateTable("password_resets").set({ used_at: now.toISOString() }).where("token_hash", "=", hashSecret(token)).where("used_at", "is", null).executeTakeFirst();
+  const used = await db
+    .updateTable("password_resets")
+    .set({ used_at: now.toISOString() })
+    .where("token_hash", "=", hashSecret(token))
+    .where("used_at", "is", null)
+    .executeTakeFirst();
   if (Number(used.numUpdatedRows) === 0) return "expired";
   await setPassword(db, user.id, password, { byUserId: user.id, temporary: false }, now);
   return null;

@@ -97,7 +97,12 @@ export async function checkSecondFactor(db: Db, userId: number, input: string, n
       .where("used_at", "is", null)
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) === 0) return null;
-    const left = await trx.selectFrom("recovery_codes").select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", userId).where("used_at", "is", null).executeTakeFirstOrThrow();
+    const left = await trx
+      .selectFrom("recovery_codes")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("user_id", "=", userId)
+      .where("used_at", "is", null)
+      .executeTakeFirstOrThrow();
     await audit(trx, { userId, action: "sign_in.recovery_code", entity: "user", entityId: userId, after: { left: Number(left.n) } }, now);
     return "recovery";
   });
@@ -105,7 +110,12 @@ export async function checkSecondFactor(db: Db, userId: number, input: string, n
 
 /** How many recovery codes are left unused. */
 export async function recoveryCodesLeft(db: Db, userId: number): Promise<number> {
-  const row = await db.selectFrom("recovery_codes").select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", userId).where("used_at", "is", null).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("recovery_codes")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

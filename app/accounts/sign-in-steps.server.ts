@@ -44,7 +44,13 @@ export async function advance(db: DB, userId: number, done: SignInStep | "passwo
 }
 
 /** Changes one's own password: the current one must be given, and the new one must be a good one. */
-export async function changePassword(db: DB, userId: number, current: string, next: string, now = new Date()): Promise<PasswordProblem | "wrongCurrent" | "same" | null> {
+export async function changePassword(
+  db: DB,
+  userId: number,
+  current: string,
+  next: string,
+  now = new Date(),
+): Promise<PasswordProblem | "wrongCurrent" | "same" | null> {
   const user = await db.selectFrom("users").select(["email", "password_hash"]).where("id", "=", userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(current, user.password_hash))) return "wrongCurrent";
   if (current === next) return "same";
@@ -61,7 +67,11 @@ export async function changePassword(db: DB, userId: number, current: string, ne
 export async function setPassword(db: DB, userId: number, password: string, how: { byUserId: number | null; temporary: boolean }, now = new Date()) {
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("users").set({ password_hash: hash, must_change_password: how.temporary ? 1 : 0 }).where("id", "=", userId).execute();
+    await trx
+      .updateTable("users")
+      .set({ password_hash: hash, must_change_password: how.temporary ? 1 : 0 })
+      .where("id", "=", userId)
+      .execute();
     await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
     await trx.deleteFrom("password_resets").where("user_id", "=", userId).where("used_at", "is", null).execute();
     const action = how.temporary ? "user.password.temporary" : how.byUserId === userId ? "user.password.change" : "user.password.reset";

@@ -48,7 +48,10 @@ export async function signInAttempt(db: DB, request: Request, account: string, a
 /** Seconds until this attempt may be made, or 0 when it may be made now. */
 export async function signInWait(attempt: Attempt): Promise<number> {
   if (attempt.knownDevice) return secondsToWait("signInDevice", attempt.knownDevice);
-  const waits = await Promise.all([secondsToWait("signInAddress", attempt.address), secondsToWait("signInAccountAddress", `${attempt.account}|${attempt.address}`)]);
+  const waits = await Promise.all([
+    secondsToWait("signInAddress", attempt.address),
+    secondsToWait("signInAccountAddress", `${attempt.account}|${attempt.address}`),
+  ]);
   return Math.max(...waits);
 }
 
@@ -60,14 +63,26 @@ const MAX_ADDRESSES = 20;
  */
 export async function recordFailedSignIn(db: DB, attempt: Attempt, userId: number | null, now = new Date()): Promise<void> {
   if (attempt.knownDevice) await limiter("signInDevice").penalty(attempt.knownDevice, 1);
-  else await Promise.all([limiter("signInAddress").penalty(attempt.address || "unknown", 1), limiter("signInAccountAddress").penalty(`${attempt.account}|${attempt.address}`, 1)]);
+  else
+    await Promise.all([
+      limiter("signInAddress").penalty(attempt.address || "unknown", 1),
+      limiter("signInAccountAddress").penalty(`${attempt.account}|${attempt.address}`, 1),
+    ]);
 
   const account = userId === null ? "unknown account" : attempt.account;
   const hour = `${now.toISOString().slice(0, 13)}:00:00Z`;
   await db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("sign_in_failures").select(["failures", "addresses"]).where("account", "=", account).where("hour", "=", hour).executeTakeFirst();
+    const row = await trx
+      .selectFrom("sign_in_failures")
+      .select(["failures", "addresses"])
+      .where("account", "=", account)
+      .where("hour", "=", hour)
+      .executeTakeFirst();
     if (!row) {
-      await trx.insertInto("sign_in_failures").values({ account, hour, failures: 1, addresses: JSON.stringify([attempt.address]) }).execute();
+      await trx
+        .insertInto("sign_in_failures")
+        .values({ account, hour, failures: 1, addresses: JSON.stringify([attempt.address]) })
+        .execute();
       await audit(trx, { userId: null, action: "sign_in.failures", entity: "user", entityId: userId, after: { account, hour } }, now);
       return;
     }
@@ -90,6 +105,9 @@ export async function rememberDevice(db: DB, userId: number, attempt: Attempt, n
     return deviceCookie.serialize(attempt.device, { secure: env().NODE_ENV === "production" });
   }
   const token = generateToken();
-  await db.insertInto("known_devices").values({ token_hash: hashSecret(token), user_id: userId, created_at: now.toISOString(), last_used_at: now.toISOString() }).execute();
+  await db
+    .insertInto("known_devices")
+    .values({ token_hash: hashSecret(token), user_id: userId, created_at: now.toISOString(), last_used_at: now.toISOString() })
+    .execute();
   return deviceCookie.serialize(token, { secure: env().NODE_ENV === "production" });
 }

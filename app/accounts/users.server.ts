@@ -76,17 +76,9 @@ export interface UserChange {
 /** Changes role, side and whether the account works; a disabled account's sessions end at once. */
 export async function updateUser(db: DB, id: number, change: UserChange, byUserId: number, now = new Date()) {
   await db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom("users")
-      .select(["role", "organisation", "disabled_at"])
-      .where("id", "=", id)
-      .executeTakeFirstOrThrow();
+    const before = await trx.selectFrom("users").select(["role", "organisation", "disabled_at"]).where("id", "=", id).executeTakeFirstOrThrow();
     const disabledAt = change.disabled ? (before.disabled_at ?? now.toISOString()) : null;
-    await trx
-      .updateTable("users")
-      .set({ role: change.role, organisation: change.organisation, disabled_at: disabledAt })
-      .where("id", "=", id)
-      .execute();
+    await trx.updateTable("users").set({ role: change.role, organisation: change.organisation, disabled_at: disabledAt }).where("id", "=", id).execute();
     if (change.disabled) await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
     await audit(trx, {
       userId: byUserId,

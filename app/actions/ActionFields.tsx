@@ -28,9 +28,31 @@ export function ActionFields({ values, errors, themes, surveys, periods }: Actio
   const errorFor = (field: string) => errors.find((error) => error.field === field)?.message;
   return (
     <>
-      <TextInput id="title" name="title" label={t("actions.form.title")} hint={t("actions.form.titleHint")} error={errorFor("title")} defaultValue={values.title} />
-      <TextArea id="description" name="description" label={t("actions.form.description")} hint={t("actions.form.descriptionHint")} rows={4} error={errorFor("description")} defaultValue={values.description} />
-      <TextInput id="owner" name="owner" label={t("actions.form.owner")} hint={t("actions.form.ownerHint")} error={errorFor("owner")} defaultValue={values.owner} />
+      <TextInput
+        id="title"
+        name="title"
+        label={t("actions.form.title")}
+        hint={t("actions.form.titleHint")}
+        error={errorFor("title")}
+        defaultValue={values.title}
+      />
+      <TextArea
+        id="description"
+        name="description"
+        label={t("actions.form.description")}
+        hint={t("actions.form.descriptionHint")}
+        rows={4}
+        error={errorFor("description")}
+        defaultValue={values.description}
+      />
+      <TextInput
+        id="owner"
+        name="owner"
+        label={t("actions.form.owner")}
+        hint={t("actions.form.ownerHint")}
+        error={errorFor("owner")}
+        defaultValue={values.owner}
+      />
       <Choices
         id="partner"
         name="partner"
@@ -39,8 +61,24 @@ export function ActionFields({ values, errors, themes, surveys, periods }: Actio
         selected={values.partner ? [values.partner] : []}
         items={partners.map((partner) => ({ value: partner, label: t(`actions.partners.${partner}`) }))}
       />
-      <DateInput id="due_on" name="due_on" legend={t("actions.form.due_on")} hint={t("actions.form.dueHint")} error={errorFor("due_on")} values={values} stored={values.due_on} />
-      <TextArea id="measure" name="measure" label={t("actions.form.measure")} hint={t("actions.form.measureHint")} rows={3} error={errorFor("measure")} defaultValue={values.measure} />
+      <DateInput
+        id="due_on"
+        name="due_on"
+        legend={t("actions.form.due_on")}
+        hint={t("actions.form.dueHint")}
+        error={errorFor("due_on")}
+        values={values}
+        stored={values.due_on}
+      />
+      <TextArea
+        id="measure"
+        name="measure"
+        label={t("actions.form.measure")}
+        hint={t("actions.form.measureHint")}
+        rows={3}
+        error={errorFor("measure")}
+        defaultValue={values.measure}
+      />
       <Choices
         id="theme"
         name="theme"

@@ -32,7 +32,11 @@ export function PeriodStateTag({ period }: { period: PeriodSummary }) {
 /** How many languages still lack the period's name: "Not named yet in 3 of 11 languages". */
 export function MissingLanguages({ missing }: { missing: readonly string[] }) {
   const { t } = useTranslation("staff");
-  return <>{missing.length === 0 ? t("periods.languages.complete") : t("periods.languages.missing", { missing: missing.length, total: translatedLanguages.length })}</>;
+  return (
+    <>
+      {missing.length === 0 ? t("periods.languages.complete") : t("periods.languages.missing", { missing: missing.length, total: translatedLanguages.length })}
+    </>
+  );
 }
 
 interface PeriodFieldsProps {
@@ -48,10 +52,40 @@ export function PeriodFields({ values, stored, errorFor }: PeriodFieldsProps) {
   const { t } = useTranslation("staff");
   return (
     <>
-      <TextInput id="name" name="name" label={t("periods.name")} hint={t("periods.nameHint")} error={errorFor("name")} defaultValue={values.name ?? stored?.name} />
-      <TextInput id="slug" name="slug" label={t("periods.slug")} hint={t("periods.slugHint")} error={errorFor("slug")} defaultValue={values.slug ?? stored?.slug} />
-      <DateInput id="startsOn" name="startsOn" legend={t("periods.startsOn")} hint={t("periods.startsOnHint")} error={errorFor("startsOn")} values={values} stored={stored?.starts_on} />
-      <DateInput id="endsOn" name="endsOn" legend={t("periods.endsOn")} hint={t("periods.endsOnHint")} error={errorFor("endsOn")} values={values} stored={stored?.ends_on} />
+      <TextInput
+        id="name"
+        name="name"
+        label={t("periods.name")}
+        hint={t("periods.nameHint")}
+        error={errorFor("name")}
+        defaultValue={values.name ?? stored?.name}
+      />
+      <TextInput
+        id="slug"
+        name="slug"
+        label={t("periods.slug")}
+        hint={t("periods.slugHint")}
+        error={errorFor("slug")}
+        defaultValue={values.slug ?? stored?.slug}
+      />
+      <DateInput
+        id="startsOn"
+        name="startsOn"
+        legend={t("periods.startsOn")}
+        hint={t("periods.startsOnHint")}
+        error={errorFor("startsOn")}
+        values={values}
+        stored={stored?.starts_on}
+      />
+      <DateInput
+        id="endsOn"
+        name="endsOn"
+        legend={t("periods.endsOn")}
+        hint={t("periods.endsOnHint")}
+        error={errorFor("endsOn")}
+        values={values}
+        stored={stored?.ends_on}
+      />
     </>
   );
 }

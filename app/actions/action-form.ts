@@ -6,7 +6,12 @@ export const partners = ["council", "nhs", "school", "pcf", "other"] as const;
 /** The longest each text of an action may be, in English or in any other language. */
 export const actionLimits = { title: 200, description: 4000, owner: 200, measure: 1000, status_reason: 2000, impact: 4000, update: 2000 } as const;
 
-const text = (max: number, key: string) => z.string().trim().min(1, { error: key }).max(max, { error: `${key}TooLong` });
+const text = (max: number, key: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: key })
+    .max(max, { error: `${key}TooLong` });
 const id = z.coerce.number().int().positive();
 
 /**

@@ -41,7 +41,10 @@ export async function actionPageData(request: Request, id: string | undefined) {
     publication,
     revisions,
     action,
-    translations: { progress: progress.get(action.id) ?? [], waiting: revisions.map((revision) => translatedLanguageOf(revision.kind)).filter((lang) => lang !== null) },
+    translations: {
+      progress: progress.get(action.id) ?? [],
+      waiting: revisions.map((revision) => translatedLanguageOf(revision.kind)).filter((lang) => lang !== null),
+    },
     notice: new URL(request.url).searchParams.get("notice"),
     ...options,
   };
@@ -95,7 +98,11 @@ export async function actionPagePost(request: Request, id: string | undefined, c
   } catch (error) {
     if (!(error instanceof ActionError)) throw error;
     context.formErrors = true;
-    const field = error.field ?? (error.reason === "unknownTheme" ? "theme" : staff.intent === "details" ? "title" : staff.intent === "update" ? "body" : "status");
-    return json<StaffFormFailure>({ errors: [{ field, message: staff.t(`actions.errors.${error.reason}`) }], values: staff.values }, { status: error.reason === "changedElsewhere" ? 409 : 400 });
+    const field =
+      error.field ?? (error.reason === "unknownTheme" ? "theme" : staff.intent === "details" ? "title" : staff.intent === "update" ? "body" : "status");
+    return json<StaffFormFailure>(
+      { errors: [{ field, message: staff.t(`actions.errors.${error.reason}`) }], values: staff.values },
+      { status: error.reason === "changedElsewhere" ? 409 : 400 },
+    );
   }
 }

@@ -34,10 +34,16 @@ async function requireThemes(db: Kysely<Database>, ids: number[]) {
 
 async function saveLinks(db: Kysely<Database>, actionId: number, input: ActionInput) {
   await db.deleteFrom("action_themes").where("action_id", "=", actionId).execute();
-  await db.insertInto("action_themes").values([...new Set(input.theme)].map((theme_id) => ({ action_id: actionId, theme_id }))).execute();
+  await db
+    .insertInto("action_themes")
+    .values([...new Set(input.theme)].map((theme_id) => ({ action_id: actionId, theme_id })))
+    .execute();
   await db.deleteFrom("action_surveys").where("action_id", "=", actionId).execute();
   if (input.survey.length) {
-    await db.insertInto("action_surveys").values([...new Set(input.survey)].map((survey_id) => ({ action_id: actionId, survey_id }))).execute();
+    await db
+      .insertInto("action_surveys")
+      .values([...new Set(input.survey)].map((survey_id) => ({ action_id: actionId, survey_id })))
+      .execute();
   }
 }
 
@@ -58,7 +64,15 @@ export async function createAction(db: DB, input: ActionInput, userId: number, n
     const stamp = now.toISOString();
     const { id } = await trx
       .insertInto("actions")
-      .values({ owner: input.owner, partner: input.partner, due_on: input.due_on, period_id: input.period ?? null, created_by: userId, created_at: stamp, updated_at: stamp })
+      .values({
+        owner: input.owner,
+        partner: input.partner,
+        due_on: input.due_on,
+        period_id: input.period ?? null,
+        created_by: userId,
+        created_at: stamp,
+        updated_at: stamp,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await trx
@@ -66,7 +80,10 @@ export async function createAction(db: DB, input: ActionInput, userId: number, n
       .values({ action_id: id, lang: fallbackLanguage, title: input.title, description: input.description, measure: input.measure })
       .execute();
     await saveLinks(trx, id, input);
-    await trx.insertInto("action_status_history").values({ action_id: id, from_status: null, to_status: "planned", changed_by: userId, changed_at: stamp }).execute();
+    await trx
+      .insertInto("action_status_history")
+      .values({ action_id: id, from_status: null, to_status: "planned", changed_by: userId, changed_at: stamp })
+      .execute();
     await audit(trx, { userId, action: "action.create", entity: "action", entityId: id, after: summary(input) }, now);
     return id;
   });
@@ -78,7 +95,14 @@ export async function updateAction(db: DB, id: number, input: ActionInput, versi
     const before = await actionRow(trx, id);
     const claimed = await trx
       .updateTable("actions")
-      .set({ owner: input.owner, partner: input.partner, due_on: input.due_on, period_id: input.period ?? null, updated_at: now.toISOString(), version: version + 1 })
+      .set({
+        owner: input.owner,
+        partner: input.partner,
+        due_on: input.due_on,
+        period_id: input.period ?? null,
+        updated_at: now.toISOString(),
+        version: version + 1,
+      })
       .where("id", "=", id)
       .where("version", "=", version)
       .executeTakeFirst();
@@ -95,7 +119,12 @@ export async function updateAction(db: DB, id: number, input: ActionInput, versi
 
 /** The English words of an action, which every translation follows. */
 async function englishWords(db: Kysely<Database>, id: number) {
-  return db.selectFrom("action_texts").select(["title", "description", "measure", "status_reason", "impact"]).where("action_id", "=", id).where("lang", "=", fallbackLanguage).executeTakeFirstOrThrow();
+  return db
+    .selectFrom("action_texts")
+    .select(["title", "description", "measure", "status_reason", "impact"])
+    .where("action_id", "=", id)
+    .where("lang", "=", fallbackLanguage)
+    .executeTakeFirstOrThrow();
 }
 
 async function actionRow(db: Kysely<Database>, id: number) {
@@ -135,9 +164,20 @@ export async function changeStatus(db: DB, id: number, change: StatusChange, use
     await trx.updateTable("action_texts").set(words).where("action_id", "=", id).where("lang", "=", fallbackLanguage).execute();
     await trx
       .insertInto("action_status_history")
-      .values({ action_id: id, from_status: before.status, to_status: change.status, reason: change.reason || null, changed_by: userId, changed_at: now.toISOString() })
+      .values({
+        action_id: id,
+        from_status: before.status,
+        to_status: change.status,
+        reason: change.reason || null,
+        changed_by: userId,
+        changed_at: now.toISOString(),
+      })
       .execute();
-    await audit(trx, { userId, action: "action.status", entity: "action", entityId: id, before: { status: before.status }, after: { status: change.status } }, now);
+    await audit(
+      trx,
+      { userId, action: "action.status", entity: "action", entityId: id, before: { status: before.status }, after: { status: change.status } },
+      now,
+    );
   });
 }
 
@@ -149,7 +189,11 @@ export async function addUpdate(db: DB, id: number, update: { body: string; upda
       .values({ action_id: id, lang: fallbackLanguage, body: update.body, update_on: update.updateOn, created_by: userId, created_at: now.toISOString() })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await trx.updateTable("actions").set((eb) => ({ updated_at: now.toISOString(), version: eb("version", "+", 1) })).where("id", "=", id).execute();
+    await trx
+      .updateTable("actions")
+      .set((eb) => ({ updated_at: now.toISOString(), version: eb("version", "+", 1) }))
+      .where("id", "=", id)
+      .execute();
     await audit(trx, { userId, action: "action.progress", entity: "action", entityId: id, after: { update: updateId, on: update.updateOn } }, now);
   });
 }
@@ -171,11 +215,19 @@ export async function listActions(db: DB, lang: string, filters: ActionFilters =
   const texts = await db
     .selectFrom("action_texts")
     .select(["action_id", "lang", "title"])
-    .where("action_id", "in", actions.map((action) => action.id))
+    .where(
+      "action_id",
+      "in",
+      actions.map((action) => action.id),
+    )
     .where("lang", "in", [lang, fallbackLanguage])
     .execute();
   return actions.map((action) => {
-    const title = localText(texts.filter((row) => row.action_id === action.id), lang, (row) => row.title);
+    const title = localText(
+      texts.filter((row) => row.action_id === action.id),
+      lang,
+      (row) => row.title,
+    );
     return { ...action, title: title?.text ?? "", lang: title?.lang ?? fallbackLanguage };
   });
 }

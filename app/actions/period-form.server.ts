@@ -48,5 +48,8 @@ const failureFields: Record<PeriodFailure, string> = { slugTaken: "slug", overla
 export function periodFailure(context: AppLoadContext, error: PeriodError, { t, values }: Pick<StaffForm, "t" | "values">, locale: string) {
   const { name, from, to } = error.params;
   const params = error.reason === "overlaps" ? { name, from: dayInWords(from, intlLocale(locale)), to: dayInWords(to, intlLocale(locale)) } : {};
-  return formFailure<StaffFormFailure>(context, { errors: [{ field: failureFields[error.reason], message: t(`periods.errors.${error.reason}`, params) }], values });
+  return formFailure<StaffFormFailure>(context, {
+    errors: [{ field: failureFields[error.reason], message: t(`periods.errors.${error.reason}`, params) }],
+    values,
+  });
 }

@@ -192,7 +192,11 @@ export async function createPeriod(db: DB, input: PeriodInput, userId: number, n
   return db.transaction().execute(async (trx) => {
     await refuseTakenSlug(trx, input.slug);
     await refuseOverlap(trx, input);
-    const { id } = await trx.insertInto("periods").values({ slug: input.slug, starts_on: input.startsOn, ends_on: input.endsOn }).returning("id").executeTakeFirstOrThrow();
+    const { id } = await trx
+      .insertInto("periods")
+      .values({ slug: input.slug, starts_on: input.startsOn, ends_on: input.endsOn })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     await saveNames(trx, id, input);
     await audit(trx, { userId, action: "period.create", entity: "period", entityId: id, after: summary(input) }, now);
     return id;

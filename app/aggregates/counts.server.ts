@@ -107,7 +107,14 @@ async function contributionOf(trx: Trx, responseIds: number[], themesOnly = fals
     for (const span of [day, monthOf(day)]) {
       for (const theme_id of themes) adds.theme_counts.push({ ...who, span, theme_id });
       for (const answer of themesOnly ? [] : given) {
-        adds.answer_counts.push({ span, audience: who.audience, lang: who.lang, question_id: answer.question_id, question_version: answer.question_version, choice: answer.choice ?? "" });
+        adds.answer_counts.push({
+          span,
+          audience: who.audience,
+          lang: who.lang,
+          question_id: answer.question_id,
+          question_version: answer.question_version,
+          choice: answer.choice ?? "",
+        });
       }
     }
     for (const theme_id of themes) adds.queue_theme_counts.push({ ...queue, theme_id });
@@ -233,7 +240,15 @@ export async function countThemes(trx: Trx, themeIds: number[] | null): Promise<
   const queue = new Map<string, Counted<QueueThemeCountTable> & { n: number }>();
   for (const { day, ...row } of rows) {
     const who = { theme_id: row.theme_id, survey_id: row.survey_id, audience: row.audience, lang: row.lang, n: Number(row.n) };
-    tally(themes, [{ ...who, span: day }, { ...who, span: monthOf(day) }], "theme_counts", 1);
+    tally(
+      themes,
+      [
+        { ...who, span: day },
+        { ...who, span: monthOf(day) },
+      ],
+      "theme_counts",
+      1,
+    );
     tally(queue, [{ ...who, status: row.status, tagged: Number(row.tagged) }], "queue_theme_counts", 1);
   }
   await addCounts(trx, "theme_counts", themes);

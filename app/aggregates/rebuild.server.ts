@@ -12,7 +12,8 @@ export async function rebuildAggregates(db: DB): Promise<void> {
   await db.transaction().execute(async (trx) => {
     // A merge under way counts part of its responses for each theme: finish it, then count.
     await finishMerges(trx, null);
-    for (const table of ["response_counts", "queue_counts", "theme_counts", "queue_theme_counts", "answer_counts"] as const) await trx.deleteFrom(table).execute();
+    for (const table of ["response_counts", "queue_counts", "theme_counts", "queue_theme_counts", "answer_counts"] as const)
+      await trx.deleteFrom(table).execute();
     await sql`
       insert into response_counts (day, survey_id, audience, lang, n)
       select substr(r.submitted_at, 1, 10), r.survey_id, r.audience, r.lang, count(*)

@@ -18,9 +18,7 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
     // eslint-disable-next-line jsx-a11y/no-autofocus -- GOV.UK pattern: the summary takes focus so it is read first
     <div className="govuk-error-summary" tabIndex={-1} autoFocus>
       <div role="alert">
-        <h2 className="govuk-error-summary__title">
-          {t("errorSummaryTitle")}
-        </h2>
+        <h2 className="govuk-error-summary__title">{t("errorSummaryTitle")}</h2>
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
             {errors.map((error) => (

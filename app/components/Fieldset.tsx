@@ -15,10 +15,7 @@ export function Fieldset({ id, legend, legendIsHeading, legendLang, hint, error,
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend
-          className={`govuk-fieldset__legend ${legendIsHeading ? "govuk-fieldset__legend--l" : "govuk-fieldset__legend--m"}`}
-          lang={legendLang}
-        >
+        <legend className={`govuk-fieldset__legend ${legendIsHeading ? "govuk-fieldset__legend--l" : "govuk-fieldset__legend--m"}`} lang={legendLang}>
           {legendIsHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
         </legend>
         <Hint id={id}>{hint}</Hint>

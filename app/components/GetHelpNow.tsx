@@ -28,7 +28,12 @@ export function GetHelpNow({ heading, headingLevel = 2 }: { heading?: string; he
         </li>
         {phone ? (
           <li>
-            <Trans t={t} i18nKey="helpNow.childrenServices" values={{ phone }} components={[<PhoneLink key="council" number={phone.replace(/[^0-9+]/g, "")} />]} />
+            <Trans
+              t={t}
+              i18nKey="helpNow.childrenServices"
+              values={{ phone }}
+              components={[<PhoneLink key="council" number={phone.replace(/[^0-9+]/g, "")} />]}
+            />
           </li>
         ) : null}
       </ul>

@@ -42,7 +42,9 @@ export function StaffNav({ staff }: StaffNavProps) {
           </li>
           {staff.safeguarding ? (
             <li>
-              <Link to="/moderate/safeguarding">{staff.newConcerns > 0 ? t("staff:nav.safeguardingCount", { count: staff.newConcerns }) : t("staff:nav.safeguarding")}</Link>
+              <Link to="/moderate/safeguarding">
+                {staff.newConcerns > 0 ? t("staff:nav.safeguardingCount", { count: staff.newConcerns }) : t("staff:nav.safeguarding")}
+              </Link>
             </li>
           ) : null}
           {staff.safeguarding ? (
@@ -77,8 +79,7 @@ export function StaffNav({ staff }: StaffNavProps) {
           </li>
         </ul>
         <form method="post" action="/sign-out" className="app-staff-bar__account">
-          <span>{t("nav.signedInAs", { name: staff.name })}</span>{" "}
-          <input type="hidden" name={CSRF_FIELD} value={staff.csrf} />
+          <span>{t("nav.signedInAs", { name: staff.name })}</span> <input type="hidden" name={CSRF_FIELD} value={staff.csrf} />
           <button type="submit" className="govuk-button govuk-button--secondary app-staff-bar__sign-out">
             {t("nav.signOut")}
           </button>

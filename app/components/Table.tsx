@@ -36,7 +36,11 @@ export function Table({ caption, captionSize = "hidden", headers, children, clas
           {headers.map((header, index) => {
             const { label, numeric, key } = typeof header === "string" ? { label: header, numeric: false, key: header } : header;
             return (
-              <th key={key ?? (typeof label === "string" ? label : index)} scope="col" className={numeric ? "govuk-table__header govuk-table__header--numeric" : "govuk-table__header"}>
+              <th
+                key={key ?? (typeof label === "string" ? label : index)}
+                scope="col"
+                className={numeric ? "govuk-table__header govuk-table__header--numeric" : "govuk-table__header"}
+              >
                 {label}
               </th>
             );

@@ -18,7 +18,13 @@ export function ThemeTextFields({ values, errors }: ThemeTextFieldsProps) {
         const language = t(`common:languageNames.${lang}`);
         return (
           <div key={lang}>
-            <TextInput id={`name_${lang}`} name={`name_${lang}`} label={t("themes.name", { language })} error={errorFor(`name_${lang}`)} defaultValue={values[`name_${lang}`]} />
+            <TextInput
+              id={`name_${lang}`}
+              name={`name_${lang}`}
+              label={t("themes.name", { language })}
+              error={errorFor(`name_${lang}`)}
+              defaultValue={values[`name_${lang}`]}
+            />
             <TextArea
               id={`description_${lang}`}
               name={`description_${lang}`}

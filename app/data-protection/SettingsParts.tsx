@@ -42,7 +42,11 @@ export function BackupStatus({ folder, last }: { folder: string; kept: number; l
     <>
       <p className="govuk-body">{t("settings.backupFolder", { folder })}</p>
       <p className="govuk-body">
-        {!last ? t("settings.backupNone") : last.ok ? t("settings.backupLast", { date, file: last.file, size }) : t("settings.backupFailed", { date, problem: last.problem ?? "" })}
+        {!last
+          ? t("settings.backupNone")
+          : last.ok
+            ? t("settings.backupLast", { date, file: last.file, size })
+            : t("settings.backupFailed", { date, problem: last.problem ?? "" })}
       </p>
       <p className="govuk-body">{t("settings.backupCommands")}</p>
     </>

@@ -145,7 +145,11 @@ export async function takeNightlyBackup(db: DB, databasePath: string, folder: st
     const copy = await backupDatabase(databasePath, path.join(folder, name));
     const removed = nightlyBackups(folder).slice(BACKUPS_KEPT);
     for (const old of removed) removeDatabaseFile(path.join(folder, old));
-    await audit(db, { userId: null, action: "backup.nightly", entity: "backup", entityId: name, after: { bytes: copy.bytes, responses: copy.responses, removed } }, now);
+    await audit(
+      db,
+      { userId: null, action: "backup.nightly", entity: "backup", entityId: name, after: { bytes: copy.bytes, responses: copy.responses, removed } },
+      now,
+    );
   } catch (error) {
     const problem = error instanceof Error ? error.message : String(error);
     log(`nightly backup: ${problem}`);

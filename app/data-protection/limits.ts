@@ -52,4 +52,14 @@ export interface PurgeCounts {
   heldBack: number;
 }
 
-export const purgeCountKeys = ["responses", "answers", "translations", "notes", "quotes", "excerpts", "drafts", "auditEntries", "heldBack"] as const satisfies (keyof PurgeCounts)[];
+export const purgeCountKeys = [
+  "responses",
+  "answers",
+  "translations",
+  "notes",
+  "quotes",
+  "excerpts",
+  "drafts",
+  "auditEntries",
+  "heldBack",
+] as const satisfies (keyof PurgeCounts)[];

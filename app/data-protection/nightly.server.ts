@@ -18,5 +18,11 @@ export function nightWindowStart(now: Date, hour: number): Date | undefined {
  * process (and, later, every machine) sees when it last ran, and a restart does not run it twice.
  */
 export async function lastRun(db: DB, actions: string[]) {
-  return db.selectFrom("audit_log").select(["at", "action", "entity_id", "after"]).where("action", "in", actions).orderBy("at", "desc").limit(1).executeTakeFirst();
+  return db
+    .selectFrom("audit_log")
+    .select(["at", "action", "entity_id", "after"])
+    .where("action", "in", actions)
+    .orderBy("at", "desc")
+    .limit(1)
+    .executeTakeFirst();
 }

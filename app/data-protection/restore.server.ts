@@ -33,7 +33,8 @@ function claim(databasePath: string): { db: SQLite.Database; responses: number |
     return { db, responses };
   } catch (error) {
     db.close();
-    if ((error as { code?: string }).code === "SQLITE_BUSY") throw new DatabaseInUse(`${databasePath} is open in another process: the portal is running, or a command is using it.`);
+    if ((error as { code?: string }).code === "SQLITE_BUSY")
+      throw new DatabaseInUse(`${databasePath} is open in another process: the portal is running, or a command is using it.`);
     throw error;
   }
 }

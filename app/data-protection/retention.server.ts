@@ -59,11 +59,7 @@ interface Key {
 
 /** The next responses past the limit whose free text is still kept, after `after`, oldest first (index responses_text_kept). */
 async function nextResponses(db: Reader, cutoff: string, after: Key | undefined): Promise<Key[]> {
-  let query = db
-    .selectFrom("responses")
-    .select(["id", "submitted_at as at"])
-    .where("text_removed_at", "is", null)
-    .where("submitted_at", "<", cutoff);
+  let query = db.selectFrom("responses").select(["id", "submitted_at as at"]).where("text_removed_at", "is", null).where("submitted_at", "<", cutoff);
   if (after) query = query.where((eb) => eb(eb.refTuple("submitted_at", "id"), ">", eb.tuple(after.at, after.id)));
   return query.orderBy("submitted_at").orderBy("id").limit(RESPONSES_PER_BATCH).execute();
 }
@@ -93,30 +89,73 @@ function unapprovedQuotes(db: Reader, ids: number[]) {
 /** What removing these responses' free text touches, counted the same way for the dry run and the purge. */
 async function countText(db: Reader, ids: number[]): Promise<Omit<PurgeCounts, "responses" | "drafts" | "auditEntries" | "heldBack">> {
   const [answers, translations, notes, quotes, excerpts] = await Promise.all([
-    db.selectFrom("answers").select((eb) => eb.fn.countAll<number>().as("n")).where("response_id", "in", ids).where("text", "<>", "").executeTakeFirstOrThrow(),
-    db.selectFrom("answers").select((eb) => eb.fn.countAll<number>().as("n")).where("response_id", "in", ids).where("translation", "is not", null).executeTakeFirstOrThrow(),
-    db.selectFrom("response_notes").select((eb) => eb.fn.countAll<number>().as("n")).where("response_id", "in", ids).executeTakeFirstOrThrow(),
-    unapprovedQuotes(db, ids).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    db.selectFrom("safeguarding_concerns").select((eb) => eb.fn.countAll<number>().as("n")).where("response_id", "in", ids).where("matches", "is not", null).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("answers")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("response_id", "in", ids)
+      .where("text", "<>", "")
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("answers")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("response_id", "in", ids)
+      .where("translation", "is not", null)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("response_notes")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("response_id", "in", ids)
+      .executeTakeFirstOrThrow(),
+    unapprovedQuotes(db, ids)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("safeguarding_concerns")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("response_id", "in", ids)
+      .where("matches", "is not", null)
+      .executeTakeFirstOrThrow(),
   ]);
   return { answers: Number(answers.n), translations: Number(translations.n), notes: Number(notes.n), quotes: Number(quotes.n), excerpts: Number(excerpts.n) };
 }
 
 /** The matched words go; what the detector matched (the phrase and its category) stays with the safeguarding record. */
 async function removeExcerpts(trx: Transaction<Database>, ids: number[]) {
-  const concerns = await trx.selectFrom("safeguarding_concerns").select(["id", "matches"]).where("response_id", "in", ids).where("matches", "is not", null).execute();
+  const concerns = await trx
+    .selectFrom("safeguarding_concerns")
+    .select(["id", "matches"])
+    .where("response_id", "in", ids)
+    .where("matches", "is not", null)
+    .execute();
   for (const concern of concerns) {
     const matches = parseMatches(concern.matches).map((match) => ({ ...match, excerpt: "" }));
-    await trx.updateTable("safeguarding_concerns").set({ matches: JSON.stringify(matches) }).where("id", "=", concern.id).execute();
+    await trx
+      .updateTable("safeguarding_concerns")
+      .set({ matches: JSON.stringify(matches) })
+      .where("id", "=", concern.id)
+      .execute();
   }
 }
 
 async function removeText(trx: Transaction<Database>, ids: number[], now: string) {
   await trx.updateTable("answers").set({ text: "" }).where("response_id", "in", ids).where("text", "<>", "").execute();
-  await trx.updateTable("answers").set({ translation: null, translated_by: null, translated_at: null }).where("response_id", "in", ids).where("translation", "is not", null).execute();
+  await trx
+    .updateTable("answers")
+    .set({ translation: null, translated_by: null, translated_at: null })
+    .where("response_id", "in", ids)
+    .where("translation", "is not", null)
+    .execute();
   await trx.deleteFrom("response_notes").where("response_id", "in", ids).execute();
   const quotes = await unapprovedQuotes(trx, ids).select("q.id").execute();
-  if (quotes.length > 0) await trx.deleteFrom("quotes").where("id", "in", quotes.map((quote) => quote.id)).execute();
+  if (quotes.length > 0)
+    await trx
+      .deleteFrom("quotes")
+      .where(
+        "id",
+        "in",
+        quotes.map((quote) => quote.id),
+      )
+      .execute();
   await removeExcerpts(trx, ids);
   await trx.updateTable("responses").set({ text_removed_at: now }).where("id", "in", ids).execute();
 }
@@ -132,7 +171,11 @@ async function purgeText(db: DB, cutoff: string, dryRun: boolean, now: string, c
       .transaction()
       .setAccessMode(dryRun ? "read only" : "read write")
       .execute(async (trx) => {
-        const { due: ids, held } = await stillDue(trx, batch.map((row) => row.id), cutoff);
+        const { due: ids, held } = await stillDue(
+          trx,
+          batch.map((row) => row.id),
+          cutoff,
+        );
         counts.heldBack += held;
         if (ids.length === 0) return;
         const found = await countText(trx, ids);
@@ -148,14 +191,26 @@ async function purgeText(db: DB, cutoff: string, dryRun: boolean, now: string, c
  * Deletes (or, in a dry run, counts) rows in batches of ids found by `next`, each batch its own
  * transaction; `remove` checks the rows are still due, and says how many it deleted.
  */
-async function deleteInBatches(db: DB, next: (after: Key | undefined) => Promise<Key[]>, remove: (trx: Transaction<Database>, ids: number[]) => Promise<number>, dryRun: boolean): Promise<number> {
+async function deleteInBatches(
+  db: DB,
+  next: (after: Key | undefined) => Promise<Key[]>,
+  remove: (trx: Transaction<Database>, ids: number[]) => Promise<number>,
+  dryRun: boolean,
+): Promise<number> {
   let removed = 0;
   let after: Key | undefined;
   for (;;) {
     const batch = await next(after);
     if (batch.length === 0) return removed;
     after = batch[batch.length - 1];
-    removed += dryRun ? batch.length : await db.transaction().execute((trx) => remove(trx, batch.map((row) => row.id)));
+    removed += dryRun
+      ? batch.length
+      : await db.transaction().execute((trx) =>
+          remove(
+            trx,
+            batch.map((row) => row.id),
+          ),
+        );
     await yieldToEventLoop();
   }
 }
@@ -190,7 +245,10 @@ export async function purgeExpired(db: DB, { dryRun = false, now = new Date() }:
   counts.drafts = await deleteInBatches(
     db,
     nextDrafts(db, cutoffs.drafts),
-    async (trx, ids) => deleted(await trx.deleteFrom("drafts").where("id", "in", ids).where("response_id", "is", null).where("updated_at", "<", cutoffs.drafts).executeTakeFirst()),
+    async (trx, ids) =>
+      deleted(
+        await trx.deleteFrom("drafts").where("id", "in", ids).where("response_id", "is", null).where("updated_at", "<", cutoffs.drafts).executeTakeFirst(),
+      ),
     dryRun,
   );
   counts.auditEntries = await deleteInBatches(

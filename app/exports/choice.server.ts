@@ -43,7 +43,12 @@ async function findPeriod(db: DB, id: string) {
  * form shows them; messages are in the person's language. Asking for held responses without the
  * role is refused outright (403): the form never offers it to them.
  */
-export async function readExportChoice(db: DB, values: Record<string, string>, t: TFunction, role: Role): Promise<{ choice: ExportChoice } | { errors: FieldError[] }> {
+export async function readExportChoice(
+  db: DB,
+  values: Record<string, string>,
+  t: TFunction,
+  role: Role,
+): Promise<{ choice: ExportChoice } | { errors: FieldError[] }> {
   const includeHeld = values.held === "1";
   if (includeHeld && !canUse(role, "safeguarding")) httpError(t, 403, "forbidden");
   const errors: FieldError[] = [];

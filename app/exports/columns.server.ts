@@ -61,7 +61,11 @@ async function versionsOf(db: DB, slug: string, t: TFunction) {
     text: question.text,
     labels: new Map(choicesFor(question, t, fallbackLanguage).map((choice) => [choice.value, choice.label])),
   });
-  return views.map((view) => ({ version: view.version, order: view.questions.map((q) => q.id), questions: new Map(view.questions.map((q) => [q.id, asked(q)])) }));
+  return views.map((view) => ({
+    version: view.version,
+    order: view.questions.map((q) => q.id),
+    questions: new Map(view.questions.map((q) => [q.id, asked(q)])),
+  }));
 }
 
 function layoutOf(kinds: QuestionKind[]): Layout {
@@ -184,7 +188,18 @@ export async function exportPlan(db: DB, slug: string, { includeHeld }: { includ
   const themeNames = await englishThemeNames(db);
   const totals = totalsKeeper(questions, themeNames, t);
   const words = fixedWords(t);
-  const fixed = ["reference", "submittedAt", "surveyVersion", "language", "audience", "status", "helpedBy", "quoteConsent", "themes", ...(includeHeld ? ["held"] : [])];
+  const fixed = [
+    "reference",
+    "submittedAt",
+    "surveyVersion",
+    "language",
+    "audience",
+    "status",
+    "helpedBy",
+    "quoteConsent",
+    "themes",
+    ...(includeHeld ? ["held"] : []),
+  ];
   const yesNo = (yes: boolean) => (yes ? words.yes : words.no);
   return {
     headers: [...fixed.map((key) => t(`exports:file.columns.${key}`)), ...questions.flatMap((question) => questionHeaders(question, t))],

@@ -6,7 +6,11 @@ import { neutralise, type Cell } from "./neutralise";
  * UTF-8, then the header row, then the rows. CRLF ends each record, as RFC 4180 says.
  */
 export async function* csvChunks(headers: string[], batches: AsyncIterable<Cell[][]>): AsyncGenerator<string> {
-  const write = (rows: Cell[][], bom = false) => stringify(rows.map((row) => row.map(neutralise)), { bom, record_delimiter: "windows" });
+  const write = (rows: Cell[][], bom = false) =>
+    stringify(
+      rows.map((row) => row.map(neutralise)),
+      { bom, record_delimiter: "windows" },
+    );
   yield write([headers], true);
   for await (const rows of batches) if (rows.length > 0) yield write(rows);
 }

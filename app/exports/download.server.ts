@@ -22,7 +22,11 @@ type Outcome = "complete" | "stopped" | "failed";
  * download holds one batch in memory, not the file. `finish` runs once: when the file is complete,
  * when the reader stops (or the request is aborted), or when making it fails.
  */
-export function fileStream(chunks: AsyncGenerator<string | Uint8Array>, finish: (outcome: Outcome) => Promise<void>, signal?: AbortSignal): ReadableStream<Uint8Array> {
+export function fileStream(
+  chunks: AsyncGenerator<string | Uint8Array>,
+  finish: (outcome: Outcome) => Promise<void>,
+  signal?: AbortSignal,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let finished: Promise<void> | undefined;
   const end = (outcome: Outcome) => (finished ??= finish(outcome));
@@ -77,7 +81,12 @@ export async function exportDownload(db: DB, choice: ExportChoice, userId: numbe
   const chunks =
     choice.format === "csv"
       ? csvChunks(plan.headers, rowBatches())
-      : xlsxChunks({ headers: plan.headers, batches: rowBatches(), sheetNames: { responses: t("file.sheets.responses"), totals: t("file.sheets.totals") }, totals: plan.totals });
+      : xlsxChunks({
+          headers: plan.headers,
+          batches: rowBatches(),
+          sheetNames: { responses: t("file.sheets.responses"), totals: t("file.sheets.totals") },
+          totals: plan.totals,
+        });
   const finish = (outcome: Outcome) =>
     audit(db, {
       userId,

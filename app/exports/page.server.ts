@@ -23,7 +23,14 @@ interface PageInput {
 async function readySummary(db: DB, choice: ExportChoice, surveyTitle: string, lang: string, t: TFunction) {
   const day = (value: string) => dayInWords(value, intlLocale(lang));
   const { from, to } = choice;
-  const dates = from && to ? t("summary.between", { from: day(from), to: day(to) }) : from ? t("summary.fromOnly", { from: day(from) }) : to ? t("summary.toOnly", { to: day(to) }) : t("summary.anyDate");
+  const dates =
+    from && to
+      ? t("summary.between", { from: day(from), to: day(to) })
+      : from
+        ? t("summary.fromOnly", { from: day(from) })
+        : to
+          ? t("summary.toOnly", { to: day(to) })
+          : t("summary.anyDate");
   return {
     survey: surveyTitle,
     dates,
@@ -43,7 +50,10 @@ export async function exportPage({ db, lang, t, role, query }: PageInput) {
   const base = {
     title: t("title"),
     surveys: surveys.map((survey) => ({ value: survey.slug, label: survey.title })),
-    periods: periods.map((period) => ({ value: String(period.id), label: t("form.periodOption", { name: period.name, from: day(period.starts_on), to: day(period.ends_on) }) })),
+    periods: periods.map((period) => ({
+      value: String(period.id),
+      label: t("form.periodOption", { name: period.name, from: day(period.starts_on), to: day(period.ends_on) }),
+    })),
     canIncludeHeld: canUse(role, "safeguarding"),
   };
   if (!query.has("survey")) return { status: 200, data: { ...base, values: { format: "csv" }, errors: [] as FieldError[], ready: null } };

@@ -83,7 +83,10 @@ export async function* responseBatches(db: DB, scope: ExportScope, size = BATCH_
   for (;;) {
     const rows = await batchAfter(db, scope, key, size);
     if (rows.length === 0) return;
-    const { answers, themes } = await answersOf(db, rows.map((row) => row.id));
+    const { answers, themes } = await answersOf(
+      db,
+      rows.map((row) => row.id),
+    );
     yield rows.map((row) => ({
       id: row.id,
       reference: row.reference,

@@ -33,7 +33,13 @@ export function InsightFiltersForm({ filters, periods, surveys, format }: Insigh
             options={periods.map((period) => ({ value: period.slug, label: period.name, lang: format.langOf(period.lang) }))}
           />
         ) : null}
-        <Select id="survey" name="survey" label={t("filters.survey")} defaultValue={filters.survey} options={[any, ...surveys.map((s) => ({ value: s.slug, label: s.title }))]} />
+        <Select
+          id="survey"
+          name="survey"
+          label={t("filters.survey")}
+          defaultValue={filters.survey}
+          options={[any, ...surveys.map((s) => ({ value: s.slug, label: s.title }))]}
+        />
         <Select
           id="audience"
           name="audience"

@@ -11,7 +11,11 @@ export function KeyFigures({ data, format }: { data: Pick<Dashboard, "overTime" 
   const { agreed, answered, target } = data.listened;
   const figures = [
     { key: "responses", figure: format.number(sum((b) => b.finished)), detail: null },
-    { key: "completion", figure: format.percent(sent, started), detail: started ? t("key.completionDetail", { sent: format.number(sent), started: format.number(started) }) : null },
+    {
+      key: "completion",
+      figure: format.percent(sent, started),
+      detail: started ? t("key.completionDetail", { sent: format.number(sent), started: format.number(started) }) : null,
+    },
     {
       key: "listened",
       figure: format.percent(agreed, answered),
@@ -20,9 +24,15 @@ export function KeyFigures({ data, format }: { data: Pick<Dashboard, "overTime" 
     {
       key: "actioned",
       figure: format.percent(data.loop.answered, data.loop.raised),
-      detail: data.loop.raised ? t("key.actionedDetail", { count: data.loop.raised, answered: format.number(data.loop.answered), raised: format.number(data.loop.raised) }) : null,
+      detail: data.loop.raised
+        ? t("key.actionedDetail", { count: data.loop.raised, answered: format.number(data.loop.answered), raised: format.number(data.loop.raised) })
+        : null,
     },
-    { key: "median", figure: data.loop.medianDays === null ? null : t("loop.days", { count: data.loop.medianDays, number: format.number(data.loop.medianDays) }), detail: null },
+    {
+      key: "median",
+      figure: data.loop.medianDays === null ? null : t("loop.days", { count: data.loop.medianDays, number: format.number(data.loop.medianDays) }),
+      detail: null,
+    },
     { key: "overdue", figure: format.number(data.overdue.total), detail: null },
   ];
   return (
@@ -30,7 +40,11 @@ export function KeyFigures({ data, format }: { data: Pick<Dashboard, "overTime" 
       {figures.map((item) => (
         <div key={item.key} className="app-overview__item">
           <dt>{t(`key.${item.key}`)}</dt>
-          {item.figure === null ? <dd className="govuk-body govuk-!-font-weight-bold">{t("notKnown")}</dd> : <dd className="app-overview__figure">{item.figure}</dd>}
+          {item.figure === null ? (
+            <dd className="govuk-body govuk-!-font-weight-bold">{t("notKnown")}</dd>
+          ) : (
+            <dd className="app-overview__figure">{item.figure}</dd>
+          )}
           {item.detail ? <dd className="govuk-body-s">{item.detail}</dd> : null}
         </div>
       ))}

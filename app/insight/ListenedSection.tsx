@@ -13,7 +13,8 @@ export function ListenedSection({ listened, format, period }: { listened: Dashbo
   const share = answered === 0 ? null : (100 * agreed) / answered;
   const shown = format.percent(agreed, answered) ?? t("notKnown");
   const targetText = format.wholePercent(target);
-  const verdict = share === null ? t("listened.noAnswers") : share >= target ? t("listened.met", { target: targetText }) : t("listened.below", { target: targetText });
+  const verdict =
+    share === null ? t("listened.noAnswers") : share >= target ? t("listened.met", { target: targetText }) : t("listened.below", { target: targetText });
   return (
     <section className="app-insight-section" aria-labelledby="listened-heading">
       <h2 className="govuk-heading-m" id="listened-heading">

@@ -6,7 +6,17 @@ import type { Dashboard } from "./dashboard.server";
 import type { InsightFormat, PeriodWords } from "./format";
 
 /** Closing the loop: themes with a published action, the time it took, and actions past their due date. */
-export function LoopSection({ loop, overdue, format, period }: { loop: Dashboard["loop"]; overdue: Dashboard["overdue"]; format: InsightFormat; period: PeriodWords }) {
+export function LoopSection({
+  loop,
+  overdue,
+  format,
+  period,
+}: {
+  loop: Dashboard["loop"];
+  overdue: Dashboard["overdue"];
+  format: InsightFormat;
+  period: PeriodWords;
+}) {
   const { t } = useTranslation("insight");
   const days = (theme: Dashboard["loop"]["themes"][number]) =>
     theme.days !== null ? t("loop.days", { count: theme.days, number: format.number(theme.days) }) : theme.hasAction ? t("loop.before") : t("loop.noAction");
@@ -21,7 +31,13 @@ export function LoopSection({ loop, overdue, format, period }: { loop: Dashboard
         <>
           <p className="govuk-body">
             {period.node((name) =>
-              t("loop.share", { count: loop.raised, answered: format.number(loop.answered), raised: format.number(loop.raised), share: format.percent(loop.answered, loop.raised), period: name }),
+              t("loop.share", {
+                count: loop.raised,
+                answered: format.number(loop.answered),
+                raised: format.number(loop.raised),
+                share: format.percent(loop.answered, loop.raised),
+                period: name,
+              }),
             )}
           </p>
           <p className="govuk-body">
@@ -32,7 +48,13 @@ export function LoopSection({ loop, overdue, format, period }: { loop: Dashboard
             labelHeader={t("loop.theme")}
             valueHeader={t("loop.daysHeader")}
             dir={format.dir}
-            bars={loop.themes.map((theme) => ({ key: String(theme.themeId), label: theme.name.text, lang: format.langOf(theme.name.lang), value: theme.days, text: days(theme) }))}
+            bars={loop.themes.map((theme) => ({
+              key: String(theme.themeId),
+              label: theme.name.text,
+              lang: format.langOf(theme.name.lang),
+              value: theme.days,
+              text: days(theme),
+            }))}
           />
         </>
       )}
@@ -46,12 +68,19 @@ function Overdue({ overdue, format }: { overdue: Dashboard["overdue"]; format: I
   return (
     <>
       <h3 className="govuk-heading-s">{t("overdue.heading")}</h3>
-      <p className="govuk-body">{overdue.total === 0 ? t("overdue.none") : t("overdue.count", { count: overdue.total, number: format.number(overdue.total) })}</p>
-      {overdue.actions.length < overdue.total ? <p className="govuk-body">{t("overdue.oldest", { count: overdue.actions.length, number: format.number(overdue.actions.length) })}</p> : null}
+      <p className="govuk-body">
+        {overdue.total === 0 ? t("overdue.none") : t("overdue.count", { count: overdue.total, number: format.number(overdue.total) })}
+      </p>
+      {overdue.actions.length < overdue.total ? (
+        <p className="govuk-body">{t("overdue.oldest", { count: overdue.actions.length, number: format.number(overdue.actions.length) })}</p>
+      ) : null}
       {overdue.actions.length > 0 ? (
         <Table
           caption={t("overdue.heading")}
-          headers={(["action", "owner", "due", "late", "status"] as const).map((column) => ({ label: t(`overdue.columns.${column}`), numeric: column === "late" }))}
+          headers={(["action", "owner", "due", "late", "status"] as const).map((column) => ({
+            label: t(`overdue.columns.${column}`),
+            numeric: column === "late",
+          }))}
         >
           {overdue.actions.map((action) => (
             <tr key={action.id} className="govuk-table__row">
@@ -62,7 +91,9 @@ function Overdue({ overdue, format }: { overdue: Dashboard["overdue"]; format: I
               </th>
               <td className="govuk-table__cell">{action.owner}</td>
               <td className="govuk-table__cell">{format.day(action.dueOn)}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{t("loop.days", { count: action.daysOverdue, number: format.number(action.daysOverdue) })}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">
+                {t("loop.days", { count: action.daysOverdue, number: format.number(action.daysOverdue) })}
+              </td>
               <td className="govuk-table__cell">{t(`staff:actions.statuses.${action.status}`)}</td>
             </tr>
           ))}

@@ -109,7 +109,11 @@ function ComparisonTable({ table }: { table: RepresentationTable }) {
 function populationWords(t: TFunction, row: RepresentationRow, table: RepresentationTable, number: Intl.NumberFormat, percent: Intl.NumberFormat): string {
   if (row.population === null) return table.unpublished ? t("representation.notPublished") : t("representation.none");
   if (table.populationTotal === null || row.populationShare === null) return number.format(row.population);
-  return t("representation.populationCell", { n: number.format(row.population), total: number.format(table.populationTotal), share: percent.format(row.populationShare) });
+  return t("representation.populationCell", {
+    n: number.format(row.population),
+    total: number.format(table.populationTotal),
+    share: percent.format(row.populationShare),
+  });
 }
 
 function ComparisonRow({ row, table }: { row: RepresentationRow; table: RepresentationTable }) {

@@ -52,7 +52,11 @@ export function ResponsesSection({ data, format, period }: ResponsesSectionProps
           </figcaption>
           <ColumnChart
             labelledBy={ids.completion}
-            description={data.overTime.map((b) => t("responses.completion.describe", { bucket: format.bucket(by, b.from), started: format.number(b.started), sent: format.number(b.sent) })).join("; ")}
+            description={data.overTime
+              .map((b) =>
+                t("responses.completion.describe", { bucket: format.bucket(by, b.from), started: format.number(b.started), sent: format.number(b.sent) }),
+              )
+              .join("; ")}
             series={[
               { key: "started", name: t("responses.started"), fill: "hatch" },
               { key: "sent", name: t("responses.sent"), fill: "solid" },
@@ -64,7 +68,11 @@ export function ResponsesSection({ data, format, period }: ResponsesSectionProps
           <DataTable
             caption={t(`responses.completion.caption.${by}`)}
             headers={[bucketHeader, t("responses.started"), t("responses.sent"), t("responses.rate")]}
-            rows={data.overTime.map((b) => ({ key: b.key, header: format.bucket(by, b.from), cells: [format.number(b.started), format.number(b.sent), rate(b.sent, b.started)] }))}
+            rows={data.overTime.map((b) => ({
+              key: b.key,
+              header: format.bucket(by, b.from),
+              cells: [format.number(b.started), format.number(b.sent), rate(b.sent, b.started)],
+            }))}
           />
         </figure>
       ) : (

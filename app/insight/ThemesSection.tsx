@@ -19,9 +19,15 @@ export function ThemesSection({ data, format, period }: ThemesSectionProps) {
   const { t } = useTranslation("insight");
   const hasPrevious = data.previousRange !== null;
   const change = (now: number, before: number) =>
-    now === before ? t("themes.same") : now > before ? t("themes.up", { count: now - before, number: format.number(now - before) }) : t("themes.down", { count: before - now, number: format.number(before - now) });
+    now === before
+      ? t("themes.same")
+      : now > before
+        ? t("themes.up", { count: now - before, number: format.number(now - before) })
+        : t("themes.down", { count: before - now, number: format.number(before - now) });
   const text = (theme: Dashboard["themes"][number]) =>
-    theme.previous === null ? format.number(theme.responses) : t("themes.trend", { now: format.number(theme.responses), before: format.number(theme.previous), change: change(theme.responses, theme.previous) });
+    theme.previous === null
+      ? format.number(theme.responses)
+      : t("themes.trend", { now: format.number(theme.responses), before: format.number(theme.previous), change: change(theme.responses, theme.previous) });
   return (
     <section className="app-insight-section" aria-labelledby="themes-heading">
       <h2 className="govuk-heading-m" id="themes-heading">
@@ -38,7 +44,13 @@ export function ThemesSection({ data, format, period }: ThemesSectionProps) {
           valueHeader={hasPrevious ? t("themes.responsesTrend") : t("themes.responses")}
           dir={format.dir}
           valueRoom={hasPrevious ? 340 : 240}
-          bars={data.themes.map((theme) => ({ key: String(theme.id), label: theme.name.text, lang: format.langOf(theme.name.lang), value: theme.responses, text: text(theme) }))}
+          bars={data.themes.map((theme) => ({
+            key: String(theme.id),
+            label: theme.name.text,
+            lang: format.langOf(theme.name.lang),
+            value: theme.responses,
+            text: text(theme),
+          }))}
         />
       )}
       {(Object.keys(scales) as ScaleKind[]).map((kind) => (
@@ -63,9 +75,17 @@ function ScaleAnswers({ kind, rows, format }: { kind: ScaleKind; rows: Dashboard
         </figcaption>
         <StackedBarChart
           labelledBy={id}
-          description={rows.map((row) => `${row.name.text}: ${choices.map((choice) => `${choiceName(choice)} ${format.number(row.counts[choice])}`).join(", ")}`).join("; ")}
+          description={rows
+            .map((row) => `${row.name.text}: ${choices.map((choice) => `${choiceName(choice)} ${format.number(row.counts[choice])}`).join(", ")}`)
+            .join("; ")}
           segments={choices.map((choice, index) => ({ key: choice, name: choiceName(choice), fill: fills[index] }))}
-          rows={rows.map((row) => ({ key: String(row.themeId), label: row.name.text, lang: format.langOf(row.name.lang), values: choices.map((choice) => row.counts[choice]), total: t("scales.answers", { count: row.total, number: format.number(row.total) }) }))}
+          rows={rows.map((row) => ({
+            key: String(row.themeId),
+            label: row.name.text,
+            lang: format.langOf(row.name.lang),
+            values: choices.map((choice) => row.counts[choice]),
+            total: t("scales.answers", { count: row.total, number: format.number(row.total) }),
+          }))}
           dir={format.dir}
         />
         <DataTable

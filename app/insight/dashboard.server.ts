@@ -35,7 +35,12 @@ export async function insightDashboard(db: DB, lang: string, filters: InsightFil
   ]);
   const [published, stopNames, representation] = await Promise.all([
     publishedActionsFor(db, [...raised.keys()], scope.period?.id ?? null),
-    questionNames(db, stops.flatMap((stop) => (stop.questionId === null ? [] : [stop.questionId])), [...new Set(stops.map((stop) => stop.surveyId))], lang),
+    questionNames(
+      db,
+      stops.flatMap((stop) => (stop.questionId === null ? [] : [stop.questionId])),
+      [...new Set(stops.map((stop) => stop.surveyId))],
+      lang,
+    ),
     // Who we are not hearing from: respondents' "about you" answers against the period's local population.
     scope.period
       ? loadRepresentation(db, { periodId: scope.period.id, surveyId: current.surveyId ?? null, audience: current.audience ?? null })
@@ -88,7 +93,9 @@ function scaleRows(counts: ScaleCount[], order: number[], nameOf: (id: number) =
     order
       .filter((themeId) => counts.some((count) => count.themeId === themeId && count.kind === kind))
       .map((themeId) => {
-        const byChoice = Object.fromEntries(scales[kind].map((choice) => [choice, counts.find((c) => c.themeId === themeId && c.kind === kind && c.choice === choice)?.answers ?? 0]));
+        const byChoice = Object.fromEntries(
+          scales[kind].map((choice) => [choice, counts.find((c) => c.themeId === themeId && c.kind === kind && c.choice === choice)?.answers ?? 0]),
+        );
         const sum = (choices: readonly string[]) => choices.reduce((total, choice) => total + (byChoice[choice] ?? 0), 0);
         return {
           themeId,

@@ -69,13 +69,34 @@ export async function overdueActions(db: DB, lang: string, today: string) {
     overdue.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst(),
   ]);
   const texts = rows.length
-    ? await db.selectFrom("action_texts").select(["action_id", "lang", "title"]).where("action_id", "in", rows.map((row) => row.id)).where("lang", "in", [lang, fallbackLanguage]).execute()
+    ? await db
+        .selectFrom("action_texts")
+        .select(["action_id", "lang", "title"])
+        .where(
+          "action_id",
+          "in",
+          rows.map((row) => row.id),
+        )
+        .where("lang", "in", [lang, fallbackLanguage])
+        .execute()
     : [];
   return {
     total: Number(total?.n ?? 0),
     actions: rows.map((row) => {
-      const title = localText(texts.filter((text) => text.action_id === row.id), lang, (text) => text.title);
-      return { id: row.id, owner: row.owner, dueOn: row.due_on, status: row.status, daysOverdue: daysBetween(row.due_on, today), title: title?.text ?? "", titleLang: title?.lang ?? fallbackLanguage };
+      const title = localText(
+        texts.filter((text) => text.action_id === row.id),
+        lang,
+        (text) => text.title,
+      );
+      return {
+        id: row.id,
+        owner: row.owner,
+        dueOn: row.due_on,
+        status: row.status,
+        daysOverdue: daysBetween(row.due_on, today),
+        title: title?.text ?? "",
+        titleLang: title?.lang ?? fallbackLanguage,
+      };
     }),
   };
 }

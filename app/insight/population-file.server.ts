@@ -12,7 +12,18 @@ import { ageKey, isTotal, populationKey } from "./population-groups";
 
 /** A problem with the file: a message key under population:problems, the line it is on, and its words. */
 export interface FileProblem {
-  code: "empty" | "missingColumns" | "unreadable" | "fieldCount" | "badTimePeriod" | "missingLevel" | "missingLa" | "badCount" | "duplicate" | "noLocalAuthority" | "nothingUsable";
+  code:
+    | "empty"
+    | "missingColumns"
+    | "unreadable"
+    | "fieldCount"
+    | "badTimePeriod"
+    | "missingLevel"
+    | "missingLa"
+    | "badCount"
+    | "duplicate"
+    | "noLocalAuthority"
+    | "nothingUsable";
   line?: number;
   params?: Record<string, string | number>;
 }
@@ -98,7 +109,10 @@ function readCount(value: string): number | null | undefined {
 
 /** One data row, its columns looked up by name. */
 class Row {
-  constructor(private readonly columns: Map<string, number>, private readonly fields: string[]) {}
+  constructor(
+    private readonly columns: Map<string, number>,
+    private readonly fields: string[],
+  ) {}
 
   get(name: string): string | undefined {
     const index = this.columns.get(name);
@@ -204,7 +218,7 @@ function checkRow(row: Row, layout: Layout, line: number, problem: (found: FileP
   if (!layout.hasCount && ok)
     counts.set(
       "pupil_count",
-      [...counts.values()].reduce<number | null>((sum, count) => (sum === null || count === null ? null : sum + count), 0)
+      [...counts.values()].reduce<number | null>((sum, count) => (sum === null || count === null ? null : sum + count), 0),
     );
   const level = row.get("geographic_level") ?? "";
   if (!level) {
@@ -220,7 +234,8 @@ function checkRow(row: Row, layout: Layout, line: number, problem: (found: FileP
 }
 
 /** What a row adds: one group of one breakdown, a major ethnic group, or the ages in its age columns. */
-type Contribution = { kind: "group"; dimension: PopulationDimension; key: string } | { kind: "ethnicity"; key: string; whole: boolean } | { kind: "ages"; provision: string };
+type Contribution =
+  { kind: "group"; dimension: PopulationDimension; key: string } | { kind: "ethnicity"; key: string; whole: boolean } | { kind: "ages"; provision: string };
 
 const grouped = (dimension: PopulationDimension, key: string | null): Contribution | null => (key ? { kind: "group", dimension, key } : null);
 

@@ -76,7 +76,7 @@ export function populationKey(dimension: Exclude<PopulationDimension, "age">, la
       if (/^sen support/i.test(text)) return "sen_support";
       return null;
     case "primary_need":
-      return /no identified sen|^no sen$/i.test(text) ? null : firstMatch(primaryNeeds, text) ?? slug(text);
+      return /no identified sen|^no sen$/i.test(text) ? null : (firstMatch(primaryNeeds, text) ?? slug(text));
     case "phase":
       return firstMatch(phases, text) ?? slug(text);
     case "ethnicity":

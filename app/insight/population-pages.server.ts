@@ -35,7 +35,7 @@ export async function receiveUpload(
   db: DB,
   context: AppLoadContext,
   staff: StaffForm,
-  lang: string
+  lang: string,
 ): Promise<{ uploadId: number } | { failure: ReturnType<typeof formFailure<UploadFailure>> }> {
   const { t } = staff;
   const period = await findPeriod(db, staff.values.period, lang);

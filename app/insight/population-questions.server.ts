@@ -47,7 +47,11 @@ export async function comparableQuestions(db: DB) {
     dimension: question.dimension,
     options: options
       .filter((option) => option.question_id === question.id)
-      .map((option) => ({ value: option.value, label: option.label ?? option.value, groups: question.dimension ? answerGroups(question.dimension, option.value) : null })),
+      .map((option) => ({
+        value: option.value,
+        label: option.label ?? option.value,
+        groups: question.dimension ? answerGroups(question.dimension, option.value) : null,
+      })),
   }));
 }
 
@@ -61,7 +65,7 @@ export async function setComparisons(
   db: DB,
   wanted: Map<number, PopulationDimension | null>,
   userId: number,
-  now = new Date()
+  now = new Date(),
 ): Promise<{ refused: { questionId: number; dimension: PopulationDimension }[] }> {
   const questions = await comparableQuestions(db);
   const after = new Map(questions.map((question) => [question.id, wanted.has(question.id) ? wanted.get(question.id)! : question.dimension]));
@@ -79,8 +83,15 @@ export async function setComparisons(
       if (dimension) await trx.insertInto("population_questions").values({ question_id: question.id, dimension }).execute();
       await audit(
         trx,
-        { userId, action: "population.question", entity: "question", entityId: question.id, before: { compareWith: question.dimension }, after: { compareWith: dimension } },
-        now
+        {
+          userId,
+          action: "population.question",
+          entity: "question",
+          entityId: question.id,
+          before: { compareWith: question.dimension },
+          after: { compareWith: dimension },
+        },
+        now,
       );
     }
   });

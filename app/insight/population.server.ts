@@ -20,7 +20,7 @@ export const isDimension = (value: unknown): value is PopulationDimension => pop
 export async function storeUpload(
   db: DB,
   upload: { periodId: number; fileName: string; rows: number; areas: AreaPopulation[]; userId: number },
-  now = new Date()
+  now = new Date(),
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await trx
@@ -41,7 +41,7 @@ export async function storeUpload(
         dimension: group.dimension,
         group_key: group.key,
         pupil_count: group.count,
-      }))
+      })),
     );
     for (let start = 0; start < groups.length; start += BATCH) {
       await trx
@@ -78,7 +78,10 @@ export async function pendingUpload(db: DB, id: number, now = new Date()) {
   }
   return {
     ...upload,
-    areas: [...areas].map(([laName, years]) => ({ laName, years: [...years].map(([timePeriod, dimensions]) => ({ timePeriod, dimensions: ordered(dimensions) })) })),
+    areas: [...areas].map(([laName, years]) => ({
+      laName,
+      years: [...years].map(([timePeriod, dimensions]) => ({ timePeriod, dimensions: ordered(dimensions) })),
+    })),
   };
 }
 
@@ -113,7 +116,11 @@ export async function savePopulation(db: DB, choice: { uploadId: number; laName:
     let populationId: number;
     if (before && before.la_name === choice.laName) {
       populationId = before.id;
-      await trx.updateTable("populations").set({ la_code: groups[0].la_code, updated_by: choice.userId, updated_at: at }).where("id", "=", populationId).execute();
+      await trx
+        .updateTable("populations")
+        .set({ la_code: groups[0].la_code, updated_by: choice.userId, updated_at: at })
+        .where("id", "=", populationId)
+        .execute();
       await trx.deleteFrom("population_groups").where("population_id", "=", populationId).where("dimension", "in", dimensions).execute();
       await trx.deleteFrom("population_dimensions").where("population_id", "=", populationId).where("dimension", "in", dimensions).execute();
     } else {
@@ -134,10 +141,15 @@ export async function savePopulation(db: DB, choice: { uploadId: number; laName:
           time_period: choice.timePeriod,
           uploaded_by: choice.userId,
           uploaded_at: at,
-        }))
+        })),
       )
       .execute();
-    const rows = groups.map((group) => ({ population_id: populationId, dimension: group.dimension, group_key: group.group_key, pupil_count: group.pupil_count }));
+    const rows = groups.map((group) => ({
+      population_id: populationId,
+      dimension: group.dimension,
+      group_key: group.group_key,
+      pupil_count: group.pupil_count,
+    }));
     for (let start = 0; start < rows.length; start += BATCH) {
       await trx
         .insertInto("population_groups")
@@ -155,7 +167,7 @@ export async function savePopulation(db: DB, choice: { uploadId: number; laName:
         before: before ? { laName: before.la_name, dimensions: before.dimensions } : null,
         after: { laName: choice.laName, timePeriod: choice.timePeriod, file: upload.file_name.slice(0, 200), dimensions },
       },
-      now
+      now,
     );
     return { periodId: upload.period_id };
   });
@@ -178,7 +190,11 @@ export async function deletePopulation(db: DB, periodId: number, userId: number,
     const before = await storedPopulation(trx, periodId);
     if (!before) return false;
     await trx.deleteFrom("populations").where("id", "=", before.id).execute();
-    await audit(trx, { userId, action: "population.deleted", entity: "period", entityId: periodId, before: { laName: before.la_name, dimensions: before.dimensions } }, now);
+    await audit(
+      trx,
+      { userId, action: "population.deleted", entity: "period", entityId: periodId, before: { laName: before.la_name, dimensions: before.dimensions } },
+      now,
+    );
     return true;
   });
 }

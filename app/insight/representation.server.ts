@@ -120,7 +120,11 @@ async function answerCounts(db: DB, period: { starts_on: string; ends_on: string
     db
       .selectFrom("answer_counts")
       .select(["question_id", "choice", (eb) => eb.fn.sum<number>("n").as("n")])
-      .where("question_id", "in", compared.map((question) => question.id))
+      .where(
+        "question_id",
+        "in",
+        compared.map((question) => question.id),
+      )
       .where(inSpan)
       .where("choice", "!=", "")
       .$if(Boolean(filters.audience), (query) => query.where("audience", "=", filters.audience!))
@@ -173,13 +177,21 @@ export async function loadRepresentation(db: DB, filters: RepresentationFilters)
   if (!period) return { status: "noPeriod" };
   const population = await populationOf(db, period.id);
   if (!population) return { status: "noPopulation", periodId: period.id };
-  const [questions, answers, responses] = await Promise.all([comparedQuestions(db, filters.surveyId), answerCounts(db, period, filters), responseCounts(db, period, filters)]);
+  const [questions, answers, responses] = await Promise.all([
+    comparedQuestions(db, filters.surveyId),
+    answerCounts(db, period, filters),
+    responseCounts(db, period, filters),
+  ]);
 
-  const tables = new Map<string, { dimension: PopulationDimension; questions: ComparedQuestion[]; groups: Map<string, { keys: string[]; labels: string[] }> }>();
+  const tables = new Map<
+    string,
+    { dimension: PopulationDimension; questions: ComparedQuestion[]; groups: Map<string, { keys: string[]; labels: string[] }> }
+  >();
   for (const question of questions) {
     const { id, groups } = scheme(question);
     const table = tables.get(id) ?? { dimension: question.dimension, questions: [], groups };
-    for (const [key, group] of groups) for (const label of group.labels) if (!table.groups.get(key)!.labels.includes(label)) table.groups.get(key)!.labels.push(label);
+    for (const [key, group] of groups)
+      for (const label of group.labels) if (!table.groups.get(key)!.labels.includes(label)) table.groups.get(key)!.labels.push(label);
     table.questions.push(question);
     tables.set(id, table);
   }
@@ -200,7 +212,7 @@ function buildTable(
   table: { dimension: PopulationDimension; questions: ComparedQuestion[]; groups: Map<string, { keys: string[]; labels: string[] }> },
   answers: { questionId: number; choice: string; n: number }[],
   responses: Map<number, number>,
-  population: StoredPopulation
+  population: StoredPopulation,
 ): RepresentationTable {
   const asked = new Set(table.questions.map((question) => question.id));
   const respondents = new Map<string, number>();

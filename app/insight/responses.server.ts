@@ -88,8 +88,22 @@ export async function wherePeopleStop(db: DB, scope: Scope, now = new Date()): P
 export async function questionNames(db: DB, questionIds: number[], surveyIds: number[], lang: string) {
   const langs = [lang, fallbackLanguage];
   const [questions, surveys] = await Promise.all([
-    questionIds.length ? db.selectFrom("question_translations").select(["question_id as id", "lang", "text"]).where("question_id", "in", questionIds).where("lang", "in", langs).execute() : [],
-    surveyIds.length ? db.selectFrom("survey_translations").select(["survey_id as id", "lang", "title as text"]).where("survey_id", "in", surveyIds).where("lang", "in", langs).execute() : [],
+    questionIds.length
+      ? db
+          .selectFrom("question_translations")
+          .select(["question_id as id", "lang", "text"])
+          .where("question_id", "in", questionIds)
+          .where("lang", "in", langs)
+          .execute()
+      : [],
+    surveyIds.length
+      ? db
+          .selectFrom("survey_translations")
+          .select(["survey_id as id", "lang", "title as text"])
+          .where("survey_id", "in", surveyIds)
+          .where("lang", "in", langs)
+          .execute()
+      : [],
   ]);
   return { questions: inLanguage(questions, lang), surveys: inLanguage(surveys, lang) };
 }
@@ -99,4 +113,3 @@ export function inLanguage(rows: { id: number; lang: string; text: string }[], l
   for (const row of rows) if (!byId.has(row.id) || row.lang === lang) byId.set(row.id, { text: row.text, lang: row.lang });
   return byId;
 }
-

@@ -70,7 +70,11 @@ export async function scaleAnswers(db: DB, scope: Scope): Promise<ScaleCount[]> 
     db
       .selectFrom("answer_counts as c")
       .select(["c.question_id", "c.choice", (eb) => eb.fn.sum<number>("c.n").as("answers")])
-      .where("c.question_id", "in", questions.map((question) => question.id))
+      .where(
+        "c.question_id",
+        "in",
+        questions.map((question) => question.id),
+      )
       .where(inSpan)
       // The survey is the questions' own, chosen above.
       .where(countedWho({ ...scope, surveyId: undefined }, "c"))

@@ -17,7 +17,13 @@ export interface OutgoingMail {
 export async function enqueueMail(db: Kysely<Database>, kind: string, mail: OutgoingMail, now: Date): Promise<void> {
   await db
     .insertInto("outbox")
-    .values({ kind, recipient: mail.to, payload: JSON.stringify({ subject: mail.subject, text: mail.text }), created_at: now.toISOString(), next_attempt_at: now.toISOString() })
+    .values({
+      kind,
+      recipient: mail.to,
+      payload: JSON.stringify({ subject: mail.subject, text: mail.text }),
+      created_at: now.toISOString(),
+      next_attempt_at: now.toISOString(),
+    })
     .execute();
 }
 
@@ -30,7 +36,13 @@ export function retryDelay(attempts: number): number {
 }
 
 /** Sends what is due; returns how many were sent. Failures are logged and tried again later. */
-export async function deliverDue(db: Kysely<Database>, transport: Transporter, from: string, now = new Date(), log: (line: string) => void = console.error): Promise<number> {
+export async function deliverDue(
+  db: Kysely<Database>,
+  transport: Transporter,
+  from: string,
+  now = new Date(),
+  log: (line: string) => void = console.error,
+): Promise<number> {
   const stamp = now.toISOString();
   const due = await db
     .selectFrom("outbox")

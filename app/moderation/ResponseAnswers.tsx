@@ -8,7 +8,19 @@ import type { ErrorFor, ResponsePage } from "./ResponseParts";
 type Answer = ResponsePage["response"]["answers"][number];
 
 /** The English translation of one answer, shown beside the original and changeable. */
-function TranslationForm({ answerId, current, csrf, error, submitted }: { answerId: number; current: string | null; csrf: string; error?: string; submitted?: string }) {
+function TranslationForm({
+  answerId,
+  current,
+  csrf,
+  error,
+  submitted,
+}: {
+  answerId: number;
+  current: string | null;
+  csrf: string;
+  error?: string;
+  submitted?: string;
+}) {
   const { t } = useTranslation("staff");
   return (
     <>

@@ -51,7 +51,15 @@ export function FlagForm({ csrf, errorFor, typed }: { csrf: string; errorFor: Er
       <p className="govuk-body">{t("response.flag.lead")}</p>
       <form method="post" noValidate>
         <input type="hidden" name={CSRF_FIELD} value={csrf} />
-        <TextArea id="reason" name="reason" label={t("response.flag.reason")} hint={t("response.flag.reasonHint")} rows={3} error={errorFor("reason")} defaultValue={typed ?? ""} />
+        <TextArea
+          id="reason"
+          name="reason"
+          label={t("response.flag.reason")}
+          hint={t("response.flag.reasonHint")}
+          rows={3}
+          error={errorFor("reason")}
+          defaultValue={typed ?? ""}
+        />
         <button type="submit" name="intent" value="flag" className="govuk-button govuk-button--warning">
           {t("response.flag.submit")}
         </button>

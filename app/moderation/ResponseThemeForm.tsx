@@ -114,7 +114,9 @@ export function ThemeForm({ page, errorFor, submitted }: ThemeFormProps) {
             return { value: String(theme.id), label: theme.name, hint: suggested ? t("response.suggested", { words: suggested.words.join(", ") }) : undefined };
           })}
         />
-        {response.automaticThemeIds.length > 0 ? <p className="govuk-body-s">{t("response.automatic", { themes: response.automaticThemeIds.map(themeName).join(", ") })}</p> : null}
+        {response.automaticThemeIds.length > 0 ? (
+          <p className="govuk-body-s">{t("response.automatic", { themes: response.automaticThemeIds.map(themeName).join(", ") })}</p>
+        ) : null}
         <Choices
           id="status"
           name="status"

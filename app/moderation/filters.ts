@@ -5,8 +5,7 @@ import { audiences } from "../../db/schema";
 export const PAGE_SIZE = 25;
 export const statuses = ["new", "in_review", "done"] as const;
 
-const optional = <T extends z.ZodTypeAny>(schema: T) =>
-  z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
 
 /** The queue's filters, read from the query string; anything unrecognised is ignored, not an error. */
 export const QueueFilters = z.object({

@@ -45,14 +45,23 @@ export async function startMerge(db: DB, fromId: number, intoId: number, userId:
     await trx
       .insertInto("quote_themes")
       .columns(["quote_id", "theme_id"])
-      .expression((eb) => eb.selectFrom("quote_themes").select(["quote_id", eb.val(intoId).as("theme_id")]).where("theme_id", "=", fromId))
+      .expression((eb) =>
+        eb
+          .selectFrom("quote_themes")
+          .select(["quote_id", eb.val(intoId).as("theme_id")])
+          .where("theme_id", "=", fromId),
+      )
       .onConflict((oc) => oc.doNothing())
       .execute();
     const quotes = await trx.deleteFrom("quote_themes").where("theme_id", "=", fromId).executeTakeFirst();
     await trx.updateTable("themes").set({ retired_at: now.toISOString(), merged_into: intoId }).where("id", "=", fromId).execute();
     await trx.insertInto("theme_merges").values({ theme_id: fromId, into_id: intoId, started_by: userId, started_at: now.toISOString() }).execute();
     await forgetSurveys(trx);
-    await audit(trx, { userId, action: "theme.merge", entity: "theme", entityId: fromId, after: { into: intoId, quotesMoved: Number(quotes.numDeletedRows) } }, now);
+    await audit(
+      trx,
+      { userId, action: "theme.merge", entity: "theme", entityId: fromId, after: { into: intoId, quotesMoved: Number(quotes.numDeletedRows) } },
+      now,
+    );
   });
 }
 
@@ -69,9 +78,16 @@ async function carriers(trx: Trx, themeId: number) {
  */
 async function nextResponses(trx: Trx, themeId: number, after: number, size: number) {
   const lists = [
-    (await trx.selectFrom("response_themes").select("response_id").where("theme_id", "=", themeId).where("response_id", ">", after).orderBy("response_id").limit(size).execute()).map(
-      (row) => row.response_id,
-    ),
+    (
+      await trx
+        .selectFrom("response_themes")
+        .select("response_id")
+        .where("theme_id", "=", themeId)
+        .where("response_id", ">", after)
+        .orderBy("response_id")
+        .limit(size)
+        .execute()
+    ).map((row) => row.response_id),
   ];
   // A response gives a multiple-choice question several answers, so read more rows than responses.
   const rows = size * 8;
@@ -89,7 +105,10 @@ async function nextResponses(trx: Trx, themeId: number, after: number, size: num
   }
   // A list that was cut short says nothing beyond its last response.
   const reach = Math.min(...lists.map((list, i) => (list.length === (i === 0 ? size : rows) ? list[list.length - 1] : Infinity)));
-  const ids = [...new Set(lists.flat())].filter((id) => id <= reach).sort((a, b) => a - b).slice(0, size);
+  const ids = [...new Set(lists.flat())]
+    .filter((id) => id <= reach)
+    .sort((a, b) => a - b)
+    .slice(0, size);
   const through = ids.length === size ? ids[size - 1] : reach === Infinity ? null : reach;
   return { ids, through };
 }
@@ -112,7 +131,13 @@ export async function mergeBatch(trx: Trx, themeId: number, size = MERGE_BATCH):
     await trx.deleteFrom("theme_counts").where("theme_id", "=", themeId).execute();
     await trx.deleteFrom("queue_theme_counts").where("theme_id", "=", themeId).execute();
     await forgetSurveys(trx);
-    await audit(trx, { userId: merge.started_by, action: "theme.merge.done", entity: "theme", entityId: themeId, after: { into: merge.into_id, tagsMoved: merge.tags_moved } });
+    await audit(trx, {
+      userId: merge.started_by,
+      action: "theme.merge.done",
+      entity: "theme",
+      entityId: themeId,
+      after: { into: merge.into_id, tagsMoved: merge.tags_moved },
+    });
     return false;
   }
   const reached = through ?? Math.max(merge.through_response_id, ...ids);
@@ -128,7 +153,12 @@ export async function mergeBatch(trx: Trx, themeId: number, size = MERGE_BATCH):
         .execute()
     ).map((row) => row.response_id);
     if (both.length) await trx.deleteFrom("response_themes").where("theme_id", "=", themeId).where("response_id", "in", both).execute();
-    const moved = await trx.updateTable("response_themes").set({ theme_id: merge.into_id }).where("theme_id", "=", themeId).where("response_id", "in", ids).executeTakeFirst();
+    const moved = await trx
+      .updateTable("response_themes")
+      .set({ theme_id: merge.into_id })
+      .where("theme_id", "=", themeId)
+      .where("response_id", "in", ids)
+      .executeTakeFirst();
     await forgetSecondTags(trx, both, merge.into_id);
     await trx
       .updateTable("theme_merges")

@@ -19,7 +19,11 @@ const FEW = 2_000;
 
 async function themeWay(db: DB, filters: QueueFilters): Promise<ThemeWay> {
   if (!filters.theme) return "fromTheme";
-  const total = await db.selectFrom("queue_theme_counts").select((eb) => eb.fn.sum<number>("n").as("n")).where("theme_id", "=", filters.theme).executeTakeFirst();
+  const total = await db
+    .selectFrom("queue_theme_counts")
+    .select((eb) => eb.fn.sum<number>("n").as("n"))
+    .where("theme_id", "=", filters.theme)
+    .executeTakeFirst();
   return Number(total?.n ?? 0) <= FEW ? "fromTheme" : "fromNewest";
 }
 
@@ -46,7 +50,14 @@ function applyFilters<O>(query: ResponseQuery<O>, filters: QueueFilters, way: Th
       q = q.where((eb) =>
         eb.or([
           eb.exists(eb.selectFrom("response_themes as rt").select("rt.theme_id").whereRef("rt.response_id", "=", "r.id").where("rt.theme_id", "=", theme)),
-          eb.exists(eb.selectFrom("answers as a").select("a.id").whereRef("a.response_id", "=", "r.id").where("a.question_id", "in", carriers(eb)).where("a.choice", "not in", notRaising)),
+          eb.exists(
+            eb
+              .selectFrom("answers as a")
+              .select("a.id")
+              .whereRef("a.response_id", "=", "r.id")
+              .where("a.question_id", "in", carriers(eb))
+              .where("a.choice", "not in", notRaising),
+          ),
         ]),
       );
     }
@@ -104,7 +115,11 @@ export async function queuePage(db: DB, filters: QueueFilters, lang: string) {
     const [at, id] = [filters.after.slice(0, filters.after.lastIndexOf("_")), Number(filters.after.split("_").pop())];
     query = query.where((eb) => eb.or([eb("r.submitted_at", "<", at), eb.and([eb("r.submitted_at", "=", at), eb("r.id", "<", id)])]));
   }
-  const rows = await query.orderBy("r.submitted_at", "desc").orderBy("r.id", "desc").limit(PAGE_SIZE + 1).execute();
+  const rows = await query
+    .orderBy("r.submitted_at", "desc")
+    .orderBy("r.id", "desc")
+    .limit(PAGE_SIZE + 1)
+    .execute();
   const page = rows.slice(0, PAGE_SIZE);
   return { rows: page, next: rows.length > PAGE_SIZE ? cursorOf(page[page.length - 1]) : null };
 }

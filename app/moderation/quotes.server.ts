@@ -57,7 +57,11 @@ async function settleApproval(db: Kysely<Database>, quoteId: number, now: Date) 
   const { quote_approval: rule } = await getSettings(db as DB);
   const sides = new Set(approvals.map((approval) => approval.organisation));
   const enough = approvals.length >= 2 && (rule !== "council_and_pcf" || (sides.has("council") && sides.has("pcf")));
-  await db.updateTable("quotes").set({ approved_at: enough ? now.toISOString() : null }).where("id", "=", quoteId).execute();
+  await db
+    .updateTable("quotes")
+    .set({ approved_at: enough ? now.toISOString() : null })
+    .where("id", "=", quoteId)
+    .execute();
   return enough;
 }
 
@@ -87,10 +91,27 @@ export async function createQuote(db: DB, answerId: number, input: QuoteInput, u
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    if (input.themeIds.length) await trx.insertInto("quote_themes").values([...new Set(input.themeIds)].map((theme_id) => ({ quote_id: id, theme_id }))).execute();
-    await trx.insertInto("quote_approvals").values({ quote_id: id, user_id: user.id, organisation: user.organisation, approved_at: now.toISOString() }).execute();
+    if (input.themeIds.length)
+      await trx
+        .insertInto("quote_themes")
+        .values([...new Set(input.themeIds)].map((theme_id) => ({ quote_id: id, theme_id })))
+        .execute();
+    await trx
+      .insertInto("quote_approvals")
+      .values({ quote_id: id, user_id: user.id, organisation: user.organisation, approved_at: now.toISOString() })
+      .execute();
     // The words stay out of the log (they come from an answer); their length shows that they changed.
-    await audit(trx, { userId: user.id, action: "quote.create", entity: "quote", entityId: id, after: { answer: answer.id, themes: input.themeIds, length: input.text.length } }, now);
+    await audit(
+      trx,
+      {
+        userId: user.id,
+        action: "quote.create",
+        entity: "quote",
+        entityId: id,
+        after: { answer: answer.id, themes: input.themeIds, length: input.text.length },
+      },
+      now,
+    );
     await settleApproval(trx, id, now);
     return id;
   });
@@ -104,14 +125,32 @@ export async function editQuote(db: DB, quoteId: number, input: QuoteInput, user
     await quotableAnswer(trx, quote.answer_id);
     await requireActiveThemes(trx, input.themeIds);
     const themesBefore = (await trx.selectFrom("quote_themes").select("theme_id").where("quote_id", "=", quoteId).execute()).map((row) => row.theme_id);
-    await trx.updateTable("quotes").set({ text: input.text, translation: input.translation ?? null, updated_at: now.toISOString(), approved_at: null }).where("id", "=", quoteId).execute();
+    await trx
+      .updateTable("quotes")
+      .set({ text: input.text, translation: input.translation ?? null, updated_at: now.toISOString(), approved_at: null })
+      .where("id", "=", quoteId)
+      .execute();
     await trx.deleteFrom("quote_themes").where("quote_id", "=", quoteId).execute();
-    if (input.themeIds.length) await trx.insertInto("quote_themes").values([...new Set(input.themeIds)].map((theme_id) => ({ quote_id: quoteId, theme_id }))).execute();
+    if (input.themeIds.length)
+      await trx
+        .insertInto("quote_themes")
+        .values([...new Set(input.themeIds)].map((theme_id) => ({ quote_id: quoteId, theme_id })))
+        .execute();
     await trx.deleteFrom("quote_approvals").where("quote_id", "=", quoteId).execute();
-    await trx.insertInto("quote_approvals").values({ quote_id: quoteId, user_id: user.id, organisation: user.organisation, approved_at: now.toISOString() }).execute();
+    await trx
+      .insertInto("quote_approvals")
+      .values({ quote_id: quoteId, user_id: user.id, organisation: user.organisation, approved_at: now.toISOString() })
+      .execute();
     await audit(
       trx,
-      { userId: user.id, action: "quote.edit", entity: "quote", entityId: quoteId, before: { themes: themesBefore, length: quote.text.length }, after: { themes: input.themeIds, length: input.text.length } },
+      {
+        userId: user.id,
+        action: "quote.edit",
+        entity: "quote",
+        entityId: quoteId,
+        before: { themes: themesBefore, length: quote.text.length },
+        after: { themes: input.themeIds, length: input.text.length },
+      },
       now,
     );
     await settleApproval(trx, quoteId, now);
@@ -127,7 +166,10 @@ export async function approveQuote(db: DB, quoteId: number, user: Staff, now = n
     if (approvals.some((approval) => approval.user_id === user.id)) throw new QuoteError("alreadyApproved");
     const { quote_approval: rule } = await getSettings(trx as DB);
     if (rule === "council_and_pcf" && approvals.every((approval) => approval.organisation === user.organisation)) throw new QuoteError("sameSide");
-    await trx.insertInto("quote_approvals").values({ quote_id: quoteId, user_id: user.id, organisation: user.organisation, approved_at: now.toISOString() }).execute();
+    await trx
+      .insertInto("quote_approvals")
+      .values({ quote_id: quoteId, user_id: user.id, organisation: user.organisation, approved_at: now.toISOString() })
+      .execute();
     await audit(trx, { userId: user.id, action: "quote.approve", entity: "quote", entityId: quoteId }, now);
     return settleApproval(trx, quoteId, now);
   });
@@ -139,7 +181,20 @@ export async function quoteDetail(db: DB, quoteId: number) {
     .innerJoin("answers as a", "a.id", "q.answer_id")
     .innerJoin("responses as r", "r.id", "q.response_id")
     .innerJoin("users as u", "u.id", "q.created_by")
-    .select(["q.id", "q.text", "q.translation", "q.lang", "q.approved_at", "q.created_at", "q.answer_id", "a.text as original", "r.reference", "r.flagged", "r.quote_consent", "u.name as created_by"])
+    .select([
+      "q.id",
+      "q.text",
+      "q.translation",
+      "q.lang",
+      "q.approved_at",
+      "q.created_at",
+      "q.answer_id",
+      "a.text as original",
+      "r.reference",
+      "r.flagged",
+      "r.quote_consent",
+      "u.name as created_by",
+    ])
     .where("q.id", "=", quoteId)
     .executeTakeFirst();
   if (!quote) return undefined;
@@ -168,7 +223,11 @@ export async function listQuotes(db: DB) {
       "q.approved_at",
       "q.updated_at",
       "u.name as created_by",
-      eb.selectFrom("quote_approvals as qa").select((ab) => ab.fn.countAll<number>().as("n")).whereRef("qa.quote_id", "=", "q.id").as("approvals"),
+      eb
+        .selectFrom("quote_approvals as qa")
+        .select((ab) => ab.fn.countAll<number>().as("n"))
+        .whereRef("qa.quote_id", "=", "q.id")
+        .as("approvals"),
     ])
     .where("r.flagged", "=", 0)
     .where("r.quote_consent", "=", 1)

@@ -87,7 +87,10 @@ const backTo = (path: string, filters: QueueFilters, notice?: string) => {
 async function flag({ form, t, session }: StaffForm, response: ModeratedResponse, filters: QueueFilters, context: AppLoadContext) {
   const parsed = FlagSchema.safeParse({ reason: form.get("reason") ?? "" });
   if (!parsed.success) {
-    return formFailure(context, { errors: [{ field: "reason", message: t(`response.errors.${parsed.error.issues[0].message}`) }], reason: String(form.get("reason") ?? "") });
+    return formFailure(context, {
+      errors: [{ field: "reason", message: t(`response.errors.${parsed.error.issues[0].message}`) }],
+      reason: String(form.get("reason") ?? ""),
+    });
   }
   // Flagged by someone else a moment ago: it is no longer this moderator's to see.
   await flagResponse(getDb(), response.id, parsed.data.reason, session.user.id).catch((error: unknown) => {
@@ -113,7 +116,10 @@ async function translate({ form, t, session }: StaffForm, response: ModeratedRes
 async function note({ form, t, session }: StaffForm, response: ModeratedResponse, filters: QueueFilters, context: AppLoadContext) {
   const parsed = NoteSchema.safeParse({ note: form.get("note") ?? "" });
   if (!parsed.success) {
-    return formFailure(context, { errors: [{ field: "note", message: t(`response.errors.${parsed.error.issues[0].message}`) }], note: String(form.get("note") ?? "") });
+    return formFailure(context, {
+      errors: [{ field: "note", message: t(`response.errors.${parsed.error.issues[0].message}`) }],
+      note: String(form.get("note") ?? ""),
+    });
   }
   await addNote(getDb(), response.id, parsed.data.note, session.user.id);
   throw redirect(backTo(`/moderate/responses/${response.id}`, filters), 303);
@@ -122,7 +128,12 @@ async function note({ form, t, session }: StaffForm, response: ModeratedResponse
 /** Saves the themes and status; "Save" comes back to the "Saved" banner, "Save and go to next" moves on. */
 async function save({ form, t, session }: StaffForm, response: ModeratedResponse, filters: QueueFilters, context: AppLoadContext) {
   const db = getDb();
-  const parsed = SaveSchema.safeParse({ intent: form.get("intent"), theme: form.getAll("theme"), status: form.get("status") ?? undefined, version: form.get("version") });
+  const parsed = SaveSchema.safeParse({
+    intent: form.get("intent"),
+    theme: form.getAll("theme"),
+    status: form.get("status") ?? undefined,
+    version: form.get("version"),
+  });
   const submitted = { themeIds: form.getAll("theme").map(Number), status: String(form.get("status") ?? "") };
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -134,7 +145,10 @@ async function save({ form, t, session }: StaffForm, response: ModeratedResponse
   } catch (error) {
     if (!(error instanceof ModerationError)) throw error;
     context.formErrors = true;
-    return json({ errors: [{ field: "themes", message: t(`response.errors.${error.reason}`) }], submitted }, { status: error.reason === "changedElsewhere" ? 409 : 400 });
+    return json(
+      { errors: [{ field: "themes", message: t(`response.errors.${error.reason}`) }], submitted },
+      { status: error.reason === "changedElsewhere" ? 409 : 400 },
+    );
   }
   if (parsed.data.intent === "save-next") {
     const next = await nextInQueue(db, filters, { submitted_at: response.submittedAt, id: response.id });

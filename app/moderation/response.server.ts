@@ -20,7 +20,20 @@ async function readResponse(db: DB, id: number, lang: string, t: TFunction) {
   const response = await db
     .selectFrom("responses as r")
     .innerJoin("surveys as s", "s.id", "r.survey_id")
-    .select(["r.id", "r.reference", "r.lang", "r.status", "r.version", "r.flagged", "r.quote_consent", "r.helped_by", "r.submitted_at", "r.survey_version", "r.audience", "s.slug"])
+    .select([
+      "r.id",
+      "r.reference",
+      "r.lang",
+      "r.status",
+      "r.version",
+      "r.flagged",
+      "r.quote_consent",
+      "r.helped_by",
+      "r.submitted_at",
+      "r.survey_version",
+      "r.audience",
+      "s.slug",
+    ])
     .where("r.id", "=", id)
     .executeTakeFirst();
   if (!response) return undefined;
@@ -93,7 +106,11 @@ export async function saveTranslation(db: DB, responseId: number, answerId: numb
       .where("text", "is not", null)
       .executeTakeFirst();
     if (Number(saved.numUpdatedRows) === 0) return false;
-    await audit(trx, { userId, action: "answer.translate", entity: "response", entityId: responseId, after: { answer: answerId, length: translation.length } }, now);
+    await audit(
+      trx,
+      { userId, action: "answer.translate", entity: "response", entityId: responseId, after: { answer: answerId, length: translation.length } },
+      now,
+    );
     return true;
   });
 }

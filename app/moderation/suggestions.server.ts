@@ -62,7 +62,10 @@ async function documentOf(db: Db, responseId: number) {
     .execute();
   if (rows.length === 0) return null;
   const lang = modelLanguage(rows[0].lang);
-  const terms = termsOfAll(rows.map((row) => row.text ?? ""), lang);
+  const terms = termsOfAll(
+    rows.map((row) => row.text ?? ""),
+    lang,
+  );
   return terms.length > 0 ? { lang, terms } : null;
 }
 
@@ -87,7 +90,9 @@ async function addAnswer(db: Db, lang: string, terms: string[], themeId: number)
   await db
     .insertInto("suggestion_docs")
     .values({ lang, theme_id: themeId, n: 1, terms: terms.length })
-    .onConflict((oc) => oc.columns(["lang", "theme_id"]).doUpdateSet((eb) => ({ n: eb("suggestion_docs.n", "+", 1), terms: eb("suggestion_docs.terms", "+", terms.length) })))
+    .onConflict((oc) =>
+      oc.columns(["lang", "theme_id"]).doUpdateSet((eb) => ({ n: eb("suggestion_docs.n", "+", 1), terms: eb("suggestion_docs.terms", "+", terms.length) })),
+    )
     .execute();
 }
 
@@ -160,7 +165,9 @@ export async function moveSuggestions(db: Db, fromId: number, intoId: number, li
     .insertInto("suggestion_docs")
     .values(docs.map((doc) => ({ ...doc, theme_id: intoId })))
     .onConflict((oc) =>
-      oc.columns(["lang", "theme_id"]).doUpdateSet((eb) => ({ n: eb("suggestion_docs.n", "+", eb.ref("excluded.n")), terms: eb("suggestion_docs.terms", "+", eb.ref("excluded.terms")) })),
+      oc
+        .columns(["lang", "theme_id"])
+        .doUpdateSet((eb) => ({ n: eb("suggestion_docs.n", "+", eb.ref("excluded.n")), terms: eb("suggestion_docs.terms", "+", eb.ref("excluded.terms")) })),
     )
     .execute();
   await db.deleteFrom("suggestion_docs").where("theme_id", "=", fromId).execute();
@@ -207,7 +214,17 @@ async function removeAnswers(db: Db, docs: { lang: string; terms: string[] }[], 
         .values(part.map(([term, n]) => ({ lang, term, theme_id: themeId, n: -n })))
         .onConflict((oc) => oc.columns(["lang", "term", "theme_id"]).doUpdateSet((eb) => ({ n: eb("suggestion_terms.n", "+", eb.ref("excluded.n")) })))
         .execute();
-      await db.deleteFrom("suggestion_terms").where("lang", "=", lang).where("theme_id", "=", themeId).where("term", "in", part.map(([term]) => term)).where("n", "<=", 0).execute();
+      await db
+        .deleteFrom("suggestion_terms")
+        .where("lang", "=", lang)
+        .where("theme_id", "=", themeId)
+        .where(
+          "term",
+          "in",
+          part.map(([term]) => term),
+        )
+        .where("n", "<=", 0)
+        .execute();
     }
     await db
       .updateTable("suggestion_docs")
@@ -341,7 +358,9 @@ export async function rankThemes(db: Db, texts: string[], answerLang: string): P
     return { themeId: theme.theme_id, answers: Number(theme.n), logOdds, words: strongestWords(weighted) };
   });
   // Sorted by the odds themselves: several themes can all be near certain.
-  return scored.sort((a, b) => b.logOdds - a.logOdds || a.themeId - b.themeId).map(({ logOdds, ...theme }) => ({ ...theme, confidence: 1 / (1 + Math.exp(-logOdds)) }));
+  return scored
+    .sort((a, b) => b.logOdds - a.logOdds || a.themeId - b.themeId)
+    .map(({ logOdds, ...theme }) => ({ ...theme, confidence: 1 / (1 + Math.exp(-logOdds)) }));
 }
 
 /**

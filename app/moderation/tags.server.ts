@@ -24,7 +24,11 @@ export async function tagResponses(db: DB, responseIds: number[], themeId: numbe
   return db.transaction().execute(async (trx) => {
     await requireActiveThemes(trx, [themeId]);
     const targets = await trx.selectFrom("responses").select(["id", "status"]).where("id", "in", responseIds).where("flagged", "=", 0).execute();
-    return withCounts(trx, targets.map((response) => response.id), () => tagEach(trx, targets, themeId, userId, now));
+    return withCounts(
+      trx,
+      targets.map((response) => response.id),
+      () => tagEach(trx, targets, themeId, userId, now),
+    );
   });
 }
 
@@ -98,7 +102,11 @@ async function saveThemesAndStatus(trx: Kysely<Database>, responseId: number, up
   }
   await learnTags(trx, responseId, { added, removed });
   if (current.status !== status) {
-    await audit(trx, { userId, action: "response.status", entity: "response", entityId: responseId, before: { status: current.status }, after: { status } }, now);
+    await audit(
+      trx,
+      { userId, action: "response.status", entity: "response", entityId: responseId, before: { status: current.status }, after: { status } },
+      now,
+    );
   }
 }
 

@@ -17,4 +17,8 @@ export function readThemeTexts(form: FormData) {
   return { texts: texts.filter((text) => text.name), errors };
 }
 
-export const ThemeSlug = z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "slug" }).max(80, { error: "slug" });
+export const ThemeSlug = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "slug" })
+  .max(80, { error: "slug" });

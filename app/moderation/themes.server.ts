@@ -25,9 +25,21 @@ export async function themesForAdmin(db: DB, lang: string) {
       "th.slug",
       "th.retired_at",
       "th.merged_into",
-      eb.selectFrom("response_themes as rt").select((c) => c.fn.countAll<number>().as("n")).whereRef("rt.theme_id", "=", "th.id").as("responses"),
-      eb.selectFrom("questions as q").select((c) => c.fn.countAll<number>().as("n")).whereRef("q.theme_id", "=", "th.id").as("questions"),
-      eb.selectFrom("quote_themes as qt").select((c) => c.fn.countAll<number>().as("n")).whereRef("qt.theme_id", "=", "th.id").as("quotes"),
+      eb
+        .selectFrom("response_themes as rt")
+        .select((c) => c.fn.countAll<number>().as("n"))
+        .whereRef("rt.theme_id", "=", "th.id")
+        .as("responses"),
+      eb
+        .selectFrom("questions as q")
+        .select((c) => c.fn.countAll<number>().as("n"))
+        .whereRef("q.theme_id", "=", "th.id")
+        .as("questions"),
+      eb
+        .selectFrom("quote_themes as qt")
+        .select((c) => c.fn.countAll<number>().as("n"))
+        .whereRef("qt.theme_id", "=", "th.id")
+        .as("quotes"),
     ])
     .orderBy("th.retired_at", (ob) => ob.asc().nullsFirst())
     .orderBy("th.id")
@@ -79,7 +91,11 @@ export async function setRetired(db: DB, themeId: number, retired: boolean, user
   await db.transaction().execute(async (trx) => {
     const theme = await trx.selectFrom("themes").select(["retired_at", "merged_into"]).where("id", "=", themeId).executeTakeFirst();
     if (!theme || theme.merged_into) throw new ThemeError("notFound");
-    await trx.updateTable("themes").set({ retired_at: retired ? (theme.retired_at ?? now.toISOString()) : null }).where("id", "=", themeId).execute();
+    await trx
+      .updateTable("themes")
+      .set({ retired_at: retired ? (theme.retired_at ?? now.toISOString()) : null })
+      .where("id", "=", themeId)
+      .execute();
     await audit(trx, { userId, action: retired ? "theme.retire" : "theme.restore", entity: "theme", entityId: themeId }, now);
   });
 }
@@ -99,10 +115,26 @@ export async function deleteTheme(db: DB, themeId: number, userId: number) {
 
 async function themesUse(db: DB, themeId: number) {
   const [responses, questions, quotes, merged] = await Promise.all([
-    db.selectFrom("response_themes").select((c) => c.fn.countAll<number>().as("n")).where("theme_id", "=", themeId).executeTakeFirstOrThrow(),
-    db.selectFrom("questions").select((c) => c.fn.countAll<number>().as("n")).where("theme_id", "=", themeId).executeTakeFirstOrThrow(),
-    db.selectFrom("quote_themes").select((c) => c.fn.countAll<number>().as("n")).where("theme_id", "=", themeId).executeTakeFirstOrThrow(),
-    db.selectFrom("themes").select((c) => c.fn.countAll<number>().as("n")).where("merged_into", "=", themeId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("response_themes")
+      .select((c) => c.fn.countAll<number>().as("n"))
+      .where("theme_id", "=", themeId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("questions")
+      .select((c) => c.fn.countAll<number>().as("n"))
+      .where("theme_id", "=", themeId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("quote_themes")
+      .select((c) => c.fn.countAll<number>().as("n"))
+      .where("theme_id", "=", themeId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("themes")
+      .select((c) => c.fn.countAll<number>().as("n"))
+      .where("merged_into", "=", themeId)
+      .executeTakeFirstOrThrow(),
   ]);
   return [Number(responses.n) + Number(questions.n) + Number(quotes.n) + Number(merged.n)];
 }

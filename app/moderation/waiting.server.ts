@@ -28,9 +28,15 @@ function quotesToApprove(db: DB, user: Staff, otherSideOnly: boolean) {
     .where("r.flagged", "=", 0)
     .where("r.quote_consent", "=", 1)
     .where("q.created_by", "!=", user.id)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("quote_approvals as qa").select("qa.quote_id").whereRef("qa.quote_id", "=", "q.id").where("qa.user_id", "=", user.id))))
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom("quote_approvals as qa").select("qa.quote_id").whereRef("qa.quote_id", "=", "q.id").where("qa.user_id", "=", user.id))),
+    )
     .$if(otherSideOnly, (qb) =>
-      qb.where((eb) => eb.exists(eb.selectFrom("quote_approvals as qa").select("qa.quote_id").whereRef("qa.quote_id", "=", "q.id").where("qa.organisation", "!=", user.organisation))),
+      qb.where((eb) =>
+        eb.exists(
+          eb.selectFrom("quote_approvals as qa").select("qa.quote_id").whereRef("qa.quote_id", "=", "q.id").where("qa.organisation", "!=", user.organisation),
+        ),
+      ),
     )
     .orderBy("q.updated_at")
     .execute();
@@ -123,15 +129,24 @@ export async function waitingFor(db: DB, user: Staff, lang: string) {
     statementsToPublish(db, user, otherSideOnly),
     changesToApprove(db, "statement", user, otherSideOnly),
   ]);
-  const changedQuotes = await visibleQuotes(db, quoteChanges.map((change) => change.id));
+  const changedQuotes = await visibleQuotes(
+    db,
+    quoteChanges.map((change) => change.id),
+  );
   const quotes: WaitingQuote[] = [
     ...newQuotes.map((q) => ({ key: `quote-${q.id}`, id: q.id, kind: "approval" as const, text: excerpt(q.text), by: q.by, at: q.at })),
     ...quoteChanges.flatMap((change) => {
       const text = changedQuotes.get(change.id);
-      return text === undefined ? [] : [{ key: `revision-${change.revision}`, id: change.id, kind: "change" as const, text: excerpt(text), by: change.by, at: change.at }];
+      return text === undefined
+        ? []
+        : [{ key: `revision-${change.revision}`, id: change.id, kind: "change" as const, text: excerpt(text), by: change.by, at: change.at }];
     }),
   ];
-  const names = await statementNames(db, [...publishing, ...statementChanges].map((s) => s.id), lang);
+  const names = await statementNames(
+    db,
+    [...publishing, ...statementChanges].map((s) => s.id),
+    lang,
+  );
   const statements: WaitingStatement[] = [
     ...publishing.map((s) => ({ key: `publish-${s.id}`, id: s.id, kind: "publish" as const, by: s.by, at: s.at ?? "" })),
     ...statementChanges.map((s) => ({ key: `revision-${s.revision}`, id: s.id, kind: "change" as const, by: s.by, at: s.at })),

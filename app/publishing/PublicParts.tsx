@@ -22,8 +22,7 @@ export function usePublicFormat(lang: string, threshold: number) {
   return {
     figure: (value: number | null, protects = false) =>
       value !== null ? value.toLocaleString(intlLocale(lang)) : protects ? t("ysd.protected") : t("ysd.fewer", { threshold }),
-    percent: (value: number | null) =>
-      value === null ? t("ysd.notShown") : new Intl.NumberFormat(intlLocale(lang), { style: "percent" }).format(value / 100),
+    percent: (value: number | null) => (value === null ? t("ysd.notShown") : new Intl.NumberFormat(intlLocale(lang), { style: "percent" }).format(value / 100)),
     date: (iso: string) => new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: "long" }).format(new Date(iso)),
     /** A `lang` attribute only where the text is not in the page's language (WCAG 3.1.2). */
     langOf: (textLang: string) => (htmlLang(textLang) === htmlLang(lang) ? undefined : htmlLang(textLang)),
@@ -41,7 +40,19 @@ export function usePublicFormat(lang: string, threshold: number) {
 
 type Format = ReturnType<typeof usePublicFormat>;
 
-export function OverviewSection({ overview, period, sections, format, lang }: { overview: Overview; period: Page["period"]; sections: Section[]; format: Format; lang: string }) {
+export function OverviewSection({
+  overview,
+  period,
+  sections,
+  format,
+  lang,
+}: {
+  overview: Overview;
+  period: Page["period"];
+  sections: Section[];
+  format: Format;
+  lang: string;
+}) {
   const { t } = useTranslation("pages");
   const { figure, percent } = format;
   return (
@@ -86,7 +97,13 @@ export function OverviewSection({ overview, period, sections, format, lang }: { 
             labelHeader={t("ysd.charts.theme")}
             valueHeader={t("ysd.charts.responses")}
             dir={textDirection(lang)}
-            bars={sections.map((section) => ({ key: section.slug, label: section.name, lang: format.langOf(section.nameLang), value: section.raised, text: figure(section.raised, section.raisedProtects) }))}
+            bars={sections.map((section) => ({
+              key: section.slug,
+              label: section.name,
+              lang: format.langOf(section.nameLang),
+              value: section.raised,
+              text: figure(section.raised, section.raisedProtects),
+            }))}
           />
         ) : null}
         <BarChart
@@ -133,7 +150,9 @@ export function ActionFacts({ action, format }: { action: Omit<SectionAction, "t
     },
     { key: "due", value: format.date(action.dueOn) },
     { key: "measure", value: action.measure, lang: action.langs.measure },
-    ...(action.latestUpdate ? [{ key: "latest", value: action.latestUpdate.body, lang: action.latestUpdate.lang, when: format.date(action.latestUpdate.on) }] : []),
+    ...(action.latestUpdate
+      ? [{ key: "latest", value: action.latestUpdate.body, lang: action.latestUpdate.lang, when: format.date(action.latestUpdate.on) }]
+      : []),
     ...(action.impact ? [{ key: "impact", value: action.impact, lang: action.langs.impact }] : []),
     ...(action.statusReason ? [{ key: "reason", value: action.statusReason, lang: action.langs.statusReason }] : []),
   ];
@@ -157,7 +176,19 @@ export function StatusTag({ status }: { status: SectionAction["status"] }) {
 }
 
 /** One theme: what people said, with figures and quotes, beside what was done. */
-export function ThemeSection({ section, format, audience, level = 2, periodSlug }: { section: Section; format: Format; audience?: string; level?: 1 | 2; periodSlug: string }) {
+export function ThemeSection({
+  section,
+  format,
+  audience,
+  level = 2,
+  periodSlug,
+}: {
+  section: Section;
+  format: Format;
+  audience?: string;
+  level?: 1 | 2;
+  periodSlug: string;
+}) {
   const { t } = useTranslation("pages");
   const { figure, percent, other } = format;
   const Heading = level === 1 ? "h1" : "h2";

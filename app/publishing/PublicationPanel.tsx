@@ -56,7 +56,9 @@ function PendingRevision({ revision, csrf, userId, date }: { revision: RevisionV
   return (
     <div className="govuk-inset-text app-revision">
       <h3 className="govuk-heading-s">
-        {translatedInto ? t("publication.revision.kinds.translation", { language: t(`common:languageNames.${translatedInto}`) }) : t(`publication.revision.kinds.${revision.kind}`)}
+        {translatedInto
+          ? t("publication.revision.kinds.translation", { language: t(`common:languageNames.${translatedInto}`) })
+          : t(`publication.revision.kinds.${revision.kind}`)}
       </h3>
       <p className="govuk-body-s">{t("publication.revision.proposedBy", { name: revision.requested_by_name, date: date(revision.requested_at) })}</p>
       {revision.note ? <p className="govuk-body">{t("publication.revision.note", { note: revision.note })}</p> : null}
@@ -109,7 +111,19 @@ export function PendingRevisions({ revisions, csrf, userId }: { revisions: Revis
 }
 
 /** Where an item is in publishing, and the buttons for the next step. */
-export function PublicationPanel({ publication, revisions = [], csrf, userId, withdrawError }: { publication: PublicationView; revisions?: RevisionView[]; csrf: string; userId: number; withdrawError?: string }) {
+export function PublicationPanel({
+  publication,
+  revisions = [],
+  csrf,
+  userId,
+  withdrawError,
+}: {
+  publication: PublicationView;
+  revisions?: RevisionView[];
+  csrf: string;
+  userId: number;
+  withdrawError?: string;
+}) {
   const { t, i18n } = useTranslation("staff");
   const date = (iso: string) => new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
   const { state } = publication;
@@ -119,11 +133,19 @@ export function PublicationPanel({ publication, revisions = [], csrf, userId, wi
         {t("publication.heading")}
       </h2>
       <p className="govuk-body">
-        <strong className={`govuk-tag ${state === "published" ? "govuk-tag--green" : state === "awaiting" ? "govuk-tag--yellow" : "govuk-tag--grey"}`}>{t(`publication.states.${state}`)}</strong>
+        <strong className={`govuk-tag ${state === "published" ? "govuk-tag--green" : state === "awaiting" ? "govuk-tag--yellow" : "govuk-tag--grey"}`}>
+          {t(`publication.states.${state}`)}
+        </strong>
       </p>
-      {publication.requested_at && publication.requested_by_name ? <p className="govuk-body-s">{t("publication.requestedBy", { name: publication.requested_by_name, date: date(publication.requested_at) })}</p> : null}
-      {publication.published_at && publication.published_by_name ? <p className="govuk-body-s">{t("publication.publishedBy", { name: publication.published_by_name, date: date(publication.published_at) })}</p> : null}
-      {state === "unpublished" && publication.unpublish_reason ? <p className="govuk-body-s">{t("publication.unpublishedReason", { reason: publication.unpublish_reason })}</p> : null}
+      {publication.requested_at && publication.requested_by_name ? (
+        <p className="govuk-body-s">{t("publication.requestedBy", { name: publication.requested_by_name, date: date(publication.requested_at) })}</p>
+      ) : null}
+      {publication.published_at && publication.published_by_name ? (
+        <p className="govuk-body-s">{t("publication.publishedBy", { name: publication.published_by_name, date: date(publication.published_at) })}</p>
+      ) : null}
+      {state === "unpublished" && publication.unpublish_reason ? (
+        <p className="govuk-body-s">{t("publication.unpublishedReason", { reason: publication.unpublish_reason })}</p>
+      ) : null}
       {state === "draft" || state === "unpublished" ? (
         <form method="post">
           <input type="hidden" name={CSRF_FIELD} value={csrf} />

@@ -8,17 +8,23 @@ import type { PublicThemeFigures } from "./figures.server";
 export function FiguresPanel({ figures, threshold }: { figures: PublicThemeFigures | null; threshold: number }) {
   const { t, i18n } = useTranslation("staff");
   const show = (value: number | null, protects = false) =>
-    value !== null ? value.toLocaleString(intlLocale(i18n.language)) : protects ? t("statements.figures.protected") : t("statements.figures.fewer", { threshold });
+    value !== null
+      ? value.toLocaleString(intlLocale(i18n.language))
+      : protects
+        ? t("statements.figures.protected")
+        : t("statements.figures.fewer", { threshold });
   return (
     <div className="govuk-inset-text">
       <h2 className="govuk-heading-s">{t("statements.figures.heading")}</h2>
       {figures ? (
         <ul className="govuk-list">
           <li>{t("statements.figures.raised", { figure: show(figures.raised.total) })}</li>
-          <li>{t("statements.figures.split", {
+          <li>
+            {t("statements.figures.split", {
               parents: show(figures.raised.parts.parent_carer, figures.raised.secondary.includes("parent_carer")),
               young: show(figures.raised.parts.young_person, figures.raised.secondary.includes("young_person")),
-            })}</li>
+            })}
+          </li>
           <li>{t("statements.figures.agreed", { figure: figures.agreedPercent === null ? t("statements.figures.notShown") : `${figures.agreedPercent}%` })}</li>
         </ul>
       ) : (
@@ -41,7 +47,15 @@ export function StatementFields({ quotes, values, errors, published }: Statement
   const errorFor = (field: string) => errors.find((error) => error.field === field)?.message;
   return (
     <>
-      <TextArea id="summary" name="summary" label={t("statements.form.summary")} hint={t("statements.form.summaryHint")} rows={6} error={errorFor("summary")} defaultValue={values.summary} />
+      <TextArea
+        id="summary"
+        name="summary"
+        label={t("statements.form.summary")}
+        hint={t("statements.form.summaryHint")}
+        rows={6}
+        error={errorFor("summary")}
+        defaultValue={values.summary}
+      />
       {quotes.length === 0 ? (
         <p className="govuk-body">{t("statements.form.noQuotes")}</p>
       ) : (
@@ -57,7 +71,15 @@ export function StatementFields({ quotes, values, errors, published }: Statement
         />
       )}
       {published ? (
-        <TextArea id="correction" name="correction" label={t("statements.form.correction")} hint={t("statements.form.correctionHint")} rows={2} error={errorFor("correction")} defaultValue={values.correction} />
+        <TextArea
+          id="correction"
+          name="correction"
+          label={t("statements.form.correction")}
+          hint={t("statements.form.correctionHint")}
+          rows={2}
+          error={errorFor("correction")}
+          defaultValue={values.correction}
+        />
       ) : null}
     </>
   );

@@ -62,7 +62,11 @@ export async function themeAgreement(db: DB, range: DateRange) {
     db
       .selectFrom("answer_counts")
       .select(["question_id", "choice", (eb) => eb.fn.sum<number>("n").as("n")])
-      .where("question_id", "in", questions.map((question) => question.id))
+      .where(
+        "question_id",
+        "in",
+        questions.map((question) => question.id),
+      )
       .where(inSpan)
       .where("choice", "in", counted)
       .groupBy(["question_id", "choice"])

@@ -33,7 +33,12 @@ export async function feedbackFor(db: DB, reference: string, lang: string, now =
   const themeIds = themeRows.map((row) => row.theme_id);
   const none = [-1];
   const [names, actions] = await Promise.all([
-    db.selectFrom("theme_translations").select(["theme_id", "lang", "name"]).where("theme_id", "in", themeIds.length ? themeIds : none).where("lang", "in", [lang, fallbackLanguage]).execute(),
+    db
+      .selectFrom("theme_translations")
+      .select(["theme_id", "lang", "name"])
+      .where("theme_id", "in", themeIds.length ? themeIds : none)
+      .where("lang", "in", [lang, fallbackLanguage])
+      .execute(),
     db
       .selectFrom("actions as a")
       .innerJoin("action_themes as at", "at.action_id", "a.id")
@@ -54,7 +59,11 @@ export async function feedbackFor(db: DB, reference: string, lang: string, now =
     themes: themeIds.map((id) => ({ id, name: name(id) })).sort((a, b) => a.name.localeCompare(b.name)),
     actions: [...byAction.values()].map((action) => {
       // A translated title where there is one, else the English.
-      const title = localText(actions.filter((row) => row.id === action.id), lang, (row) => row.title);
+      const title = localText(
+        actions.filter((row) => row.id === action.id),
+        lang,
+        (row) => row.title,
+      );
       return { id: action.id, title: title?.text ?? "", status: action.status, dueOn: action.due_on, lang: title?.lang ?? fallbackLanguage };
     }),
   };

@@ -25,7 +25,12 @@ export async function openData(db: DB, lang: string, period: string | undefined,
       youngPeople: overview.responses.parts.young_person,
     },
     feltListenedToPercent: overview.listenedPercent,
-    actionsByStatus: { planned: overview.actions.planned, inProgress: overview.actions.in_progress, done: overview.actions.done, notPossible: overview.actions.not_possible },
+    actionsByStatus: {
+      planned: overview.actions.planned,
+      inProgress: overview.actions.in_progress,
+      done: overview.actions.done,
+      notPossible: overview.actions.not_possible,
+    },
     themes: data.sections.map((section) => ({
       id: section.slug,
       name: section.name,
@@ -133,15 +138,11 @@ export function toCsv(data: OpenData): string {
 }
 
 /** Atom entry titles and content are HTML: plain text from moderators is escaped, never interpreted. */
-const html = (text: string) =>
-  text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+const html = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** An update not yet translated into the feed's language says which language it is in. */
-const inLanguage = (textLang: string, feedLang: string, content: string) => (htmlLang(textLang) === htmlLang(feedLang) ? content : `<div lang="${htmlLang(textLang)}">${content}</div>`);
+const inLanguage = (textLang: string, feedLang: string, content: string) =>
+  htmlLang(textLang) === htmlLang(feedLang) ? content : `<div lang="${htmlLang(textLang)}">${content}</div>`;
 
 /** The latest updates to published actions as an Atom feed, newest first. */
 export async function actionUpdatesFeed(db: DB, lang: string, origin: string, t: TFunction, organisation: string) {

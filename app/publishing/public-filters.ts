@@ -4,7 +4,15 @@ import { actionStatuses } from "~/actions/action-form";
 import type { PublicFilters } from "./public.server";
 
 const blank = (value: unknown) => (value === "" ? undefined : value);
-const slug = z.preprocess(blank, z.string().regex(/^[a-z0-9-]+$/).optional()).catch(undefined);
+const slug = z
+  .preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .optional(),
+  )
+  .catch(undefined);
 
 /** The public page's GET filters. Anything unrecognised is ignored rather than refused: links get shared and mangled. */
 const Filters = z.object({

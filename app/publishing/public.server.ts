@@ -28,7 +28,14 @@ function pick<T extends { lang: string }>(rows: T[], lang: string): T | undefine
  */
 export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters, threshold = DEFAULT_THRESHOLD, now = new Date()) {
   // A period is public from its first day: until then neither it nor anything in it is shown.
-  const periods = (await publicPeriods(db, lang, now)).map((p) => ({ id: p.id, slug: p.slug, name: p.name, lang: p.lang, starts_on: p.starts_on, ends_on: p.ends_on }));
+  const periods = (await publicPeriods(db, lang, now)).map((p) => ({
+    id: p.id,
+    slug: p.slug,
+    name: p.name,
+    lang: p.lang,
+    starts_on: p.starts_on,
+    ends_on: p.ends_on,
+  }));
   // Without a choice: the latest period with something published in it.
   const withStatements = new Set(
     (
@@ -40,13 +47,16 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
         .execute()
     ).map((row) => row.period_id),
   );
-  const period =
-    periods.find((candidate) => candidate.slug === filters.period) ?? periods.find((candidate) => withStatements.has(candidate.id)) ?? periods[0];
+  const period = periods.find((candidate) => candidate.slug === filters.period) ?? periods.find((candidate) => withStatements.has(candidate.id)) ?? periods[0];
   if (!period) return { periods: [], period: null, threshold };
 
   const [{ responses, listened, figures, wordings }, themes, statements, actions] = await Promise.all([
     countedFigures(db, period, threshold),
-    db.selectFrom("themes as th").innerJoin("theme_translations as t", "t.theme_id", "th.id").select(["th.id", "th.slug", "t.lang", "t.name", "t.description"]).execute(),
+    db
+      .selectFrom("themes as th")
+      .innerJoin("theme_translations as t", "t.theme_id", "th.id")
+      .select(["th.id", "th.slug", "t.lang", "t.name", "t.description"])
+      .execute(),
     db
       .selectFrom("statements as s")
       .innerJoin("publications as p", (join) => join.onRef("p.entity_id", "=", "s.id").on("p.entity", "=", "statement"))
@@ -66,7 +76,11 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
   const ids = { statements: statements.map((s) => s.id), actions: actions.map((a) => a.id) };
   const none = [-1];
   const [summaries, statementQuotes, actionTexts, actionThemes, updates, corrections] = await Promise.all([
-    db.selectFrom("statement_texts").select(["statement_id", "lang", "summary"]).where("statement_id", "in", ids.statements.length ? ids.statements : none).execute(),
+    db
+      .selectFrom("statement_texts")
+      .select(["statement_id", "lang", "summary"])
+      .where("statement_id", "in", ids.statements.length ? ids.statements : none)
+      .execute(),
     db
       .selectFrom("statement_quotes as sq")
       .innerJoin("quotes as q", "q.id", "sq.quote_id")
@@ -77,8 +91,16 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
       .where("r.flagged", "=", 0)
       .where("r.quote_consent", "=", 1)
       .execute(),
-    db.selectFrom("action_texts").select(["action_id", "lang", "title", "description", "measure", "status_reason", "impact"]).where("action_id", "in", ids.actions.length ? ids.actions : none).execute(),
-    db.selectFrom("action_themes").select(["action_id", "theme_id"]).where("action_id", "in", ids.actions.length ? ids.actions : none).execute(),
+    db
+      .selectFrom("action_texts")
+      .select(["action_id", "lang", "title", "description", "measure", "status_reason", "impact"])
+      .where("action_id", "in", ids.actions.length ? ids.actions : none)
+      .execute(),
+    db
+      .selectFrom("action_themes")
+      .select(["action_id", "theme_id"])
+      .where("action_id", "in", ids.actions.length ? ids.actions : none)
+      .execute(),
     db
       .selectFrom("action_updates")
       .select(["id", "action_id", "body", "update_on", "lang"])
@@ -101,9 +123,18 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
 
   // Statements, actions and updates are written in English and may be translated: each text comes in the reader's language where it exists.
   const latestUpdates = actions.map((action) => updates.find((row) => row.action_id === action.id)).filter((update) => update !== undefined);
-  const updateTexts = await updateTranslationsIn(db, latestUpdates.map((update) => update.id), lang);
-  const themeText = (id: number) => pick(themes.filter((t) => t.id === id), lang);
-  const correctionsFor = (entity: string, id: number) => corrections.filter((c) => c.entity === entity && c.entity_id === id).map((c) => ({ note: c.note, on: c.corrected_at.slice(0, 10) }));
+  const updateTexts = await updateTranslationsIn(
+    db,
+    latestUpdates.map((update) => update.id),
+    lang,
+  );
+  const themeText = (id: number) =>
+    pick(
+      themes.filter((t) => t.id === id),
+      lang,
+    );
+  const correctionsFor = (entity: string, id: number) =>
+    corrections.filter((c) => c.entity === entity && c.entity_id === id).map((c) => ({ note: c.note, on: c.corrected_at.slice(0, 10) }));
   const publicActions = actions
     .filter((action) => !filters.status || action.status === filters.status)
     .map((action) => {
@@ -115,7 +146,10 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
         partner: action.partner,
         dueOn: action.due_on,
         status: action.status,
-        ...actionWords(actionTexts.filter((row) => row.action_id === action.id), lang),
+        ...actionWords(
+          actionTexts.filter((row) => row.action_id === action.id),
+          lang,
+        ),
         latestUpdate: latest && latestWords ? { body: latestWords.text, on: latest.update_on, lang: latestWords.lang } : null,
         themeIds: actionThemes.filter((row) => row.action_id === action.id).map((row) => row.theme_id),
         corrections: correctionsFor("action", action.id),
@@ -127,7 +161,11 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
     .map((statement) => {
       const theme = themeText(statement.theme_id);
       const figure = figures.find((f) => f.themeId === statement.theme_id);
-      const summary = localText(summaries.filter((row) => row.statement_id === statement.id), lang, (row) => row.summary);
+      const summary = localText(
+        summaries.filter((row) => row.statement_id === statement.id),
+        lang,
+        (row) => row.summary,
+      );
       return {
         themeId: statement.theme_id,
         slug: themes.find((t) => t.id === statement.theme_id)?.slug ?? "",
@@ -144,7 +182,9 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
         agreedPercent: figure?.agreedPercent ?? null,
         /** Questions behind these figures that were asked in more than one wording in the period, each with its wordings, oldest first (English). */
         wordings: (wordings.get(statement.theme_id) ?? []).map((question) => question.wordings),
-        quotes: statementQuotes.filter((q) => q.statement_id === statement.id).map((q) => ({ id: q.id, text: q.text, lang: q.lang, translation: q.translation })),
+        quotes: statementQuotes
+          .filter((q) => q.statement_id === statement.id)
+          .map((q) => ({ id: q.id, text: q.text, lang: q.lang, translation: q.translation })),
         actions: publicActions.filter((action) => action.themeIds.includes(statement.theme_id)),
         corrections: correctionsFor("statement", statement.id),
       };
@@ -185,7 +225,6 @@ export async function youSaidWeDid(db: DB, lang: string, filters: PublicFilters,
     threshold,
   };
 }
-
 
 /**
  * The figures counted for one period, read from the kept counts (docs/decisions/020-counts.md):
@@ -229,7 +268,13 @@ export async function publicAction(db: DB, lang: string, id: number, now = new D
   if (!action) return null;
   const [texts, updates, history, themes, corrections] = await Promise.all([
     db.selectFrom("action_texts").select(["lang", "title", "description", "measure", "status_reason", "impact"]).where("action_id", "=", id).execute(),
-    db.selectFrom("action_updates").select(["id", "body", "update_on", "lang"]).where("action_id", "=", id).orderBy("update_on", "desc").orderBy("id", "desc").execute(),
+    db
+      .selectFrom("action_updates")
+      .select(["id", "body", "update_on", "lang"])
+      .where("action_id", "=", id)
+      .orderBy("update_on", "desc")
+      .orderBy("id", "desc")
+      .execute(),
     db.selectFrom("action_status_history").select(["to_status", "changed_at"]).where("action_id", "=", id).orderBy("changed_at").orderBy("id").execute(),
     db
       .selectFrom("action_themes as at")
@@ -240,7 +285,11 @@ export async function publicAction(db: DB, lang: string, id: number, now = new D
       .execute(),
     db.selectFrom("corrections").select(["note", "corrected_at"]).where("entity", "=", "action").where("entity_id", "=", id).orderBy("corrected_at").execute(),
   ]);
-  const updateTexts = await updateTranslationsIn(db, updates.map((update) => update.id), lang);
+  const updateTexts = await updateTranslationsIn(
+    db,
+    updates.map((update) => update.id),
+    lang,
+  );
   return {
     id: action.id,
     owner: action.owner,
@@ -256,7 +305,10 @@ export async function publicAction(db: DB, lang: string, id: number, now = new D
     }),
     history: history.map((change) => ({ status: change.to_status, on: change.changed_at.slice(0, 10) })),
     themes: [...new Set(themes.map((theme) => theme.id))].map((themeId) => {
-      const name = pick(themes.filter((theme) => theme.id === themeId), lang)!;
+      const name = pick(
+        themes.filter((theme) => theme.id === themeId),
+        lang,
+      )!;
       return { slug: name.slug, name: name.name, lang: name.lang };
     }),
     corrections: corrections.map((c) => ({ note: c.note, on: c.corrected_at.slice(0, 10) })),
@@ -278,10 +330,18 @@ export async function publicActionUpdates(db: DB, lang: string, limit = 50, now 
       .select(["action_id", "lang", "title"])
       .where("action_id", "in", updates.length ? [...new Set(updates.map((u) => u.action_id))] : [-1])
       .execute(),
-    updateTranslationsIn(db, updates.map((update) => update.id), lang),
+    updateTranslationsIn(
+      db,
+      updates.map((update) => update.id),
+      lang,
+    ),
   ]);
   return updates.map((update) => {
-    const title = localText(titles.filter((row) => row.action_id === update.action_id), lang, (row) => row.title);
+    const title = localText(
+      titles.filter((row) => row.action_id === update.action_id),
+      lang,
+      (row) => row.title,
+    );
     const words = updateWords(update, updateTexts, lang);
     return {
       id: update.id,

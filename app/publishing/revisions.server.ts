@@ -35,7 +35,15 @@ export async function proposeRevision(db: DB, entity: RevisedEntity, id: number,
       .execute();
     const { id: revision } = await trx
       .insertInto("revisions")
-      .values({ entity, entity_id: id, kind: proposal.kind, payload: JSON.stringify({ change: proposal.payload, correction: proposal.correction }), note: proposal.note, requested_by: user.id, requested_at: now.toISOString() })
+      .values({
+        entity,
+        entity_id: id,
+        kind: proposal.kind,
+        payload: JSON.stringify({ change: proposal.payload, correction: proposal.correction }),
+        note: proposal.note,
+        requested_by: user.id,
+        requested_at: now.toISOString(),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await audit(trx, { userId: user.id, action: "revision.propose", entity, entityId: id, after: { revision, kind: proposal.kind } }, now);
@@ -80,7 +88,11 @@ export async function approveRevision(
     if (!row) throw new PublishError("notRequested");
     await requireSecondPerson(trx, row.requested_by, user);
     await trx.updateTable("revisions").set({ decision: "approved", decided_by: user.id, decided_at: now.toISOString() }).where("id", "=", revisionId).execute();
-    await audit(trx, { userId: user.id, action: "revision.approve", entity, entityId: id, after: { revision: revisionId, requestedBy: row.requested_by } }, now);
+    await audit(
+      trx,
+      { userId: user.id, action: "revision.approve", entity, entityId: id, after: { revision: revisionId, requestedBy: row.requested_by } },
+      now,
+    );
     return row;
   });
   const { change, correction } = JSON.parse(revision.payload) as { change: unknown; correction: boolean };

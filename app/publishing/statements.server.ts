@@ -52,8 +52,22 @@ export async function createStatement(db: DB, themeId: number, periodId: number,
       .returning("id")
       .executeTakeFirstOrThrow();
     await trx.insertInto("statement_texts").values({ statement_id: id, lang: fallbackLanguage, summary: input.summary }).execute();
-    if (input.quoteIds.length) await trx.insertInto("statement_quotes").values(input.quoteIds.map((quote_id) => ({ statement_id: id, quote_id }))).execute();
-    await audit(trx, { userId, action: "statement.create", entity: "statement", entityId: id, after: { theme: themeId, period: periodId, summary: input.summary, quotes: input.quoteIds } }, now);
+    if (input.quoteIds.length)
+      await trx
+        .insertInto("statement_quotes")
+        .values(input.quoteIds.map((quote_id) => ({ statement_id: id, quote_id })))
+        .execute();
+    await audit(
+      trx,
+      {
+        userId,
+        action: "statement.create",
+        entity: "statement",
+        entityId: id,
+        after: { theme: themeId, period: periodId, summary: input.summary, quotes: input.quoteIds },
+      },
+      now,
+    );
     return id;
   });
 }
@@ -62,15 +76,40 @@ export async function updateStatement(db: DB, id: number, input: StatementInput,
   await db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom("statements").select(["theme_id"]).where("id", "=", id).executeTakeFirst();
     if (!current) throw new StatementError("notFound");
-    const claimed = await trx.updateTable("statements").set({ version: version + 1, updated_at: now.toISOString() }).where("id", "=", id).where("version", "=", version).executeTakeFirst();
+    const claimed = await trx
+      .updateTable("statements")
+      .set({ version: version + 1, updated_at: now.toISOString() })
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) throw new StatementError("changedElsewhere");
     await checkQuotes(trx, current.theme_id, input.quoteIds);
-    const before = await trx.selectFrom("statement_texts").select("summary").where("statement_id", "=", id).where("lang", "=", fallbackLanguage).executeTakeFirst();
+    const before = await trx
+      .selectFrom("statement_texts")
+      .select("summary")
+      .where("statement_id", "=", id)
+      .where("lang", "=", fallbackLanguage)
+      .executeTakeFirst();
     if (before?.summary !== input.summary) await forgetStatementTranslations(trx, id);
     await trx.updateTable("statement_texts").set({ summary: input.summary }).where("statement_id", "=", id).where("lang", "=", fallbackLanguage).execute();
     await trx.deleteFrom("statement_quotes").where("statement_id", "=", id).execute();
-    if (input.quoteIds.length) await trx.insertInto("statement_quotes").values(input.quoteIds.map((quote_id) => ({ statement_id: id, quote_id }))).execute();
-    await audit(trx, { userId, action: "statement.update", entity: "statement", entityId: id, before: { summary: before?.summary }, after: { summary: input.summary, quotes: input.quoteIds } }, now);
+    if (input.quoteIds.length)
+      await trx
+        .insertInto("statement_quotes")
+        .values(input.quoteIds.map((quote_id) => ({ statement_id: id, quote_id })))
+        .execute();
+    await audit(
+      trx,
+      {
+        userId,
+        action: "statement.update",
+        entity: "statement",
+        entityId: id,
+        before: { summary: before?.summary },
+        after: { summary: input.summary, quotes: input.quoteIds },
+      },
+      now,
+    );
   });
 }
 

@@ -15,13 +15,21 @@ export interface Wordings {
  * wordings in a note, so nobody reads two questions as one. Flagged responses never count.
  */
 export async function themeWordings(db: DB, range: DateRange): Promise<Map<number, Wordings[]>> {
-  const questions = await db.selectFrom("questions").select(["id", "key", "theme_id", "survey_id", "version as current"]).where("theme_id", "is not", null).execute();
+  const questions = await db
+    .selectFrom("questions")
+    .select(["id", "key", "theme_id", "survey_id", "version as current"])
+    .where("theme_id", "is not", null)
+    .execute();
   if (questions.length === 0) return new Map();
   const given = await acrossSpans(range.from, range.to, "span", (inSpan) =>
     db
       .selectFrom("answer_counts")
       .select(["question_id", "question_version"])
-      .where("question_id", "in", questions.map((question) => question.id))
+      .where(
+        "question_id",
+        "in",
+        questions.map((question) => question.id),
+      )
       .where(inSpan)
       .groupBy(["question_id", "question_version"])
       .having((eb) => eb.fn.sum("n"), ">", 0)

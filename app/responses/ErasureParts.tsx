@@ -47,8 +47,24 @@ export function AskForm({ typed, errors }: { typed?: Typed; errors: FieldError[]
       <p className="govuk-body">{t("erasure.withReference")}</p>
       <form method="post" noValidate>
         <input type="hidden" name="intent" value="check" />
-        <TextInput id="reference" name="reference" label={t("erasure.referenceLabel")} hint={t("erasure.referenceHint")} error={errorFor("reference")} defaultValue={typed?.reference} className="govuk-input--width-20 app-code-input" />
-        <TextInput id="code" name="code" label={t("erasure.codeLabel")} hint={t("erasure.codeHint")} error={errorFor("code")} defaultValue={typed?.code} className="govuk-input--width-20 app-code-input" />
+        <TextInput
+          id="reference"
+          name="reference"
+          label={t("erasure.referenceLabel")}
+          hint={t("erasure.referenceHint")}
+          error={errorFor("reference")}
+          defaultValue={typed?.reference}
+          className="govuk-input--width-20 app-code-input"
+        />
+        <TextInput
+          id="code"
+          name="code"
+          label={t("erasure.codeLabel")}
+          hint={t("erasure.codeHint")}
+          error={errorFor("code")}
+          defaultValue={typed?.code}
+          className="govuk-input--width-20 app-code-input"
+        />
         <button type="submit" className="govuk-button">
           {t("erasure.continue")}
         </button>
@@ -86,7 +102,19 @@ function Kept() {
   );
 }
 
-export function ConfirmStep({ reference, typed, verified, submittedAt, lang }: { reference: string; typed: Typed; verified: boolean; submittedAt: string; lang: string }) {
+export function ConfirmStep({
+  reference,
+  typed,
+  verified,
+  submittedAt,
+  lang,
+}: {
+  reference: string;
+  typed: Typed;
+  verified: boolean;
+  submittedAt: string;
+  lang: string;
+}) {
   const { t } = useTranslation("pages");
   return (
     <>

@@ -25,7 +25,11 @@ type Known = Extract<Ownership, { kind: "found" | "deleted" }>;
  * Checks the reference and, when given, the resume code. Both are secrets: every wrong one counts
  * against this address, and too many stop it with a 429 page (as /my-feedback and /resume do).
  */
-export async function checkTyped(typed: Typed, address: string, t: TFunction): Promise<{ errors: FieldError[] } | { reference: string; code: string | null; ownership: Known }> {
+export async function checkTyped(
+  typed: Typed,
+  address: string,
+  t: TFunction,
+): Promise<{ errors: FieldError[] } | { reference: string; code: string | null; ownership: Known }> {
   if (typed.reference.trim() === "") return { errors: [{ field: "reference", message: t("erasure.errors.referenceEmpty") }] };
   const withCode = typed.code.trim() !== "";
   await requireFewWrongGuesses("reference", address, t);

@@ -53,15 +53,35 @@ export async function waitingRequests(db: DB, seesHeld: boolean) {
 
 /** What deleting a response would take with it, for the moderator's confirmation page. */
 export async function erasurePreview(db: DB, responseId: number, lang: string) {
-  const response = await db.selectFrom("responses").select(["id", "reference", "submitted_at", "flagged", "survey_id"]).where("id", "=", responseId).executeTakeFirst();
+  const response = await db
+    .selectFrom("responses")
+    .select(["id", "reference", "submitted_at", "flagged", "survey_id"])
+    .where("id", "=", responseId)
+    .executeTakeFirst();
   if (!response) return undefined;
   const count = (rows: { n: number | string | bigint }[]) => Number(rows[0]?.n ?? 0);
   const [titles, answers, tags, notes, quotes, published, held, request] = await Promise.all([
     db.selectFrom("survey_translations").select(["lang", "title"]).where("survey_id", "=", response.survey_id).where("lang", "in", [lang, "en"]).execute(),
-    db.selectFrom("answers").select((eb) => eb.fn.countAll().as("n")).where("response_id", "=", responseId).execute(),
-    db.selectFrom("response_themes").select((eb) => eb.fn.countAll().as("n")).where("response_id", "=", responseId).execute(),
-    db.selectFrom("response_notes").select((eb) => eb.fn.countAll().as("n")).where("response_id", "=", responseId).execute(),
-    db.selectFrom("quotes").select((eb) => eb.fn.countAll().as("n")).where("response_id", "=", responseId).execute(),
+    db
+      .selectFrom("answers")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("response_id", "=", responseId)
+      .execute(),
+    db
+      .selectFrom("response_themes")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("response_id", "=", responseId)
+      .execute(),
+    db
+      .selectFrom("response_notes")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("response_id", "=", responseId)
+      .execute(),
+    db
+      .selectFrom("quotes")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("response_id", "=", responseId)
+      .execute(),
     db
       .selectFrom("quotes as q")
       .innerJoin("statement_quotes as sq", "sq.quote_id", "q.id")
@@ -71,7 +91,13 @@ export async function erasurePreview(db: DB, responseId: number, lang: string) {
       .where("p.published_at", "is not", null)
       .execute(),
     underOpenConcern(db, responseId),
-    db.selectFrom("erasure_requests").select(["id", "requested_at"]).where("response_id", "=", responseId).where("state", "=", "waiting").orderBy("id").executeTakeFirst(),
+    db
+      .selectFrom("erasure_requests")
+      .select(["id", "requested_at"])
+      .where("response_id", "=", responseId)
+      .where("state", "=", "waiting")
+      .orderBy("id")
+      .executeTakeFirst(),
   ]);
   return {
     id: response.id,

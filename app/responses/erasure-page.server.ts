@@ -11,7 +11,12 @@ import { confirmRequest, eraseByModerator, ErasureError, refuseRequest } from ".
 
 // The moderator's page for deleting one response, or refusing the request to: /moderate/responses/:id/delete.
 
-const reason = (field: string) => z.string().trim().min(1, { error: `${field}Empty` }).max(500, { error: `${field}TooLong` });
+const reason = (field: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `${field}Empty` })
+    .max(500, { error: `${field}TooLong` });
 const DeleteSchema = z.object({ reason: reason("reason"), request: z.coerce.number().int().positive().optional() });
 const RefuseSchema = z.object({ refusal: reason("refusal"), request: z.coerce.number().int().positive() });
 

@@ -52,7 +52,12 @@ function sameHash(stored: string | null, given: string): boolean {
 }
 
 export async function underOpenConcern(db: Trx, responseId: number): Promise<boolean> {
-  const open = await db.selectFrom("safeguarding_concerns").select("id").where("response_id", "=", responseId).where("state", "!=", "closed").executeTakeFirst();
+  const open = await db
+    .selectFrom("safeguarding_concerns")
+    .select("id")
+    .where("response_id", "=", responseId)
+    .where("state", "!=", "closed")
+    .executeTakeFirst();
   return Boolean(open);
 }
 
@@ -114,7 +119,12 @@ async function eraseWithin(trx: Trx, responseId: number, decision: Decision, now
   const response = await trx.selectFrom("responses").select("reference").where("id", "=", responseId).executeTakeFirst();
   if (!response) throw new ErasureError("notFound");
   if (await underOpenConcern(trx, responseId)) throw new ErasureError("held");
-  const requests = await trx.selectFrom("erasure_requests").select(["id", "source", "verified"]).where("response_id", "=", responseId).where("state", "=", "waiting").execute();
+  const requests = await trx
+    .selectFrom("erasure_requests")
+    .select(["id", "source", "verified"])
+    .where("response_id", "=", responseId)
+    .where("state", "=", "waiting")
+    .execute();
   await trx
     .updateTable("erasure_requests")
     .set({ state: "done", decided_by: decision.userId, decided_at: now.toISOString(), reason: decision.reason })
@@ -183,7 +193,13 @@ export async function checkOwnership(db: Trx, reference: string, code: string | 
   }
   const verified = code !== null && sameHash(response.resume_code_hash, hashSecret(code));
   if (code !== null && !verified) return { kind: "wrongCode" };
-  const waiting = await db.selectFrom("erasure_requests").select("requested_at").where("response_id", "=", response.id).where("state", "=", "waiting").orderBy("id").executeTakeFirst();
+  const waiting = await db
+    .selectFrom("erasure_requests")
+    .select("requested_at")
+    .where("response_id", "=", response.id)
+    .where("state", "=", "waiting")
+    .orderBy("id")
+    .executeTakeFirst();
   return { kind: "found", responseId: response.id, submittedOn: response.submitted_at, verified, waitingSince: waiting?.requested_at ?? null };
 }
 
@@ -248,7 +264,12 @@ export async function eraseReleased(db: DB, now = new Date()): Promise<number> {
 /** A moderator confirms a request made with the reference alone: the response is deleted. */
 export async function confirmRequest(db: DB, requestId: number, reason: string, userId: number, now = new Date()): Promise<Erased> {
   return db.transaction().execute(async (trx) => {
-    const request = await trx.selectFrom("erasure_requests").select("response_id").where("id", "=", requestId).where("state", "=", "waiting").executeTakeFirst();
+    const request = await trx
+      .selectFrom("erasure_requests")
+      .select("response_id")
+      .where("id", "=", requestId)
+      .where("state", "=", "waiting")
+      .executeTakeFirst();
     if (!request?.response_id) throw new ErasureError("notFound");
     return eraseWithin(trx, request.response_id, { userId, reason }, now);
   });
@@ -257,9 +278,18 @@ export async function confirmRequest(db: DB, requestId: number, reason: string, 
 /** A moderator refuses a request, with a reason; the person sees that it was not carried out. */
 export async function refuseRequest(db: DB, requestId: number, reason: string, userId: number, now = new Date()): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const request = await trx.selectFrom("erasure_requests").select("response_id").where("id", "=", requestId).where("state", "=", "waiting").executeTakeFirst();
+    const request = await trx
+      .selectFrom("erasure_requests")
+      .select("response_id")
+      .where("id", "=", requestId)
+      .where("state", "=", "waiting")
+      .executeTakeFirst();
     if (!request) throw new ErasureError("notFound");
-    await trx.updateTable("erasure_requests").set({ state: "refused", decided_by: userId, decided_at: now.toISOString(), reason }).where("id", "=", requestId).execute();
+    await trx
+      .updateTable("erasure_requests")
+      .set({ state: "refused", decided_by: userId, decided_at: now.toISOString(), reason })
+      .where("id", "=", requestId)
+      .execute();
     await audit(trx, { userId, action: "erasure.refuse", entity: "response", entityId: request.response_id, after: { request: requestId, reason } }, now);
   });
 }

@@ -7,10 +7,7 @@ import { getDetector } from "../safeguarding/phrases.server";
 import { generateCode } from "../surveys/codes";
 import { firstIncomplete, pruneHidden, type Answers, type QuestionView, type SurveyView } from "../surveys/model";
 
-export type SubmitResult =
-  | { status: "submitted"; reference: string }
-  | { status: "incomplete"; question: QuestionView }
-  | { status: "gone" };
+export type SubmitResult = { status: "submitted"; reference: string } | { status: "incomplete"; question: QuestionView } | { status: "gone" };
 
 /** Every free-text answer, read against every language's list: people mix languages. */
 async function findDisclosures(db: DB, questions: QuestionView[], answers: Answers): Promise<DetectedMatch[]> {
@@ -76,7 +73,17 @@ export async function submitDraft(
     while (!inserted) {
       inserted = await trx
         .insertInto("responses")
-        .values({ survey_id: survey.id, survey_version: survey.version, audience: draft.audience, reference: generateCode(), lang, quote_consent: consent.quote ? 1 : 0, helped_by: consent.helpedBy ?? null, submitted_at: stamp, resume_code_hash: draft.given_code_hash })
+        .values({
+          survey_id: survey.id,
+          survey_version: survey.version,
+          audience: draft.audience,
+          reference: generateCode(),
+          lang,
+          quote_consent: consent.quote ? 1 : 0,
+          helped_by: consent.helpedBy ?? null,
+          submitted_at: stamp,
+          resume_code_hash: draft.given_code_hash,
+        })
         .onConflict((oc) => oc.column("reference").doNothing())
         .returning(["id", "reference"])
         .executeTakeFirst();
@@ -90,11 +97,7 @@ export async function submitDraft(
     // Counted with its answers, in the same transaction: a held response adds nothing to any count.
     await countNewResponse(trx, id);
     // The draft keeps only the link to its response, so the confirmation can be shown again.
-    await trx
-      .updateTable("drafts")
-      .set({ response_id: id, answers: "{}", resume_code_hash: null, given_code_hash: null })
-      .where("id", "=", draftId)
-      .execute();
+    await trx.updateTable("drafts").set({ response_id: id, answers: "{}", resume_code_hash: null, given_code_hash: null }).where("id", "=", draftId).execute();
     return { status: "submitted", reference };
   });
 }

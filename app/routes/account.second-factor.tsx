@@ -37,7 +37,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request, "staff");
   const now = await state(session.user.id);
   const setUp = now.on ? null : await setUpSecret(getDb(), session.user.id);
-  return json({ title: t("secondFactor.setUp.title"), csrf: session.csrfToken, signingIn, redirectTo, ...now, setUp: setUp && { qr: setUp.qr, key: setUp.grouped } });
+  return json({
+    title: t("secondFactor.setUp.title"),
+    csrf: session.csrfToken,
+    signingIn,
+    redirectTo,
+    ...now,
+    setUp: setUp && { qr: setUp.qr, key: setUp.grouped },
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

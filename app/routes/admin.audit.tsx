@@ -17,7 +17,15 @@ export const handle = { i18n: ["common", "staff"] };
 const PAGE = 50;
 const blank = (value: unknown) => (value === "" ? undefined : value);
 const AuditFilters = z.object({
-  action: z.preprocess(blank, z.string().regex(/^[a-z_.]+$/).optional()).catch(undefined),
+  action: z
+    .preprocess(
+      blank,
+      z
+        .string()
+        .regex(/^[a-z_.]+$/)
+        .optional(),
+    )
+    .catch(undefined),
   user: z.preprocess(blank, z.coerce.number().int().positive().optional()).catch(undefined),
   before: z.preprocess(blank, z.coerce.number().int().positive().optional()).catch(undefined),
 });
@@ -30,7 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Dates come as GOV.UK date inputs (day, month and year boxes); one that is not a date filters nothing and says why.
   const dates = { from: readDateInput(params, "from"), to: readDateInput(params, "to") };
   const dateErrors = Object.fromEntries(
-    Object.entries(dates).flatMap(([field, read]) => ("problem" in read ? [[field, t(`common:dateInput.errors.${read.problem}`, { label: t(`audit.${field}`) })]] : [])),
+    Object.entries(dates).flatMap(([field, read]) =>
+      "problem" in read ? [[field, t(`common:dateInput.errors.${read.problem}`, { label: t(`audit.${field}`) })]] : [],
+    ),
   );
   const filters = {
     ...AuditFilters.parse(params),
@@ -47,7 +57,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (filters.from) query = query.where("a.at", ">=", filters.from);
   if (filters.to) query = query.where("a.at", "<", new Date(new Date(filters.to).getTime() + 86_400_000).toISOString());
   if (filters.before) query = query.where("a.id", "<", filters.before);
-  const rows = await query.orderBy("a.id", "desc").limit(PAGE + 1).execute();
+  const rows = await query
+    .orderBy("a.id", "desc")
+    .limit(PAGE + 1)
+    .execute();
   const [actions, users] = await Promise.all([
     db.selectFrom("audit_log").select("action").distinct().orderBy("action").execute(),
     db.selectFrom("users").select(["id", "name"]).orderBy("name").execute(),
@@ -59,15 +72,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ? await db
         .selectFrom("sign_in_failures")
         .select(["account", "hour", "failures", "addresses"])
-        .where("account", "in", failures.map((f) => f.account))
-        .where("hour", "in", failures.map((f) => f.hour))
+        .where(
+          "account",
+          "in",
+          failures.map((f) => f.account),
+        )
+        .where(
+          "hour",
+          "in",
+          failures.map((f) => f.hour),
+        )
         .execute()
     : [];
   const entries = page.map((row) => {
     if (row.action !== "sign_in.failures" || !row.after) return row;
     const { account, hour } = JSON.parse(row.after) as { account: string; hour: string };
     const counted = counts.find((count) => count.account === account && count.hour === hour);
-    return counted ? { ...row, after: JSON.stringify({ account, hour, failures: counted.failures, addresses: JSON.parse(counted.addresses) as string[] }) } : row;
+    return counted
+      ? { ...row, after: JSON.stringify({ account, hour, failures: counted.failures, addresses: JSON.parse(counted.addresses) as string[] }) }
+      : row;
   });
   const next = new URLSearchParams(url.searchParams);
   if (rows.length > PAGE) next.set("before", String(rows[PAGE - 1].id));
@@ -94,8 +117,20 @@ export default function AuditLog() {
       <p className="govuk-body">{t("audit.lead")}</p>
       <form method="get" className="app-filters">
         <div className="app-filters__fields">
-          <Select id="action" name="action" label={t("audit.action")} defaultValue={data.filters.action} options={[any, ...data.actions.map((a) => ({ value: a, label: a }))]} />
-          <Select id="user" name="user" label={t("audit.user")} defaultValue={data.filters.user ? String(data.filters.user) : ""} options={[any, ...data.users.map((u) => ({ value: String(u.id), label: u.name }))]} />
+          <Select
+            id="action"
+            name="action"
+            label={t("audit.action")}
+            defaultValue={data.filters.action}
+            options={[any, ...data.actions.map((a) => ({ value: a, label: a }))]}
+          />
+          <Select
+            id="user"
+            name="user"
+            label={t("audit.user")}
+            defaultValue={data.filters.user ? String(data.filters.user) : ""}
+            options={[any, ...data.users.map((u) => ({ value: String(u.id), label: u.name }))]}
+          />
           <DateInput id="from" name="from" legend={t("audit.from")} values={data.dates} error={data.dateErrors.from} />
           <DateInput id="to" name="to" legend={t("audit.to")} values={data.dates} error={data.dateErrors.to} />
         </div>
@@ -104,7 +139,11 @@ export default function AuditLog() {
         </button>
       </form>
       {data.entries.length === 0 ? <p className="govuk-body">{t("audit.none")}</p> : null}
-      <Table caption={t("audit.title")} headers={(["at", "who", "action", "entity", "before", "after"] as const).map((column) => t(`audit.table.${column}`))} className="app-audit">
+      <Table
+        caption={t("audit.title")}
+        headers={(["at", "who", "action", "entity", "before", "after"] as const).map((column) => t(`audit.table.${column}`))}
+        className="app-audit"
+      >
         {data.entries.map((entry) => (
           <tr key={entry.id} className="govuk-table__row">
             <td className="govuk-table__cell">{date.format(new Date(entry.at))}</td>

@@ -121,7 +121,14 @@ export default function EditPeriod() {
             {t("periods.edit.deleteHint")}
           </p>
           <ErrorMessage id="delete" message={deleteError} />
-          <button type="submit" name="intent" value="delete" id="delete" className="govuk-button govuk-button--warning" aria-describedby={deleteError ? "delete-hint delete-error" : "delete-hint"}>
+          <button
+            type="submit"
+            name="intent"
+            value="delete"
+            id="delete"
+            className="govuk-button govuk-button--warning"
+            aria-describedby={deleteError ? "delete-hint delete-error" : "delete-hint"}
+          >
             {t("periods.edit.delete")}
           </button>
         </div>

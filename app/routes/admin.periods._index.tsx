@@ -20,7 +20,12 @@ export const handle = { i18n: ["common", "staff"] };
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireStaff(request, "admin");
   const t = await getFixedT(request, "staff");
-  return json({ title: t("periods.title"), csrf: session.csrfToken, periods: await periodsForAdmin(getDb()), notice: new URL(request.url).searchParams.get("notice") });
+  return json({
+    title: t("periods.title"),
+    csrf: session.csrfToken,
+    periods: await periodsForAdmin(getDb()),
+    notice: new URL(request.url).searchParams.get("notice"),
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

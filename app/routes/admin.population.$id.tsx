@@ -65,12 +65,20 @@ export default function PeriodPopulation() {
       </Link>
       {data.notice === "saved" ? <Notice>{t("done.saved")}</Notice> : null}
       <h1 className="govuk-heading-l">
-        <NameInSentence sentence={(name) => t("period.title", { period: name })} name={data.period.name} attributes={otherLanguage(data.period.lang, i18n.language)} />
+        <NameInSentence
+          sentence={(name) => t("period.title", { period: name })}
+          name={data.period.name}
+          attributes={otherLanguage(data.period.lang, i18n.language)}
+        />
       </h1>
       {population ? (
         <>
           <p className="govuk-body">{t("period.for", { laName: population.laName })}</p>
-          <Table caption={t("period.sources")} captionSize="s" headers={(["breakdown", "year", "file", "uploaded"] as const).map((column) => t(`period.columns.${column}`))}>
+          <Table
+            caption={t("period.sources")}
+            captionSize="s"
+            headers={(["breakdown", "year", "file", "uploaded"] as const).map((column) => t(`period.columns.${column}`))}
+          >
             {population.dimensions.map((source) => (
               <tr key={source.dimension} className="govuk-table__row">
                 <th scope="row" className="govuk-table__header">
@@ -78,7 +86,9 @@ export default function PeriodPopulation() {
                 </th>
                 <td className="govuk-table__cell">{censusYear(source.time_period)}</td>
                 <td className="govuk-table__cell app-excerpt">{source.file_name}</td>
-                <td className="govuk-table__cell">{t("period.uploadedBy", { date: date.format(new Date(source.uploaded_at)), name: source.uploaded_by ?? "–" })}</td>
+                <td className="govuk-table__cell">
+                  {t("period.uploadedBy", { date: date.format(new Date(source.uploaded_at)), name: source.uploaded_by ?? "–" })}
+                </td>
               </tr>
             ))}
           </Table>
@@ -111,14 +121,20 @@ export default function PeriodPopulation() {
               name="survey"
               label={t("filters.survey")}
               defaultValue={data.filters.surveyId ? String(data.filters.surveyId) : ""}
-              options={[{ value: "", label: t("filters.anySurvey") }, ...data.surveys.map((survey) => ({ value: String(survey.id), label: survey.title, lang: "en" }))]}
+              options={[
+                { value: "", label: t("filters.anySurvey") },
+                ...data.surveys.map((survey) => ({ value: String(survey.id), label: survey.title, lang: "en" })),
+              ]}
             />
             <Select
               id="audience"
               name="audience"
               label={t("filters.audience")}
               defaultValue={data.filters.audience ?? ""}
-              options={[{ value: "", label: t("filters.anyone") }, ...audiences.map((audience) => ({ value: audience, label: t(`staff:audience.${audience}`) }))]}
+              options={[
+                { value: "", label: t("filters.anyone") },
+                ...audiences.map((audience) => ({ value: audience, label: t(`staff:audience.${audience}`) })),
+              ]}
             />
           </div>
           <button type="submit" className="govuk-button govuk-button--secondary">

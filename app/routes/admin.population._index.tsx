@@ -71,7 +71,11 @@ export default function Populations() {
           </Link>
         </p>
       ) : (
-        <Table caption={t("index.caption")} captionSize="m" headers={(["period", "localAuthority", "breakdowns", "year"] as const).map((column) => t(`index.columns.${column}`))}>
+        <Table
+          caption={t("index.caption")}
+          captionSize="m"
+          headers={(["period", "localAuthority", "breakdowns", "year"] as const).map((column) => t(`index.columns.${column}`))}
+        >
           {data.periods.map((period) => (
             <tr key={period.id} className="govuk-table__row">
               <th scope="row" className="govuk-table__header">
@@ -80,7 +84,9 @@ export default function Populations() {
                 </Link>
               </th>
               <td className="govuk-table__cell">{period.population?.laName ?? t("index.none")}</td>
-              <td className="govuk-table__cell">{period.population ? period.population.dimensions.map((dimension) => t(`dimensions.${dimension}`)).join(", ") : null}</td>
+              <td className="govuk-table__cell">
+                {period.population ? period.population.dimensions.map((dimension) => t(`dimensions.${dimension}`)).join(", ") : null}
+              </td>
               <td className="govuk-table__cell">{period.population ? period.population.years.map(censusYear).join(", ") : null}</td>
             </tr>
           ))}

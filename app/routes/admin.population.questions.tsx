@@ -23,7 +23,12 @@ const field = (questionId: number) => `question-${questionId}`;
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireStaff(request, "admin");
   const t = await getFixedT(request, populationNamespaces);
-  return json({ title: t("questions.title"), csrf: session.csrfToken, questions: await comparableQuestions(getDb()), notice: new URL(request.url).searchParams.get("notice") });
+  return json({
+    title: t("questions.title"),
+    csrf: session.csrfToken,
+    questions: await comparableQuestions(getDb()),
+    notice: new URL(request.url).searchParams.get("notice"),
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

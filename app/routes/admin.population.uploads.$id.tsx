@@ -30,7 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireStaff(request, "admin");
   const t = await getFixedT(request, populationNamespaces);
   const upload = await findUpload(params.id, t);
-  const [period, stored] = await Promise.all([findPeriod(getDb(), String(upload.period_id), await getLocale(request)), populationOf(getDb(), upload.period_id)]);
+  const [period, stored] = await Promise.all([
+    findPeriod(getDb(), String(upload.period_id), await getLocale(request)),
+    populationOf(getDb(), upload.period_id),
+  ]);
   const years = [...new Set(upload.areas.flatMap((area) => area.years.map((year) => year.timePeriod)))].sort().reverse();
   return json({
     title: t("choose.title"),
@@ -87,7 +90,11 @@ export default function ChooseArea() {
       <p className="govuk-body">
         {t("choose.read", { file: upload.file_name, rows: number.format(upload.rows_read), areas: number.format(upload.areas.length) })}{" "}
         {data.period ? (
-          <NameInSentence sentence={(name) => t("choose.forPeriod", { period: name })} name={data.period.name} attributes={otherLanguage(data.period.lang, i18n.language)} />
+          <NameInSentence
+            sentence={(name) => t("choose.forPeriod", { period: name })}
+            name={data.period.name}
+            attributes={otherLanguage(data.period.lang, i18n.language)}
+          />
         ) : null}
       </p>
       {data.stored ? <div className="govuk-inset-text">{t("choose.replacing", { laName: data.stored.laName })}</div> : null}
@@ -129,7 +136,7 @@ export default function ChooseArea() {
                   <li key={`${area.laName}-${year.timePeriod}`}>
                     {area.laName}, {censusYear(year.timePeriod)}: {year.dimensions.map((dimension) => t(`dimensions.${dimension}`)).join(", ")}
                   </li>
-                ))
+                )),
               )}
             </ul>
           </div>

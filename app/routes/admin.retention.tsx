@@ -72,7 +72,8 @@ export default function Retention() {
   const errors = failure?.errors ?? [];
   const values: Record<string, string> = failure?.values ?? data.limits;
   const errorFor = (field: string) => errors.find((error) => error.field === field)?.message;
-  const date = (at: string) => new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" }).format(new Date(at));
+  const date = (at: string) =>
+    new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" }).format(new Date(at));
   return (
     <>
       <ErrorSummary errors={errors} />
@@ -82,7 +83,16 @@ export default function Retention() {
       <form method="post" noValidate className="app-narrow-form">
         <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
         {fields.map(({ key, name }) => (
-          <TextInput key={key} id={key} name={key} label={t(`retention.${name}`)} hint={t(`retention.${name}Hint`)} error={errorFor(key)} defaultValue={values[key]} className="govuk-input--width-4" />
+          <TextInput
+            key={key}
+            id={key}
+            name={key}
+            label={t(`retention.${name}`)}
+            hint={t(`retention.${name}Hint`)}
+            error={errorFor(key)}
+            defaultValue={values[key]}
+            className="govuk-input--width-4"
+          />
         ))}
         <button type="submit" className="govuk-button">
           {t("retention.save")}
@@ -98,7 +108,11 @@ export default function Retention() {
       </form>
       {data.dryRun ? <PurgeTable caption={t("retention.dryRunCaption", { date: date(data.dryRun.at) })} counts={data.dryRun.counts} /> : null}
       <h2 className="govuk-heading-m">{t("retention.lastHeading")}</h2>
-      {data.last ? <PurgeTable caption={t("retention.lastCaption", { date: date(data.last.at) })} counts={data.last.counts} /> : <p className="govuk-body">{t("retention.never")}</p>}
+      {data.last ? (
+        <PurgeTable caption={t("retention.lastCaption", { date: date(data.last.at) })} counts={data.last.counts} />
+      ) : (
+        <p className="govuk-body">{t("retention.never")}</p>
+      )}
       <p className="govuk-body">
         <Link className="govuk-link" to="/admin/settings#privacy-settings">
           {t("retention.settingsLink")}

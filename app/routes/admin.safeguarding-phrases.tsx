@@ -40,7 +40,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t("phrases.title"),
     csrf: session.csrfToken,
     added: await addedPhrases(getDb()),
-    shipped: shippedLists.map((list) => ({ lang: list.lang, phrases: categories.map((category) => ({ category, patterns: list.phrases[category] ?? [] })), not: list.not ?? [] })),
+    shipped: shippedLists.map((list) => ({
+      lang: list.lang,
+      phrases: categories.map((category) => ({ category, patterns: list.phrases[category] ?? [] })),
+      not: list.not ?? [],
+    })),
     done: url.searchParams.get("done"),
   });
 }
@@ -89,7 +93,15 @@ export default function SafeguardingPhrases() {
       <h2 className="govuk-heading-m">{t("phrases.tryHeading")}</h2>
       <form method="post" noValidate>
         <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
-        <TextArea id="sample" name="sample" label={t("phrases.sample")} hint={t("phrases.sampleHint")} rows={3} error={errorFor("sample")} defaultValue={values.sample} />
+        <TextArea
+          id="sample"
+          name="sample"
+          label={t("phrases.sample")}
+          hint={t("phrases.sampleHint")}
+          rows={3}
+          error={errorFor("sample")}
+          defaultValue={values.sample}
+        />
         <button type="submit" name="intent" value="try" className="govuk-button govuk-button--secondary">
           {t("phrases.trySubmit")}
         </button>
@@ -102,7 +114,8 @@ export default function SafeguardingPhrases() {
             <ul className="govuk-list">
               {matches.map((match, index) => (
                 <li key={index}>
-                  <strong>{t(`safeguarding.categories.${match.category}`)}</strong>: <code dir="auto">{match.phrase}</code> · <span dir="auto">{match.excerpt}</span>
+                  <strong>{t(`safeguarding.categories.${match.category}`)}</strong>: <code dir="auto">{match.phrase}</code> ·{" "}
+                  <span dir="auto">{match.excerpt}</span>
                 </li>
               ))}
             </ul>
@@ -122,7 +135,14 @@ export default function SafeguardingPhrases() {
           defaultValue={values.category ?? "not_safe"}
           error={errorFor("category")}
         />
-        <TextInput id="phrase" name="phrase" label={t("phrases.phrase")} hint={t("phrases.phraseHint")} error={errorFor("phrase")} defaultValue={values.phrase} />
+        <TextInput
+          id="phrase"
+          name="phrase"
+          label={t("phrases.phrase")}
+          hint={t("phrases.phraseHint")}
+          error={errorFor("phrase")}
+          defaultValue={values.phrase}
+        />
         <button type="submit" name="intent" value="add" className="govuk-button">
           {t("phrases.addSubmit")}
         </button>
@@ -132,7 +152,10 @@ export default function SafeguardingPhrases() {
       {data.added.length === 0 ? (
         <p className="govuk-body">{t("phrases.noneAdded")}</p>
       ) : (
-        <Table caption={t("phrases.addedHeading")} headers={(["phrase", "lang", "category", "by", "remove"] as const).map((column) => t(`phrases.table.${column}`))}>
+        <Table
+          caption={t("phrases.addedHeading")}
+          headers={(["phrase", "lang", "category", "by", "remove"] as const).map((column) => t(`phrases.table.${column}`))}
+        >
           {data.added.map((row) => (
             <tr key={`${row.lang}:${row.phrase}`} className="govuk-table__row">
               <td className="govuk-table__cell" lang={htmlLang(row.lang)} dir="auto">
@@ -163,7 +186,10 @@ export default function SafeguardingPhrases() {
         <details key={list.lang} className="govuk-details">
           <summary className="govuk-details__summary">
             <span className="govuk-details__summary-text">
-              {t("phrases.shippedSummary", { language: t(`common:languageNames.${list.lang}`), count: list.phrases.reduce((sum, group) => sum + group.patterns.length, 0) })}
+              {t("phrases.shippedSummary", {
+                language: t(`common:languageNames.${list.lang}`),
+                count: list.phrases.reduce((sum, group) => sum + group.patterns.length, 0),
+              })}
             </span>
           </summary>
           <div className="govuk-details__text" lang={htmlLang(list.lang)}>

@@ -24,22 +24,60 @@ export const handle = { i18n: ["common", "staff"] };
 const approvalRules = ["two_people", "council_and_pcf"] as const;
 const SettingsForm = z.object({
   organisation_name: z.string().trim().min(1, { error: "organisation" }).max(200, { error: "organisation" }),
-  contact_email: z.string().trim().pipe(z.email({ error: "email" })),
+  contact_email: z
+    .string()
+    .trim()
+    .pipe(z.email({ error: "email" })),
   quote_approval: z.enum(approvalRules, { error: "approval" }),
-  suppression_threshold: z.coerce.number({ error: "threshold" }).int({ error: "threshold" }).min(5, { error: "threshold" }).max(100, { error: "threshold" }).transform(String),
-  safeguarding_email: z.string().trim().default("").pipe(z.union([z.literal(""), z.email({ error: "safeguardingEmail" })], { error: "safeguardingEmail" })),
-  children_services_phone: z.string().trim().max(40, { error: "phone" }).regex(/^[0-9 +()-]*$/, { error: "phone" }).default(""),
-  safeguarding_overdue_days: z.coerce.number({ error: "overdue" }).int({ error: "overdue" }).min(1, { error: "overdue" }).max(10, { error: "overdue" }).default(1).transform(String),
-  listened_target: z.coerce.number({ error: "listenedTarget" }).int({ error: "listenedTarget" }).min(1, { error: "listenedTarget" }).max(100, { error: "listenedTarget" }).default(DEFAULT_LISTENED_TARGET).transform(String),
+  suppression_threshold: z.coerce
+    .number({ error: "threshold" })
+    .int({ error: "threshold" })
+    .min(5, { error: "threshold" })
+    .max(100, { error: "threshold" })
+    .transform(String),
+  safeguarding_email: z
+    .string()
+    .trim()
+    .default("")
+    .pipe(z.union([z.literal(""), z.email({ error: "safeguardingEmail" })], { error: "safeguardingEmail" })),
+  children_services_phone: z
+    .string()
+    .trim()
+    .max(40, { error: "phone" })
+    .regex(/^[0-9 +()-]*$/, { error: "phone" })
+    .default(""),
+  safeguarding_overdue_days: z.coerce
+    .number({ error: "overdue" })
+    .int({ error: "overdue" })
+    .min(1, { error: "overdue" })
+    .max(10, { error: "overdue" })
+    .default(1)
+    .transform(String),
+  listened_target: z.coerce
+    .number({ error: "listenedTarget" })
+    .int({ error: "listenedTarget" })
+    .min(1, { error: "listenedTarget" })
+    .max(100, { error: "listenedTarget" })
+    .default(DEFAULT_LISTENED_TARGET)
+    .transform(String),
   setting_names: z
     .string()
     .max(20_000, { error: "settingNames" })
-    .transform((text) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).join("\n")),
+    .transform((text) =>
+      text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .join("\n"),
+    ),
   // The privacy notice's set-up: each may wait, and the notice tells people to contact the organisation meanwhile.
   controller_name: z.string().trim().max(200, { error: "controller" }).default(""),
   dpo_contact: z.string().trim().max(300, { error: "dpo" }).default(""),
   lawful_basis: z.union([z.literal(""), z.enum(lawfulBases)], { error: "basis" }).default(""),
-  backup_nightly: z.literal("on", { error: "backup" }).optional().transform((on) => (on ? "on" : "off")),
+  backup_nightly: z
+    .literal("on", { error: "backup" })
+    .optional()
+    .transform((on) => (on ? "on" : "off")),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -77,16 +115,29 @@ export default function Settings() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      {data.saved ? (
-        <Notice>{t("settings.saved")}</Notice>
-      ) : null}
+      {data.saved ? <Notice>{t("settings.saved")}</Notice> : null}
       <h1 className="govuk-heading-l">{t("settings.title")}</h1>
       <PrivacySetupPrompt missing={data.missing} />
       <p className="govuk-body">{t("settings.lead")}</p>
       <form method="post" noValidate className="app-narrow-form">
         <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
-        <TextInput id="organisation_name" name="organisation_name" label={t("settings.organisation")} hint={t("settings.organisationHint")} error={errorFor("organisation_name")} defaultValue={values.organisation_name} />
-        <TextInput id="contact_email" name="contact_email" type="email" label={t("settings.email")} hint={t("settings.emailHint")} error={errorFor("contact_email")} defaultValue={values.contact_email} />
+        <TextInput
+          id="organisation_name"
+          name="organisation_name"
+          label={t("settings.organisation")}
+          hint={t("settings.organisationHint")}
+          error={errorFor("organisation_name")}
+          defaultValue={values.organisation_name}
+        />
+        <TextInput
+          id="contact_email"
+          name="contact_email"
+          type="email"
+          label={t("settings.email")}
+          hint={t("settings.emailHint")}
+          error={errorFor("contact_email")}
+          defaultValue={values.contact_email}
+        />
         <Choices
           id="quote_approval"
           name="quote_approval"
@@ -105,8 +156,25 @@ export default function Settings() {
           className="govuk-input--width-4"
         />
         <h2 className="govuk-heading-m">{t("settings.safeguardingHeading")}</h2>
-        <TextInput id="safeguarding_email" name="safeguarding_email" type="email" label={t("settings.safeguardingEmail")} hint={t("settings.safeguardingEmailHint")} error={errorFor("safeguarding_email")} defaultValue={values.safeguarding_email} />
-        <TextInput id="children_services_phone" name="children_services_phone" type="tel" label={t("settings.childrenServicesPhone")} hint={t("settings.childrenServicesPhoneHint")} error={errorFor("children_services_phone")} defaultValue={values.children_services_phone} className="govuk-input--width-20" />
+        <TextInput
+          id="safeguarding_email"
+          name="safeguarding_email"
+          type="email"
+          label={t("settings.safeguardingEmail")}
+          hint={t("settings.safeguardingEmailHint")}
+          error={errorFor("safeguarding_email")}
+          defaultValue={values.safeguarding_email}
+        />
+        <TextInput
+          id="children_services_phone"
+          name="children_services_phone"
+          type="tel"
+          label={t("settings.childrenServicesPhone")}
+          hint={t("settings.childrenServicesPhoneHint")}
+          error={errorFor("children_services_phone")}
+          defaultValue={values.children_services_phone}
+          className="govuk-input--width-20"
+        />
         <TextInput
           id="safeguarding_overdue_days"
           name="safeguarding_overdue_days"
@@ -127,13 +195,35 @@ export default function Settings() {
           className="govuk-input--width-4"
         />
         <h2 className="govuk-heading-m">{t("settings.redactionHeading")}</h2>
-        <TextArea id="setting_names" name="setting_names" label={t("settings.settingNames")} hint={t("settings.settingNamesHint")} rows={6} error={errorFor("setting_names")} defaultValue={values.setting_names} />
+        <TextArea
+          id="setting_names"
+          name="setting_names"
+          label={t("settings.settingNames")}
+          hint={t("settings.settingNamesHint")}
+          rows={6}
+          error={errorFor("setting_names")}
+          defaultValue={values.setting_names}
+        />
         <h2 className="govuk-heading-m" id="privacy-settings">
           {t("settings.privacyHeading")}
         </h2>
         <p className="govuk-body">{t("settings.privacyLead")}</p>
-        <TextInput id="controller_name" name="controller_name" label={t("settings.controller")} hint={t("settings.controllerHint")} error={errorFor("controller_name")} defaultValue={values.controller_name} />
-        <TextInput id="dpo_contact" name="dpo_contact" label={t("settings.dpo")} hint={t("settings.dpoHint")} error={errorFor("dpo_contact")} defaultValue={values.dpo_contact} />
+        <TextInput
+          id="controller_name"
+          name="controller_name"
+          label={t("settings.controller")}
+          hint={t("settings.controllerHint")}
+          error={errorFor("controller_name")}
+          defaultValue={values.controller_name}
+        />
+        <TextInput
+          id="dpo_contact"
+          name="dpo_contact"
+          label={t("settings.dpo")}
+          hint={t("settings.dpoHint")}
+          error={errorFor("dpo_contact")}
+          defaultValue={values.dpo_contact}
+        />
         <Choices
           id="lawful_basis"
           name="lawful_basis"
@@ -152,7 +242,13 @@ export default function Settings() {
           legend={t("settings.backupLegend")}
           error={errorFor("backup_nightly")}
           selected={[values.backup_nightly ?? "off"]}
-          items={[{ value: "on", label: t("settings.backupNightly"), hint: t("settings.backupNightlyHint", { folder: data.backups.folder, kept: data.backups.kept }) }]}
+          items={[
+            {
+              value: "on",
+              label: t("settings.backupNightly"),
+              hint: t("settings.backupNightlyHint", { folder: data.backups.folder, kept: data.backups.kept }),
+            },
+          ]}
         />
         <p className="govuk-body">
           <Link className="govuk-link" to="/admin/retention">

@@ -60,11 +60,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           ? {
               question: questionText.get(question.showIf.question) ?? question.showIf.question,
               answer:
-                survey.file.questions.find((q) => q.key === question.showIf?.question)?.options.find((o) => o.value === question.showIf?.value)?.label[fallbackLanguage] ??
-                question.showIf.value,
+                survey.file.questions.find((q) => q.key === question.showIf?.question)?.options.find((o) => o.value === question.showIf?.value)?.label[
+                  fallbackLanguage
+                ] ?? question.showIf.value,
             }
           : null,
-        options: question.options.map((option) => (option.exit ? t("builder.overview.endsSurvey", { option: option.label[fallbackLanguage] }) : option.label[fallbackLanguage])),
+        options: question.options.map((option) =>
+          option.exit ? t("builder.overview.endsSurvey", { option: option.label[fallbackLanguage] }) : option.label[fallbackLanguage],
+        ),
       })),
     },
   });
@@ -90,7 +93,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const question = QuestionIntent.safeParse(staff.values);
   if (question.success) {
     const { intent, question: questionId } = question.data;
-    const refusal = intent === "remove" ? await removeQuestion(db, survey.id, questionId, userId) : await moveQuestion(db, survey.id, questionId, intent, userId);
+    const refusal =
+      intent === "remove" ? await removeQuestion(db, survey.id, questionId, userId) : await moveQuestion(db, survey.id, questionId, intent, userId);
     if (refusal) return refuse(`question-${questionId}`, refusal.message, refusal.params);
     throw redirect(`/admin/surveys/${survey.slug}?done=${intent === "remove" ? "removed" : "moved"}#questions`, 303);
   }
@@ -133,10 +137,16 @@ export default function SurveyOverview() {
   const { survey, canBuild, csrf } = data;
   const errors = failure?.errors ?? [];
   const errorFor = (field: string) => errors.find((error) => error.field === field)?.message;
-  const date = (day: string | null) => (day ? new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`)) : t("surveys.noDate"));
+  const date = (day: string | null) =>
+    day ? new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`)) : t("surveys.noDate");
   const base = `/admin/surveys/${survey.slug}`;
   const details: [string, React.ReactNode][] = [
-    ["title", <span key="title" lang="en">{survey.title}</span>],
+    [
+      "title",
+      <span key="title" lang="en">
+        {survey.title}
+      </span>,
+    ],
     ["slug", <code key="slug">/surveys/{survey.slug}</code>],
     ["audience", t(`audience.${survey.audience}`)],
     ["runBy", survey.runBy ?? t("builder.overview.notGiven")],

@@ -54,7 +54,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const read = readDetailsForm(staff.values, themes, known, staff.t);
   if ("errors" in read) return formFailure(context, { errors: read.errors, values });
   const refusal = await updateSurveyDetails(db, survey.id, read.data, staff.session.user.id);
-  if (refusal) return formFailure(context, { errors: [{ field: refusal.field, message: staff.t(`builder.errors.${refusal.message}`, refusal.params) }], values });
+  if (refusal)
+    return formFailure(context, { errors: [{ field: refusal.field, message: staff.t(`builder.errors.${refusal.message}`, refusal.params) }], values });
   throw redirect(`/admin/surveys/${read.data.slug}?done=saved`, 303);
 }
 

@@ -15,7 +15,12 @@ export const handle = { i18n: ["common", "staff"] };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { survey } = await loadBuilderSurvey(request, params);
   const t = await getFixedT(request, "staff");
-  return json({ title: t("builder.history.title"), slug: survey.slug, surveyTitle: survey.file.text[fallbackLanguage].title, changes: await surveyHistory(getDb(), survey.id) });
+  return json({
+    title: t("builder.history.title"),
+    slug: survey.slug,
+    surveyTitle: survey.file.text[fallbackLanguage].title,
+    changes: await surveyHistory(getDb(), survey.id),
+  });
 }
 
 export default function SurveyHistory() {

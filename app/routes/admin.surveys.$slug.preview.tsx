@@ -42,7 +42,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     start: { title: survey.title, summary: survey.summary, description: survey.description },
     question: question
       ? {
-          view: { kind: question.kind, text: question.text, hint: question.hint, lang: question.lang, maxLength: question.maxLength, required: question.required },
+          view: {
+            kind: question.kind,
+            text: question.text,
+            hint: question.hint,
+            lang: question.lang,
+            maxLength: question.maxLength,
+            required: question.required,
+          },
           choices: choicesFor(question, respondentT, survey.lang),
           condition: condition
             ? { question: condition.text, answer: condition.options.find((option) => option.value === question.showIf?.value)?.label ?? question.showIf?.value }
@@ -71,7 +78,9 @@ export default function PreviewSurvey() {
         </div>
         <div className="govuk-notification-banner__content">
           <p className="govuk-body">{t("builder.preview.nothingStored")}</p>
-          {data.shownIn !== data.lang ? <p className="govuk-body">{t("builder.preview.fallback", { language: t(`common:languageNames.${data.lang}`) })}</p> : null}
+          {data.shownIn !== data.lang ? (
+            <p className="govuk-body">{t("builder.preview.fallback", { language: t(`common:languageNames.${data.lang}`) })}</p>
+          ) : null}
           <form method="get" action={base} className="app-inline-form">
             <input type="hidden" name="page" value={data.page} />
             <Select
@@ -91,7 +100,9 @@ export default function PreviewSurvey() {
       <p className="govuk-caption-m">{t("builder.preview.page", { page: data.page, pages: data.pages })}</p>
       {/* The condition is a note for staff, in their language; the respondent's page follows in its own. */}
       {data.question?.condition ? (
-        <p className="govuk-inset-text">{t("builder.overview.condition", { question: data.question.condition.question, answer: data.question.condition.answer })}</p>
+        <p className="govuk-inset-text">
+          {t("builder.overview.condition", { question: data.question.condition.question, answer: data.question.condition.answer })}
+        </p>
       ) : null}
       <div lang={lang} dir={textDirection(data.shownIn)}>
         {data.question ? (

@@ -32,9 +32,18 @@ const QuestionForm = z.object({
   section: z.enum(["main", "about_you"], { error: "section" }),
   required: z.enum(["yes", "no"], { error: "required" }),
   samePage: z.enum(["yes", "no"]).catch("no"),
-  maxLength: z.preprocess(blank, z.coerce.number({ error: "maxLength" }).int({ error: "maxLength" }).min(10, { error: "maxLength" }).max(5000, { error: "maxLength" }).optional()),
+  maxLength: z.preprocess(
+    blank,
+    z.coerce.number({ error: "maxLength" }).int({ error: "maxLength" }).min(10, { error: "maxLength" }).max(5000, { error: "maxLength" }).optional(),
+  ),
   theme: z.preprocess(blank, z.coerce.number().int().optional()),
-  showIf: z.preprocess(blank, z.string().regex(/^\d+:[a-z0-9_]+$/, { error: "showIf" }).optional()),
+  showIf: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^\d+:[a-z0-9_]+$/, { error: "showIf" })
+      .optional(),
+  ),
 });
 
 async function loadQuestion(request: Request, params: LoaderFunctionArgs["params"], t: Awaited<ReturnType<typeof getFixedT>>) {
@@ -60,7 +69,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     themes: await themeChoices(getDb(), await getLocale(request)),
     conditions: survey.file.questions.slice(0, position).flatMap((earlier) =>
       earlier.kind === "single_choice"
-        ? earlier.options.map((option) => ({ value: `${survey.questionIds[earlier.key]}:${option.value}`, label: t("builder.question.conditionOption", { question: english(earlier), answer: option.label[fallbackLanguage] }) }))
+        ? earlier.options.map((option) => ({
+            value: `${survey.questionIds[earlier.key]}:${option.value}`,
+            label: t("builder.question.conditionOption", { question: english(earlier), answer: option.label[fallbackLanguage] }),
+          }))
         : [],
     ),
     stored: question
@@ -74,7 +86,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           maxLength: question.maxLength ? String(question.maxLength) : "",
           theme: question.theme ? String((await themeChoices(getDb(), "en")).find((theme) => theme.slug === question.theme)?.id ?? "") : "",
           showIf: question.showIf ? `${survey.questionIds[question.showIf.question]}:${question.showIf.value}` : "",
-          options: question.options.map((option) => ({ value: option.value, label: option.label[fallbackLanguage], exclusive: option.exclusive, exit: option.exit?.[fallbackLanguage] ?? "" })),
+          options: question.options.map((option) => ({
+            value: option.value,
+            label: option.label[fallbackLanguage],
+            exclusive: option.exclusive,
+            exit: option.exit?.[fallbackLanguage] ?? "",
+          })),
         }
       : null,
   });
@@ -87,7 +104,12 @@ function readOptions(values: Record<string, string>): QuestionInput["options"] {
     const label = values[`option-${index}-label`]?.trim();
     if (!label) continue;
     const exit = values[`option-${index}-exit`]?.trim().slice(0, 2000) || null;
-    options.push({ value: values[`option-${index}-value`] || null, label: label.slice(0, 300), exclusive: values[`option-${index}-exclusive`] === "yes", exit });
+    options.push({
+      value: values[`option-${index}-value`] || null,
+      label: label.slice(0, 300),
+      exclusive: values[`option-${index}-exclusive`] === "yes",
+      exit,
+    });
   }
   return options;
 }
@@ -160,7 +182,15 @@ export default function QuestionPage() {
         <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
         <input type="hidden" name="extraRows" value={extraRows} />
         <TextArea id="text" name="text" label={t("builder.question.text")} rows={2} error={errorFor("text")} defaultValue={value("text")} />
-        <TextArea id="hint" name="hint" label={t("builder.question.hint")} hint={t("builder.question.hintHint")} rows={2} error={errorFor("hint")} defaultValue={value("hint")} />
+        <TextArea
+          id="hint"
+          name="hint"
+          label={t("builder.question.hint")}
+          hint={t("builder.question.hintHint")}
+          rows={2}
+          error={errorFor("hint")}
+          defaultValue={value("hint")}
+        />
         <Choices
           id="kind"
           name="kind"
@@ -224,7 +254,14 @@ export default function QuestionPage() {
               />
               <div className="govuk-checkboxes govuk-checkboxes--small">
                 <div className="govuk-checkboxes__item">
-                  <input className="govuk-checkboxes__input" id={`option-${row.index}-exclusive`} name={`option-${row.index}-exclusive`} type="checkbox" value="yes" defaultChecked={row.exclusive} />
+                  <input
+                    className="govuk-checkboxes__input"
+                    id={`option-${row.index}-exclusive`}
+                    name={`option-${row.index}-exclusive`}
+                    type="checkbox"
+                    value="yes"
+                    defaultChecked={row.exclusive}
+                  />
                   <label className="govuk-label govuk-checkboxes__label" htmlFor={`option-${row.index}-exclusive`}>
                     {t("builder.question.exclusive", { number: row.index + 1 })}
                   </label>

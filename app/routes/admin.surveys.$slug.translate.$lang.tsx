@@ -53,7 +53,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     language,
     done: new URL(request.url).searchParams.has("saved"),
     progress: translationProgress(survey.file, lang),
-    texts: surveyTexts(survey.file).map((text) => ({ key: text.key, what: describe(text.key, numbers, t), english: text.english, current: text.get(lang) ?? "", long: text.english.length > 80 })),
+    texts: surveyTexts(survey.file).map((text) => ({
+      key: text.key,
+      what: describe(text.key, numbers, t),
+      english: text.english,
+      current: text.get(lang) ?? "",
+      long: text.english.length > 80,
+    })),
   });
 }
 

@@ -36,7 +36,8 @@ const stateTag: Record<string, string> = {
 export default function StaffSurveys() {
   const data = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("staff");
-  const date = (iso: string | null) => (iso ? new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium" }).format(new Date(iso)) : t("surveys.noDate"));
+  const date = (iso: string | null) =>
+    iso ? new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium" }).format(new Date(iso)) : t("surveys.noDate");
   const number = new Intl.NumberFormat(intlLocale(i18n.language));
   return (
     <>
@@ -58,7 +59,10 @@ export default function StaffSurveys() {
       ) : (
         <Table
           caption={t("surveys.title")}
-          headers={(["survey", "state", "dates", "languages", "responses"] as const).map((column) => ({ label: t(`surveys.table.${column}`), numeric: column === "responses" }))}
+          headers={(["survey", "state", "dates", "languages", "responses"] as const).map((column) => ({
+            label: t(`surveys.table.${column}`),
+            numeric: column === "responses",
+          }))}
         >
           {data.surveys.map((survey) => (
             <tr key={survey.slug} className="govuk-table__row">

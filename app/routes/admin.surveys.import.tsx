@@ -31,7 +31,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (read.status === "refused") return refuse(staff.t("builder.import.problems", { count: read.problems.length }), read.problems);
   const result = await importSurvey(getDb(), read.data);
   if (result.status === "refused") return refuse(staff.t("builder.import.problems", { count: result.problems.length }), result.problems);
-  await audit(getDb(), { userId: staff.session.user.id, action: "survey.imported", entity: "survey", entityId: result.surveyId, after: { file: file.name.slice(0, 200) } });
+  await audit(getDb(), {
+    userId: staff.session.user.id,
+    action: "survey.imported",
+    entity: "survey",
+    entityId: result.surveyId,
+    after: { file: file.name.slice(0, 200) },
+  });
   await forgetSurveys(getDb());
   throw redirect(`/admin/surveys/${result.slug}?done=imported`, 303);
 }

@@ -31,7 +31,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if ("errors" in read) return formFailure(context, { errors: read.errors, values });
   const created = await createDraftSurvey(db, read.data, staff.session.user.id);
   if ("refusal" in created) {
-    return formFailure(context, { errors: [{ field: created.refusal.field, message: staff.t(`builder.errors.${created.refusal.message}`, created.refusal.params) }], values });
+    return formFailure(context, {
+      errors: [{ field: created.refusal.field, message: staff.t(`builder.errors.${created.refusal.message}`, created.refusal.params) }],
+      values,
+    });
   }
   throw redirect(`/admin/surveys/${created.slug}?done=created`, 303);
 }

@@ -35,7 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, t, themes, theme } = await load(request, params.id);
   const url = new URL(request.url);
   const merge = (await mergesUnderWay(getDb())).find((row) => row.theme_id === theme.id);
-  const values = Object.fromEntries(theme.texts.flatMap((text) => [[`name_${text.lang}`, text.name], [`description_${text.lang}`, text.description ?? ""]]));
+  const values = Object.fromEntries(
+    theme.texts.flatMap((text) => [
+      [`name_${text.lang}`, text.name],
+      [`description_${text.lang}`, text.description ?? ""],
+    ]),
+  );
   return json({
     title: t("themes.edit.title", { name: theme.name }),
     csrf: session.csrfToken,
@@ -63,13 +68,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (errors.length) return formFailure(context, { errors: errors.map((e) => ({ field: e.field, message: t(`themes.errors.${e.message}`) })), values });
       // Theme names are public: a new name waits for a second administrator.
       const english = texts.find((text) => text.lang === "en");
-      await proposeRevision(db, "theme", theme.id, { kind: "details", payload: texts, note: [english?.name, english?.description].filter(Boolean).join(": "), correction: false }, session.user);
+      await proposeRevision(
+        db,
+        "theme",
+        theme.id,
+        { kind: "details", payload: texts, note: [english?.name, english?.description].filter(Boolean).join(": "), correction: false },
+        session.user,
+      );
       throw redirect(`/admin/themes/${theme.id}?notice=revisionProposed`, 303);
     }
     if (intent === "revision-approve" || intent === "revision-withdraw") {
       const revision = Number(form.get("revision"));
       if (intent === "revision-withdraw") await withdrawRevision(db, "theme", theme.id, revision, session.user);
-      else await approveRevision(db, "theme", theme.id, revision, session.user, (_kind, change) => updateThemeTexts(db, theme.id, change as ThemeText[], session.user.id));
+      else
+        await approveRevision(db, "theme", theme.id, revision, session.user, (_kind, change) =>
+          updateThemeTexts(db, theme.id, change as ThemeText[], session.user.id),
+        );
       throw redirect(`/admin/themes/${theme.id}?notice=${intent === "revision-approve" ? "revisionApproved" : "revisionWithdrawn"}`, 303);
     }
     if (intent === "retire" || intent === "restore") {
@@ -89,7 +103,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       throw redirect("/admin/themes?notice=deleted", 303);
     }
   } catch (error) {
-    if (error instanceof PublishError) return formFailure(context, { errors: [{ field: "name_en", message: t(`publication.errors.${error.reason}`) }], values });
+    if (error instanceof PublishError)
+      return formFailure(context, { errors: [{ field: "name_en", message: t(`publication.errors.${error.reason}`) }], values });
     if (!(error instanceof ThemeError)) throw error;
     const field = intent === "merge" ? "into" : intent === "delete" ? "delete" : "name_en";
     return formFailure(context, { errors: [{ field, message: t(`themes.errors.${error.reason}`) }], values });
@@ -137,7 +152,14 @@ export default function EditTheme() {
           <h2 className="govuk-heading-m">{t("themes.edit.merge")}</h2>
           <form method="post" noValidate className="app-narrow-form">
             {csrf}
-            <Select id="into" name="into" label={t("themes.edit.mergeInto")} hint={t("themes.edit.mergeHint")} error={errors.find((e) => e.field === "into")?.message} options={[{ value: "", label: t("themes.choose") }, ...data.targets]} />
+            <Select
+              id="into"
+              name="into"
+              label={t("themes.edit.mergeInto")}
+              hint={t("themes.edit.mergeHint")}
+              error={errors.find((e) => e.field === "into")?.message}
+              options={[{ value: "", label: t("themes.choose") }, ...data.targets]}
+            />
             <button type="submit" name="intent" value="merge" className="govuk-button govuk-button--warning">
               {t("themes.edit.mergeSubmit")}
             </button>

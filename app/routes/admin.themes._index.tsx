@@ -22,7 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireStaff(request, "admin");
   const t = await getFixedT(request, "staff");
   const url = new URL(request.url);
-  return json({ title: t("themes.title"), csrf: session.csrfToken, themes: await themesForAdmin(getDb(), await getLocale(request)), notice: url.searchParams.get("notice") });
+  return json({
+    title: t("themes.title"),
+    csrf: session.csrfToken,
+    themes: await themesForAdmin(getDb(), await getLocale(request)),
+    notice: url.searchParams.get("notice"),
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -57,9 +62,7 @@ export default function Themes() {
       <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-l">{t("themes.title")}</h1>
       <p className="govuk-body">{t("themes.lead")}</p>
-      {data.notice ? (
-        <Notice>{t(data.notice === "deleted" ? "themes.edit.deleted" : "themes.added")}</Notice>
-      ) : null}
+      {data.notice ? <Notice>{t(data.notice === "deleted" ? "themes.edit.deleted" : "themes.added")}</Notice> : null}
       <Table caption={t("themes.title")} headers={(["name", "uses", "state", "actions"] as const).map((column) => t(`themes.table.${column}`))}>
         {data.themes.map((theme) => (
           <tr key={theme.id} className="govuk-table__row">
@@ -80,7 +83,14 @@ export default function Themes() {
       <h2 className="govuk-heading-m">{t("themes.add")}</h2>
       <form method="post" noValidate className="app-narrow-form">
         <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
-        <TextInput id="slug" name="slug" label={t("themes.slug")} hint={t("themes.slugHint")} error={errors.find((e) => e.field === "slug")?.message} defaultValue={failure?.values.slug} />
+        <TextInput
+          id="slug"
+          name="slug"
+          label={t("themes.slug")}
+          hint={t("themes.slugHint")}
+          error={errors.find((e) => e.field === "slug")?.message}
+          defaultValue={failure?.values.slug}
+        />
         <ThemeTextFields values={failure?.values ?? {}} errors={errors} />
         <button type="submit" className="govuk-button">
           {t("themes.submit")}

@@ -32,9 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = await getFixedT(request, "staff");
   const values = formValues(form, ["password"]);
   const parsed = NewUserForm.safeParse(Object.fromEntries(form));
-  const errors: FieldError[] = parsed.success
-    ? []
-    : fieldErrors(parsed.error.issues, t, "users.errors");
+  const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error.issues, t, "users.errors");
   if (parsed.success) {
     const problem = passwordProblem(parsed.data.password, parsed.data.email);
     if (problem) errors.push({ field: "password", message: t(`users.errors.password.${problem}`) });
@@ -57,12 +55,17 @@ export default function Users() {
       <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-l">{t("users.title")}</h1>
       <p className="govuk-body">{t("users.lead")}</p>
-      {result && "added" in result ? (
-        <Notice>{result.added}</Notice>
-      ) : null}
+      {result && "added" in result ? <Notice>{result.added}</Notice> : null}
       <Table
         caption={t("users.title")}
-        headers={[t("users.table.name"), t("users.table.email"), t("users.table.role"), t("users.table.organisation"), t("users.table.state"), t("users.table.actions")]}
+        headers={[
+          t("users.table.name"),
+          t("users.table.email"),
+          t("users.table.role"),
+          t("users.table.organisation"),
+          t("users.table.state"),
+          t("users.table.actions"),
+        ]}
       >
         {data.users.map((user) => (
           <tr key={user.id} className="govuk-table__row">
@@ -103,7 +106,15 @@ export default function Users() {
           selected={values.organisation ? [values.organisation] : []}
           items={organisationValues.map((value) => ({ value, label: t(`users.organisations.${value}`) }))}
         />
-        <TextInput id="password" name="password" type="password" label={t("users.password")} hint={t("users.passwordHint")} error={errorFor("password")} autoComplete="new-password" />
+        <TextInput
+          id="password"
+          name="password"
+          type="password"
+          label={t("users.password")}
+          hint={t("users.passwordHint")}
+          error={errorFor("password")}
+          autoComplete="new-password"
+        />
         <button type="submit" className="govuk-button">
           {t("users.submit")}
         </button>

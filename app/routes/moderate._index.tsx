@@ -84,19 +84,21 @@ export default function Queue() {
     <>
       <ErrorSummary errors={error ? [error] : []} />
       <h1 className="govuk-heading-l">{t("queue.title")}</h1>
-      {data.flagged ? (
-        <Notice>{t("response.flag.done")}</Notice>
-      ) : null}
-      {result && "done" in result ? (
-        <Notice>{result.done}</Notice>
-      ) : null}
+      {data.flagged ? <Notice>{t("response.flag.done")}</Notice> : null}
+      {result && "done" in result ? <Notice>{result.done}</Notice> : null}
 
       <form method="get" className="app-filters" aria-labelledby="filters-heading">
         <h2 className="govuk-heading-s" id="filters-heading">
           {t("queue.filters")}
         </h2>
         <div className="app-filters__fields">
-          <Select id="survey" name="survey" label={t("queue.survey")} defaultValue={data.filters.survey} options={[any, ...data.surveys.map((s) => ({ value: s.slug, label: s.title }))]} />
+          <Select
+            id="survey"
+            name="survey"
+            label={t("queue.survey")}
+            defaultValue={data.filters.survey}
+            options={[any, ...data.surveys.map((s) => ({ value: s.slug, label: s.title }))]}
+          />
           <Select
             id="audience"
             name="audience"
@@ -111,8 +113,20 @@ export default function Queue() {
             defaultValue={data.filters.lang}
             options={[any, ...supportedLanguages.map((code) => ({ value: code, label: t(`common:languageNames.${code}`) }))]}
           />
-          <Select id="status" name="status" label={t("queue.status")} defaultValue={data.filters.status} options={[any, ...statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
-          <Select id="theme" name="theme" label={t("queue.theme")} defaultValue={data.filters.theme ? String(data.filters.theme) : ""} options={[any, ...data.themes.map((th) => ({ value: String(th.id), label: th.name }))]} />
+          <Select
+            id="status"
+            name="status"
+            label={t("queue.status")}
+            defaultValue={data.filters.status}
+            options={[any, ...statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+          />
+          <Select
+            id="theme"
+            name="theme"
+            label={t("queue.theme")}
+            defaultValue={data.filters.theme ? String(data.filters.theme) : ""}
+            options={[any, ...data.themes.map((th) => ({ value: String(th.id), label: th.name }))]}
+          />
         </div>
         <div className="govuk-checkboxes govuk-checkboxes--small govuk-form-group">
           <div className="govuk-checkboxes__item">
@@ -143,7 +157,14 @@ export default function Queue() {
           <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
           <Table
             caption={t("queue.title")}
-            headers={[t("queue.table.select"), t("queue.table.submitted"), t("queue.table.survey"), t("queue.table.status"), t("queue.table.themes"), t("queue.table.excerpt")]}
+            headers={[
+              t("queue.table.select"),
+              t("queue.table.submitted"),
+              t("queue.table.survey"),
+              t("queue.table.status"),
+              t("queue.table.themes"),
+              t("queue.table.excerpt"),
+            ]}
             className="app-queue"
             id="response"
           >
@@ -169,7 +190,9 @@ export default function Queue() {
                 <td className="govuk-table__cell">
                   {row.survey_title}
                   <br />
-                  <span className="govuk-body-s">{t(`audience.${row.audience}`)} · {t(`common:languageNames.${row.lang}`, { defaultValue: row.lang })}</span>
+                  <span className="govuk-body-s">
+                    {t(`audience.${row.audience}`)} · {t(`common:languageNames.${row.lang}`, { defaultValue: row.lang })}
+                  </span>
                 </td>
                 <td className="govuk-table__cell">
                   <strong className={`govuk-tag app-status app-status--${row.status}`}>{t(`status.${row.status}`)}</strong>
@@ -183,7 +206,13 @@ export default function Queue() {
           </Table>
           <fieldset className="govuk-fieldset app-bulk">
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t("queue.bulk.legend")}</legend>
-            <Select id="bulk-theme" name="theme" label={t("queue.bulk.theme")} options={[{ value: "", label: t("themes.choose") }, ...data.themes.map((th) => ({ value: String(th.id), label: th.name }))]} error={error?.field === "bulk-theme" ? error.message : null} />
+            <Select
+              id="bulk-theme"
+              name="theme"
+              label={t("queue.bulk.theme")}
+              options={[{ value: "", label: t("themes.choose") }, ...data.themes.map((th) => ({ value: String(th.id), label: th.name }))]}
+              error={error?.field === "bulk-theme" ? error.message : null}
+            />
             <button type="submit" className="govuk-button govuk-button--secondary">
               {t("queue.bulk.submit")}
             </button>

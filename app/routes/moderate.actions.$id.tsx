@@ -59,7 +59,9 @@ export default function ActionPage() {
       <BackLink to="/moderate/actions" />
       <ErrorSummary errors={errors} />
       {data.notice ? (
-        <Notice>{data.notice === "created" ? t("actions.new.created") : data.notice === "saved" ? t("actions.detail.saved") : t(`publication.done.${data.notice}`)}</Notice>
+        <Notice>
+          {data.notice === "created" ? t("actions.new.created") : data.notice === "saved" ? t("actions.detail.saved") : t(`publication.done.${data.notice}`)}
+        </Notice>
       ) : null}
       <h1 className="govuk-heading-l" lang={english}>
         {item.title}
@@ -95,8 +97,24 @@ export default function ActionPage() {
               selected={[status?.status ?? item.status]}
               items={actionStatuses.map((value) => ({ value, label: t(`actions.statuses.${value}`) }))}
             />
-            <TextArea id="reason" name="reason" label={t("actions.detail.statusReason")} hint={t("actions.detail.statusReasonHint")} rows={3} error={errorFor("reason")} defaultValue={status?.reason ?? item.statusReason ?? ""} />
-            <TextArea id="impact" name="impact" label={t("actions.detail.statusImpact")} hint={t("actions.detail.statusImpactHint")} rows={3} error={errorFor("impact")} defaultValue={status?.impact ?? item.impact ?? ""} />
+            <TextArea
+              id="reason"
+              name="reason"
+              label={t("actions.detail.statusReason")}
+              hint={t("actions.detail.statusReasonHint")}
+              rows={3}
+              error={errorFor("reason")}
+              defaultValue={status?.reason ?? item.statusReason ?? ""}
+            />
+            <TextArea
+              id="impact"
+              name="impact"
+              label={t("actions.detail.statusImpact")}
+              hint={t("actions.detail.statusImpactHint")}
+              rows={3}
+              error={errorFor("impact")}
+              defaultValue={status?.impact ?? item.impact ?? ""}
+            />
             <button type="submit" name="intent" value="status" className="govuk-button">
               {t("actions.detail.statusSave")}
             </button>
@@ -106,7 +124,14 @@ export default function ActionPage() {
           <form method="post" noValidate>
             {csrf}
             <TextArea id="body" name="body" label={t("actions.detail.updateBody")} rows={3} error={errorFor("body")} defaultValue={typed("update")?.body} />
-            <DateInput id="update_on" name="update_on" legend={t("actions.detail.updateOn")} hint={t("actions.detail.updateOnHint")} error={errorFor("update_on")} values={typed("update") ?? {}} />
+            <DateInput
+              id="update_on"
+              name="update_on"
+              legend={t("actions.detail.updateOn")}
+              hint={t("actions.detail.updateOnHint")}
+              error={errorFor("update_on")}
+              values={typed("update") ?? {}}
+            />
             <button type="submit" name="intent" value="update" className="govuk-button govuk-button--secondary">
               {t("actions.detail.updateSave")}
             </button>
@@ -143,9 +168,19 @@ export default function ActionPage() {
         </div>
       </div>
 
-      <PublicationPanel publication={data.publication} revisions={data.revisions} csrf={data.csrf} userId={data.userId} withdrawError={errorFor("withdrawReason")} />
+      <PublicationPanel
+        publication={data.publication}
+        revisions={data.revisions}
+        csrf={data.csrf}
+        userId={data.userId}
+        withdrawError={errorFor("withdrawReason")}
+      />
 
-      <TranslationsPanel progress={data.translations.progress} waiting={data.translations.waiting} translateUrl={(lang) => `/moderate/actions/${item.id}/translate/${lang}`} />
+      <TranslationsPanel
+        progress={data.translations.progress}
+        waiting={data.translations.waiting}
+        translateUrl={(lang) => `/moderate/actions/${item.id}/translate/${lang}`}
+      />
 
       <h2 className="govuk-heading-m">{t("actions.detail.edit")}</h2>
       <form method="post" noValidate className="app-narrow-form">
@@ -171,7 +206,15 @@ export default function ActionPage() {
           periods={data.periods}
         />
         {data.publication.state === "published" ? (
-          <TextArea id="correction" name="correction" label={t("actions.form.correction")} hint={t("actions.form.correctionHint")} rows={2} error={errorFor("correction")} defaultValue={details?.correction} />
+          <TextArea
+            id="correction"
+            name="correction"
+            label={t("actions.form.correction")}
+            hint={t("actions.form.correctionHint")}
+            rows={2}
+            error={errorFor("correction")}
+            defaultValue={details?.correction}
+          />
         ) : null}
         <button type="submit" name="intent" value="details" className="govuk-button govuk-button--secondary">
           {t("actions.form.save")}

@@ -30,7 +30,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLocale(request);
   const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [actions, themes] = await Promise.all([listActions(getDb(), lang, filters), themeChoices(getDb(), lang)]);
-  const progress = await actionTranslationProgress(getDb(), actions.map((action) => action.id));
+  const progress = await actionTranslationProgress(
+    getDb(),
+    actions.map((action) => action.id),
+  );
   return json({ title: t("actions.title"), filters, actions: actions.map((action) => ({ ...action, translations: progress.get(action.id) ?? [] })), themes });
 }
 
@@ -52,8 +55,20 @@ export default function Actions() {
           {t("actions.filters")}
         </h2>
         <div className="app-filters__fields">
-          <Select id="status" name="status" label={t("actions.status")} defaultValue={data.filters.status} options={[any, ...actionStatuses.map((s) => ({ value: s, label: t(`actions.statuses.${s}`) }))]} />
-          <Select id="theme" name="theme" label={t("actions.theme")} defaultValue={data.filters.theme ? String(data.filters.theme) : ""} options={[any, ...data.themes.map((th) => ({ value: String(th.id), label: th.name }))]} />
+          <Select
+            id="status"
+            name="status"
+            label={t("actions.status")}
+            defaultValue={data.filters.status}
+            options={[any, ...actionStatuses.map((s) => ({ value: s, label: t(`actions.statuses.${s}`) }))]}
+          />
+          <Select
+            id="theme"
+            name="theme"
+            label={t("actions.theme")}
+            defaultValue={data.filters.theme ? String(data.filters.theme) : ""}
+            options={[any, ...data.themes.map((th) => ({ value: String(th.id), label: th.name }))]}
+          />
         </div>
         <button type="submit" className="govuk-button govuk-button--secondary">
           {t("actions.apply")}
@@ -62,11 +77,18 @@ export default function Actions() {
       {data.actions.length === 0 ? (
         <p className="govuk-body">{t("actions.none")}</p>
       ) : (
-        <Table caption={t("actions.title")} headers={(["title", "owner", "due", "status", "translations"] as const).map((column) => t(`actions.table.${column}`))}>
+        <Table
+          caption={t("actions.title")}
+          headers={(["title", "owner", "due", "status", "translations"] as const).map((column) => t(`actions.table.${column}`))}
+        >
           {data.actions.map((action) => (
             <tr key={action.id} className="govuk-table__row">
               <td className="govuk-table__cell">
-                <Link className="govuk-link" to={`/moderate/actions/${action.id}`} lang={htmlLang(action.lang) === htmlLang(i18n.language) ? undefined : htmlLang(action.lang)}>
+                <Link
+                  className="govuk-link"
+                  to={`/moderate/actions/${action.id}`}
+                  lang={htmlLang(action.lang) === htmlLang(i18n.language) ? undefined : htmlLang(action.lang)}
+                >
                   {action.title}
                 </Link>
               </td>

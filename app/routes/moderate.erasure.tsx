@@ -17,7 +17,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await getFixedT(request, "staff");
   const done = new URL(request.url).searchParams.get("done");
   const waiting = await waitingRequests(getDb(), canUse(session.user.role, "safeguarding"));
-  return json({ title: t("erasure.list.title"), ...waiting, done: done === "deleted" || done === "refused" ? done : null, today: new Date().toISOString().slice(0, 10) });
+  return json({
+    title: t("erasure.list.title"),
+    ...waiting,
+    done: done === "deleted" || done === "refused" ? done : null,
+    today: new Date().toISOString().slice(0, 10),
+  });
 }
 
 export default function ErasureRequests() {
@@ -33,7 +38,10 @@ export default function ErasureRequests() {
       {data.requests.length === 0 ? (
         <p className="govuk-body">{t("erasure.list.none")}</p>
       ) : (
-        <Table caption={t("erasure.list.caption")} headers={(["reference", "asked", "due", "next"] as const).map((column) => t(`erasure.list.columns.${column}`))}>
+        <Table
+          caption={t("erasure.list.caption")}
+          headers={(["reference", "asked", "due", "next"] as const).map((column) => t(`erasure.list.columns.${column}`))}
+        >
           {data.requests.map((request) => (
             <tr key={request.id} className="govuk-table__row">
               <th scope="row" className="govuk-table__header app-reference">

@@ -54,7 +54,14 @@ function ChoiceForm({ data }: { data: PageData }) {
       <h2 className="govuk-heading-m" id="choose-heading">
         {t("form.heading")}
       </h2>
-      <Select id="survey" name="survey" label={t("form.survey")} defaultValue={values.survey} error={errorFor("survey")} options={[{ value: "", label: t("form.choose") }, ...data.surveys]} />
+      <Select
+        id="survey"
+        name="survey"
+        label={t("form.survey")}
+        defaultValue={values.survey}
+        error={errorFor("survey")}
+        options={[{ value: "", label: t("form.choose") }, ...data.surveys]}
+      />
       <Select
         id="period"
         name="period"

@@ -43,7 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     themes: await themeChoices(getDb(), await getLocale(request)),
     userId: session.user.id,
     revisions: await pendingRevisions(getDb(), "quote", quote.id),
-    notice: url.searchParams.has("created") ? "created" : url.searchParams.has("approved") ? "approvedNow" : url.searchParams.has("saved") ? "saved" : url.searchParams.get("notice"),
+    notice: url.searchParams.has("created")
+      ? "created"
+      : url.searchParams.has("approved")
+        ? "approvedNow"
+        : url.searchParams.has("saved")
+          ? "saved"
+          : url.searchParams.get("notice"),
   });
 }
 
@@ -58,7 +64,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (intent === "revision-approve" || intent === "revision-withdraw") {
       const revision = Number(form.get("revision"));
       if (intent === "revision-withdraw") await withdrawRevision(db, "quote", quote.id, revision, session.user);
-      else await approveRevision(db, "quote", quote.id, revision, session.user, (_kind, change, proposedBy) => applyApprovedQuoteEdit(db, quote.id, change as QuoteInput, proposedBy, session.user));
+      else
+        await approveRevision(db, "quote", quote.id, revision, session.user, (_kind, change, proposedBy) =>
+          applyApprovedQuoteEdit(db, quote.id, change as QuoteInput, proposedBy, session.user),
+        );
       throw redirect(`/moderate/quotes/${quote.id}?notice=${intent === "revision-approve" ? "revisionApproved" : "revisionWithdrawn"}`, 303);
     }
     if (intent === "approve") {
@@ -81,7 +90,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof PublishError) return formFailure(context, { errors: [{ field: "text", message: t(`publication.errors.${error.reason}`) }], values });
     if (!(error instanceof QuoteError)) throw error;
-    return formFailure(context, { errors: [{ field: form.get("intent") === "approve" ? "approve" : "text", message: t(`quotes.errors.${error.reason}`) }], values });
+    return formFailure(context, {
+      errors: [{ field: form.get("intent") === "approve" ? "approve" : "text", message: t(`quotes.errors.${error.reason}`) }],
+      values,
+    });
   }
 }
 
@@ -96,9 +108,7 @@ export default function Quote() {
     <>
       <BackLink to="/moderate/quotes" />
       <ErrorSummary errors={errors} />
-      {data.notice ? (
-        <Notice>{data.notice.startsWith("revision") ? t(`publication.done.${data.notice}`) : t(`quotes.detail.${data.notice}`)}</Notice>
-      ) : null}
+      {data.notice ? <Notice>{data.notice.startsWith("revision") ? t(`publication.done.${data.notice}`) : t(`quotes.detail.${data.notice}`)}</Notice> : null}
       <span className="govuk-caption-l">{t("quotes.new.from", { reference: quote.reference })}</span>
       <h1 className="govuk-heading-l">{t("quotes.detail.title", { id: quote.id })}</h1>
       <div className="govuk-grid-row">
@@ -116,7 +126,11 @@ export default function Quote() {
           <ul className="govuk-list">
             {quote.approvals.map((approval) => (
               <li key={approval.user_id}>
-                {t("quotes.detail.approvedBy", { name: approval.name, side: t(`users.organisations.${approval.organisation}`), date: date(approval.approved_at) })}
+                {t("quotes.detail.approvedBy", {
+                  name: approval.name,
+                  side: t(`users.organisations.${approval.organisation}`),
+                  date: date(approval.approved_at),
+                })}
               </li>
             ))}
           </ul>
@@ -141,8 +155,20 @@ export default function Quote() {
           <h2 className="govuk-heading-m">{t("quotes.detail.edit")}</h2>
           <form method="post" noValidate>
             <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
-            <TextArea id="text" name="text" label={t("quotes.new.text")} hint={t("quotes.detail.editHint")} rows={6} error={errors.find((e) => e.field === "text")?.message} defaultValue={failure?.values.text ?? quote.text} />
-            <QuoteTranslationField lang={quote.lang} error={errors.find((e) => e.field === "translation")?.message} defaultValue={failure?.values.translation ?? quote.translation ?? ""} />
+            <TextArea
+              id="text"
+              name="text"
+              label={t("quotes.new.text")}
+              hint={t("quotes.detail.editHint")}
+              rows={6}
+              error={errors.find((e) => e.field === "text")?.message}
+              defaultValue={failure?.values.text ?? quote.text}
+            />
+            <QuoteTranslationField
+              lang={quote.lang}
+              error={errors.find((e) => e.field === "translation")?.message}
+              defaultValue={failure?.values.translation ?? quote.translation ?? ""}
+            />
             <Choices
               id="themes"
               name="theme"

@@ -39,11 +39,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { session, t, answer } = await load(request);
   const lang = await getLocale(request);
   const settings = await getSettings(getDb());
-  const redactions = suggestRedactions(answer.text, settings.setting_names.split("\n").map((name) => name.trim()).filter(Boolean));
+  const redactions = suggestRedactions(
+    answer.text,
+    settings.setting_names
+      .split("\n")
+      .map((name) => name.trim())
+      .filter(Boolean),
+  );
   return json({
     title: t("quotes.new.title"),
     csrf: session.csrfToken,
-    answer: { id: answer.id, text: answer.text, lang: answer.lang, reference: answer.reference, responseId: answer.response_id, translation: answer.translation },
+    answer: {
+      id: answer.id,
+      text: answer.text,
+      lang: answer.lang,
+      reference: answer.reference,
+      responseId: answer.response_id,
+      translation: answer.translation,
+    },
     suggestions: redactions.map((r) => ({ kind: r.kind, found: r.found })),
     suggested: applyRedactions(answer.text, redactions, (kind: RedactionKind) => t(`quotes.placeholders.${kind}`)),
     themes: await themeChoices(getDb(), lang),
@@ -62,7 +75,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return formFailure(context, { errors: [{ field, message: t(`quotes.errors.${key}`) }], values });
   }
   try {
-    const id = await createQuote(getDb(), answer.id, { text: parsed.data.text, themeIds: parsed.data.theme, translation: parsed.data.translation }, session.user);
+    const id = await createQuote(
+      getDb(),
+      answer.id,
+      { text: parsed.data.text, themeIds: parsed.data.theme, translation: parsed.data.translation },
+      session.user,
+    );
     throw redirect(`/moderate/quotes/${id}?created=1`, 303);
   } catch (error) {
     if (!(error instanceof QuoteError)) throw error;
@@ -120,7 +138,11 @@ export default function NewQuote() {
               error={errors.find((e) => e.field === "text")?.message}
               defaultValue={failure?.values.text ?? data.suggested}
             />
-            <QuoteTranslationField lang={data.answer.lang} error={errors.find((e) => e.field === "translation")?.message} defaultValue={failure?.values.translation ?? data.answer.translation ?? ""} />
+            <QuoteTranslationField
+              lang={data.answer.lang}
+              error={errors.find((e) => e.field === "translation")?.message}
+              defaultValue={failure?.values.translation ?? data.answer.translation ?? ""}
+            />
             <Choices
               id="themes"
               name="theme"

@@ -82,7 +82,15 @@ function DeleteForm({ page, errorFor, typed }: { page: Page; errorFor: ErrorFor;
     <form method="post" noValidate>
       <input type="hidden" name={CSRF_FIELD} value={page.csrf} />
       {request ? <input type="hidden" name="request" value={request.id} /> : null}
-      <TextArea id="reason" name="reason" label={t("erasure.delete.reason")} hint={t("erasure.delete.reasonHint")} rows={3} error={errorFor("reason")} defaultValue={typed ?? (request ? t("erasure.delete.requestReason") : "")} />
+      <TextArea
+        id="reason"
+        name="reason"
+        label={t("erasure.delete.reason")}
+        hint={t("erasure.delete.reasonHint")}
+        rows={3}
+        error={errorFor("reason")}
+        defaultValue={typed ?? (request ? t("erasure.delete.requestReason") : "")}
+      />
       <div className="govuk-warning-text">
         <span className="govuk-warning-text__icon" aria-hidden="true">
           !

@@ -68,7 +68,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const on = readDateInput(staff.values, "on");
       const parsed = HandoverSchema.safeParse({ ...staff.values, on: "day" in on ? (on.day ?? "") : "" });
       const errors = (parsed.success ? [] : fieldErrors(parsed.error.issues, t, "safeguarding.errors")).map((error) =>
-        error.field === "on" && "problem" in on ? { field: "on", message: t(`common:dateInput.errors.${on.problem}`, { label: t("safeguarding.detail.onDate") }) } : error,
+        error.field === "on" && "problem" in on
+          ? { field: "on", message: t(`common:dateInput.errors.${on.problem}`, { label: t("safeguarding.detail.onDate") }) }
+          : error,
       );
       if (!parsed.success) return formFailure(context, { errors, values: staff.values });
       const data = parsed.data;
@@ -109,13 +111,26 @@ export default function Concern() {
       <BackLink to="/moderate/safeguarding" />
       <ErrorSummary errors={errors.filter((error) => error.field !== "state")} />
       {errors.some((error) => error.field === "state") ? <Notice>{errorFor("state")}</Notice> : null}
-      {data.done && data.done !== "not_concern" ? <Notice>{t(data.done === "handover" ? "safeguarding.detail.recorded" : data.done === "close" ? "safeguarding.detail.closed" : "safeguarding.detail.lookingDone")}</Notice> : null}
+      {data.done && data.done !== "not_concern" ? (
+        <Notice>
+          {t(
+            data.done === "handover"
+              ? "safeguarding.detail.recorded"
+              : data.done === "close"
+                ? "safeguarding.detail.closed"
+                : "safeguarding.detail.lookingDone",
+          )}
+        </Notice>
+      ) : null}
       <h1 className="govuk-heading-l">{data.title}</h1>
       <dl className="govuk-summary-list" id="state">
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">{t("safeguarding.detail.state")}</dt>
           <dd className="govuk-summary-list__value">
-            <ConcernStateTag concern={{ ...concern, handed_to: concern.handovers.at(-1)?.handed_to ?? null, handed_over_at: concern.handovers.at(-1)?.recorded_at ?? null }} format={format} />
+            <ConcernStateTag
+              concern={{ ...concern, handed_to: concern.handovers.at(-1)?.handed_to ?? null, handed_over_at: concern.handovers.at(-1)?.recorded_at ?? null }}
+              format={format}
+            />
           </dd>
         </div>
         <div className="govuk-summary-list__row">
@@ -128,7 +143,9 @@ export default function Concern() {
         </div>
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">{t("safeguarding.detail.found")}</dt>
-          <dd className="govuk-summary-list__value">{concern.source === "detected" ? t("safeguarding.source.detected") : t("safeguarding.source.person", { name: concern.raised_by })}</dd>
+          <dd className="govuk-summary-list__value">
+            {concern.source === "detected" ? t("safeguarding.source.detected") : t("safeguarding.source.person", { name: concern.raised_by })}
+          </dd>
         </div>
         {concern.matches.length > 0 ? (
           <div className="govuk-summary-list__row">
@@ -154,7 +171,8 @@ export default function Concern() {
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">{t("safeguarding.detail.outcomeLabel")}</dt>
             <dd className="govuk-summary-list__value">
-              {t(`safeguarding.detail.decision.${concern.decision}`)} {t("safeguarding.detail.decidedBy", { name: concern.decided_by, date: format(concern.decided_at) })}
+              {t(`safeguarding.detail.decision.${concern.decision}`)}{" "}
+              {t("safeguarding.detail.decidedBy", { name: concern.decided_by, date: format(concern.decided_at) })}
               {concern.outcome ? <p className="govuk-body app-free-text">{concern.outcome}</p> : null}
             </dd>
           </div>
@@ -212,7 +230,14 @@ export default function Concern() {
               <h2 className="govuk-fieldset__heading">{t("safeguarding.detail.concern")}</h2>
             </legend>
             <p className="govuk-body">{t("safeguarding.detail.concernLead")}</p>
-            <TextInput id="handedTo" name="handedTo" label={t("safeguarding.detail.handedTo")} hint={t("safeguarding.detail.handedToHint")} error={errorFor("handedTo")} defaultValue={values.handedTo} />
+            <TextInput
+              id="handedTo"
+              name="handedTo"
+              label={t("safeguarding.detail.handedTo")}
+              hint={t("safeguarding.detail.handedToHint")}
+              error={errorFor("handedTo")}
+              defaultValue={values.handedTo}
+            />
             <DateInput id="on" name="on" legend={t("safeguarding.detail.on")} hint={t("safeguarding.detail.onHint")} error={errorFor("on")} values={values} />
             <TextArea id="action" name="action" label={t("safeguarding.detail.action")} rows={3} error={errorFor("action")} defaultValue={values.action} />
           </fieldset>
@@ -239,7 +264,14 @@ export default function Concern() {
           <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
           <h2 className="govuk-heading-m">{t("safeguarding.detail.notConcern")}</h2>
           <p className="govuk-body">{t("safeguarding.detail.notConcernLead")}</p>
-          <TextArea id="reason" name="reason" label={t("safeguarding.detail.notConcernReason")} rows={3} error={errorFor("reason")} defaultValue={values.reason} />
+          <TextArea
+            id="reason"
+            name="reason"
+            label={t("safeguarding.detail.notConcernReason")}
+            rows={3}
+            error={errorFor("reason")}
+            defaultValue={values.reason}
+          />
           <button type="submit" name="intent" value="not_concern" className="govuk-button govuk-button--warning">
             {t("safeguarding.detail.notConcernSubmit")}
           </button>

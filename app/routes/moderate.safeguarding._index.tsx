@@ -53,7 +53,10 @@ export default function Safeguarding() {
       {data.concerns.length === 0 ? (
         <p className="govuk-body">{t("safeguarding.none")}</p>
       ) : (
-        <Table caption={t("safeguarding.table.caption")} headers={(["reference", "waiting", "found", "words", "state"] as const).map((column) => t(`safeguarding.table.${column}`))}>
+        <Table
+          caption={t("safeguarding.table.caption")}
+          headers={(["reference", "waiting", "found", "words", "state"] as const).map((column) => t(`safeguarding.table.${column}`))}
+        >
           {data.concerns.map((concern) => (
             <tr key={concern.id} className="govuk-table__row">
               <td className="govuk-table__cell">
@@ -72,7 +75,9 @@ export default function Safeguarding() {
                 <br />
                 <span className="govuk-body-s">{date.format(new Date(concern.raised_at))}</span>
               </td>
-              <td className="govuk-table__cell">{concern.source === "detected" ? t("safeguarding.source.detected") : t("safeguarding.source.person", { name: concern.raised_by })}</td>
+              <td className="govuk-table__cell">
+                {concern.source === "detected" ? t("safeguarding.source.detected") : t("safeguarding.source.person", { name: concern.raised_by })}
+              </td>
               <td className="govuk-table__cell app-excerpt">
                 {concern.matches.length > 0 ? (
                   <ul className="govuk-list">

@@ -52,7 +52,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     statement,
     publication,
     revisions,
-    translations: { progress: progress.get(statement.id) ?? [], waiting: revisions.map((revision) => translatedLanguageOf(revision.kind)).filter((lang) => lang !== null) },
+    translations: {
+      progress: progress.get(statement.id) ?? [],
+      waiting: revisions.map((revision) => translatedLanguageOf(revision.kind)).filter((lang) => lang !== null),
+    },
     notice: new URL(request.url).searchParams.get("notice"),
     ...context,
   });
@@ -78,7 +81,13 @@ export async function action({ request, params, context: loadContext }: ActionFu
   try {
     if (live) {
       // The public keeps the approved words until a second person approves the change.
-      await proposeRevision(db, "statement", statement.id, { kind: "details", payload: input, note: parsed.data.correction ?? "", correction: true }, session.user);
+      await proposeRevision(
+        db,
+        "statement",
+        statement.id,
+        { kind: "details", payload: input, note: parsed.data.correction ?? "", correction: true },
+        session.user,
+      );
       throw redirect(`${url}?notice=revisionProposed`, 303);
     }
     await updateStatement(db, statement.id, input, Number(values.version), session.user.id);
@@ -96,7 +105,14 @@ export default function StatementPage() {
   const errors = failure?.errors ?? [];
   // The statement form shows what was typed only when it was the form that failed.
   const typed = failure?.values.intent === "save" ? failure.values : null;
-  const notice = data.notice === "created" ? t("statements.new.created") : data.notice === "saved" ? t("statements.detail.saved") : data.notice ? t(`publication.done.${data.notice}`) : null;
+  const notice =
+    data.notice === "created"
+      ? t("statements.new.created")
+      : data.notice === "saved"
+        ? t("statements.detail.saved")
+        : data.notice
+          ? t(`publication.done.${data.notice}`)
+          : null;
   return (
     <>
       <BackLink to={`/moderate/statements?period=${data.period.id}`} />
@@ -119,10 +135,20 @@ export default function StatementPage() {
               {t("statements.form.save")}
             </button>
           </form>
-          <TranslationsPanel progress={data.translations.progress} waiting={data.translations.waiting} translateUrl={(lang) => `/moderate/statements/${data.statement.id}/translate/${lang}`} />
+          <TranslationsPanel
+            progress={data.translations.progress}
+            waiting={data.translations.waiting}
+            translateUrl={(lang) => `/moderate/statements/${data.statement.id}/translate/${lang}`}
+          />
         </div>
         <div className="govuk-grid-column-one-third">
-          <PublicationPanel publication={data.publication} revisions={data.revisions} csrf={data.csrf} userId={data.userId} withdrawError={errors.find((e) => e.field === "withdrawReason")?.message} />
+          <PublicationPanel
+            publication={data.publication}
+            revisions={data.revisions}
+            csrf={data.csrf}
+            userId={data.userId}
+            withdrawError={errors.find((e) => e.field === "withdrawReason")?.message}
+          />
         </div>
       </div>
     </>

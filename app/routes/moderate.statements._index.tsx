@@ -32,14 +32,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     publicThemeFigures(db, { from: period.starts_on, to: period.ends_on }, threshold),
     listStatements(db, period.id),
   ]);
-  const progress = await statementTranslationProgress(db, statements.map((statement) => statement.id));
+  const progress = await statementTranslationProgress(
+    db,
+    statements.map((statement) => statement.id),
+  );
   const rows = themes.map((theme) => {
     const statement = statements.find((s) => s.theme_id === theme.id);
     return {
       theme,
       raised: figures.find((f) => f.themeId === theme.id)?.raised.total ?? null,
       statement: statement
-        ? { id: statement.id, state: statement.published_at ? "published" : statement.requested_at ? "awaiting" : "draft", translations: progress.get(statement.id) ?? [] }
+        ? {
+            id: statement.id,
+            state: statement.published_at ? "published" : statement.requested_at ? "awaiting" : "draft",
+            translations: progress.get(statement.id) ?? [],
+          }
         : null,
     };
   });
@@ -58,12 +65,22 @@ export default function Statements() {
       ) : (
         <>
           <form method="get" className="app-filters">
-            <Select id="period" name="period" label={t("statements.period")} defaultValue={String(data.period.id)} options={data.periods.map((p) => ({ value: String(p.id), label: p.name }))} />
+            <Select
+              id="period"
+              name="period"
+              label={t("statements.period")}
+              defaultValue={String(data.period.id)}
+              options={data.periods.map((p) => ({ value: String(p.id), label: p.name }))}
+            />
             <button type="submit" className="govuk-button govuk-button--secondary">
               {t("statements.choose")}
             </button>
           </form>
-          <Table caption={data.period.name} captionSize="m" headers={[t("statements.table.theme"), t("statements.table.raised"), t("statements.table.state"), t("statements.table.translations")]}>
+          <Table
+            caption={data.period.name}
+            captionSize="m"
+            headers={[t("statements.table.theme"), t("statements.table.raised"), t("statements.table.state"), t("statements.table.translations")]}
+          >
             {data.rows.map((row) => (
               <tr key={row.theme.id} className="govuk-table__row">
                 <td className="govuk-table__cell">{row.theme.name}</td>

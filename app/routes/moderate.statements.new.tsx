@@ -40,7 +40,13 @@ export async function action({ request, context: loadContext }: ActionFunctionAr
     return formFailure(loadContext, { errors: fieldErrors(parsed.error.issues, t, "statements.errors"), values });
   }
   try {
-    const id = await createStatement(getDb(), context.theme.id, context.period.id, { summary: parsed.data.summary, quoteIds: parsed.data.quote }, staff.session.user.id);
+    const id = await createStatement(
+      getDb(),
+      context.theme.id,
+      context.period.id,
+      { summary: parsed.data.summary, quoteIds: parsed.data.quote },
+      staff.session.user.id,
+    );
     throw redirect(`/moderate/statements/${id}?notice=created`, 303);
   } catch (error) {
     if (!(error instanceof StatementError)) throw error;

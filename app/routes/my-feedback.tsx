@@ -56,7 +56,15 @@ export default function MyFeedback() {
       <h1 className="govuk-heading-l">{t("myFeedback.title")}</h1>
       <p className="govuk-body">{t("myFeedback.lead")}</p>
       <form method="post" noValidate>
-        <TextInput id={FIELD} name={FIELD} label={t("myFeedback.label")} hint={t("myFeedback.hint")} error={failure?.error} defaultValue={failure?.submitted} className="govuk-input--width-20 app-code-input" />
+        <TextInput
+          id={FIELD}
+          name={FIELD}
+          label={t("myFeedback.label")}
+          hint={t("myFeedback.hint")}
+          error={failure?.error}
+          defaultValue={failure?.submitted}
+          className="govuk-input--width-20 app-code-input"
+        />
         <button type="submit" className="govuk-button">
           {t("myFeedback.submit")}
         </button>
@@ -115,7 +123,8 @@ type Erasure = { state: string; verified: boolean; requestedAt: string; decidedA
 /** What became of a request to delete these answers, if one was made. */
 function ErasureStatus({ erasure, date }: { erasure: Erasure; date: (iso: string) => string }) {
   const { t } = useTranslation("pages");
-  if (erasure?.state === "waiting") return <p className="govuk-body">{t(erasure.verified ? "myFeedback.erasure.held" : "myFeedback.erasure.waiting", { date: date(erasure.requestedAt) })}</p>;
+  if (erasure?.state === "waiting")
+    return <p className="govuk-body">{t(erasure.verified ? "myFeedback.erasure.held" : "myFeedback.erasure.waiting", { date: date(erasure.requestedAt) })}</p>;
   if (erasure?.state === "refused") return <p className="govuk-body">{t("myFeedback.erasure.refused", { date: date(erasure.requestedAt) })}</p>;
   return null;
 }

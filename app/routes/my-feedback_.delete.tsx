@@ -46,7 +46,9 @@ export default function DeleteMyAnswers() {
   const { lang } = result;
   return (
     <TwoThirds>
-      {result.step === "confirm" ? <ConfirmStep reference={result.reference} typed={result.typed} verified={result.verified} submittedAt={result.submittedAt} lang={lang} /> : null}
+      {result.step === "confirm" ? (
+        <ConfirmStep reference={result.reference} typed={result.typed} verified={result.verified} submittedAt={result.submittedAt} lang={lang} />
+      ) : null}
       {result.step === "alreadyAsked" ? <AlreadyAsked since={result.since} lang={lang} /> : null}
       {result.step === "alreadyDeleted" ? <AlreadyDeleted on={result.on} lang={lang} /> : null}
       {result.step === "deleted" ? <Deleted erased={result.erased} /> : null}

@@ -60,7 +60,9 @@ export default function Privacy() {
         <h1 className="govuk-heading-xl">{t("privacy.title")}</h1>
         <p className="govuk-body-l">{t("privacy.intro", contact)}</p>
         <Section id="controller">
-          <p className="govuk-body">{notice.controller ? t("privacy.controller", { controller: notice.controller }) : t("privacy.controllerMissing", contact)}</p>
+          <p className="govuk-body">
+            {notice.controller ? t("privacy.controller", { controller: notice.controller }) : t("privacy.controllerMissing", contact)}
+          </p>
           <p className="govuk-body">{notice.dpo ? t("privacy.dpo", { dpo: notice.dpo }) : t("privacy.dpoMissing", contact)}</p>
         </Section>
         <Section id="what">

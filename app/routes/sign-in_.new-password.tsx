@@ -33,7 +33,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (errors.length) return formFailure(context, { errors });
   const db = getDb();
   const problem = await changePassword(db, session.user.id, current, password);
-  if (problem) return formFailure(context, { errors: [{ field: problem === "wrongCurrent" ? "current" : "password", message: t(`newPassword.errors.${problem}`) }] });
+  if (problem)
+    return formFailure(context, { errors: [{ field: problem === "wrongCurrent" ? "current" : "password", message: t(`newPassword.errors.${problem}`) }] });
   return afterStep(db, session, "change_password", redirectTo);
 }
 

@@ -92,9 +92,7 @@ export default function SurveyStart() {
   return (
     <TwoThirds>
       <ErrorSummary errors={failure?.error ? [{ field: AUDIENCE_FIELD, message: failure.error }] : []} />
-      {survey.inMyLanguage ? null : (
-        <div className="govuk-inset-text">{t("languages.notAvailable", { language: t(`common:languageNames.${lang}`) })}</div>
-      )}
+      {survey.inMyLanguage ? null : <div className="govuk-inset-text">{t("languages.notAvailable", { language: t(`common:languageNames.${lang}`) })}</div>}
       {lang === easyRead ? <img className="app-picture" src="/pictures/start.svg" alt="" /> : null}
       <h1 className="govuk-heading-xl" lang={survey.textLang} data-listen="text">
         {survey.title}
@@ -186,7 +184,15 @@ export default function SurveyStart() {
           ) : (
             <button type="submit" name="intent" value="start" className="govuk-button govuk-button--start">
               {draft === "sent" ? t("start.answerAgainButton") : t("start.startButton")}
-              <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
+              <svg
+                className="govuk-button__start-icon"
+                xmlns="http://www.w3.org/2000/svg"
+                width="17.5"
+                height="19"
+                viewBox="0 0 33 40"
+                aria-hidden="true"
+                focusable="false"
+              >
                 <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
               </svg>
             </button>

@@ -68,7 +68,10 @@ export async function action({ request, params, context: loadContext }: ActionFu
   if (wait > 0) {
     loadContext.formErrors = true;
     const error = t("common:errors.rateLimited.body", { count: Math.ceil(wait / 60) });
-    return json({ error, helpedError: null, submitted: parsed.data[CONSENT_FIELD], helped: parsed.data[HELPED_FIELD] ?? "" }, { status: 429, headers: { "Retry-After": String(wait) } });
+    return json(
+      { error, helpedError: null, submitted: parsed.data[CONSENT_FIELD], helped: parsed.data[HELPED_FIELD] ?? "" },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
   }
   const paths = surveyPaths(survey.slug);
   const helpedBy = survey.audience === "young_person" ? (parsed.data[HELPED_FIELD] ?? null) : null;

@@ -150,9 +150,7 @@ export default function QuestionPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} />
-          <p className="govuk-caption-m app-progress">
-            {t("question.progress", { number: data.progress.number, total: data.progress.total })}
-          </p>
+          <p className="govuk-caption-m app-progress">{t("question.progress", { number: data.progress.number, total: data.progress.total })}</p>
           {data.section === "about_you" ? (
             <p className="govuk-body app-section-note">
               <strong>{t("question.aboutYouHeading")}.</strong> {t("question.aboutYouNote")}

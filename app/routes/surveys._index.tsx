@@ -39,8 +39,7 @@ export default function Surveys() {
                 {survey.summary}
               </p>
               <p className="govuk-body-s app-meta">
-                {t("surveys.minutes", { count: survey.estimatedMinutes })} ·{" "}
-                {t("surveys.questionCount", { count: survey.questionCount })}
+                {t("surveys.minutes", { count: survey.estimatedMinutes })} · {t("surveys.questionCount", { count: survey.questionCount })}
               </p>
             </li>
           ))}

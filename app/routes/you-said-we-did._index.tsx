@@ -48,9 +48,27 @@ export default function YouSaidWeDid() {
           {t("ysd.filters.heading")}
         </h2>
         <div className="app-filters__fields">
-          <Select id="period" name="period" label={t("ysd.filters.period")} defaultValue={period} options={data.periods.map((p) => ({ value: p.slug, label: p.name, lang: format.langOf(p.lang) }))} />
-          <Select id="theme" name="theme" label={t("ysd.filters.theme")} defaultValue={data.filters.theme} options={[any, ...data.themeOptions.map((th) => ({ value: th.slug, label: th.name }))]} />
-          <Select id="status" name="status" label={t("ysd.filters.status")} defaultValue={data.filters.status} options={[any, ...actionStatuses.map((s) => ({ value: s, label: t(`ysd.statuses.${s}`) }))]} />
+          <Select
+            id="period"
+            name="period"
+            label={t("ysd.filters.period")}
+            defaultValue={period}
+            options={data.periods.map((p) => ({ value: p.slug, label: p.name, lang: format.langOf(p.lang) }))}
+          />
+          <Select
+            id="theme"
+            name="theme"
+            label={t("ysd.filters.theme")}
+            defaultValue={data.filters.theme}
+            options={[any, ...data.themeOptions.map((th) => ({ value: th.slug, label: th.name }))]}
+          />
+          <Select
+            id="status"
+            name="status"
+            label={t("ysd.filters.status")}
+            defaultValue={data.filters.status}
+            options={[any, ...actionStatuses.map((s) => ({ value: s, label: t(`ysd.statuses.${s}`) }))]}
+          />
           <Select
             id="audience"
             name="audience"

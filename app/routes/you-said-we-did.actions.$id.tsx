@@ -53,7 +53,11 @@ export default function ActionPage() {
           <ul className="govuk-list">
             {action.themes.map((theme) => (
               <li key={theme.slug}>
-                <Link className="govuk-link" to={`/you-said-we-did/themes/${theme.slug}${action.periodSlug ? `?period=${action.periodSlug}` : ""}`} {...format.other(theme.lang)}>
+                <Link
+                  className="govuk-link"
+                  to={`/you-said-we-did/themes/${theme.slug}${action.periodSlug ? `?period=${action.periodSlug}` : ""}`}
+                  {...format.other(theme.lang)}
+                >
                   {theme.name}
                 </Link>
               </li>

@@ -28,11 +28,27 @@ export async function holdDetected(trx: Kysely<Database>, responseId: number, ma
   await trx.updateTable("responses").set({ flagged: 1, possible_concern: 1 }).where("id", "=", responseId).execute();
   const { id } = await trx
     .insertInto("safeguarding_concerns")
-    .values({ response_id: responseId, source: "detected", raised_at: now.toISOString(), matches: JSON.stringify(matches), urgency: urgencyOfMatches(matches) ?? 1 })
+    .values({
+      response_id: responseId,
+      source: "detected",
+      raised_at: now.toISOString(),
+      matches: JSON.stringify(matches),
+      urgency: urgencyOfMatches(matches) ?? 1,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   // Only the categories: the matched words are answer text.
-  await audit(trx, { userId: null, action: "safeguarding.detected", entity: "response", entityId: responseId, after: { concern: id, categories: [...new Set(matches.map((m) => m.category))] } }, now);
+  await audit(
+    trx,
+    {
+      userId: null,
+      action: "safeguarding.detected",
+      entity: "response",
+      entityId: responseId,
+      after: { concern: id, categories: [...new Set(matches.map((m) => m.category))] },
+    },
+    now,
+  );
   await queueConcernEmail(trx, id, now);
   return id;
 }
@@ -94,7 +110,14 @@ export async function recordHandover(db: DB, concernId: number, handover: Handov
     const concern = await openConcern(trx, concernId);
     const { id } = await trx
       .insertInto("safeguarding_concern_handovers")
-      .values({ concern_id: concernId, handed_to: handover.handedTo, handed_over_on: handover.handedOverOn, action_taken: handover.actionTaken, recorded_by: userId, recorded_at: now.toISOString() })
+      .values({
+        concern_id: concernId,
+        handed_to: handover.handedTo,
+        handed_over_on: handover.handedOverOn,
+        action_taken: handover.actionTaken,
+        recorded_by: userId,
+        recorded_at: now.toISOString(),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await trx
@@ -102,7 +125,17 @@ export async function recordHandover(db: DB, concernId: number, handover: Handov
       .set({ state: "handed_over", decision: "concern", decided_by: userId, decided_at: now.toISOString() })
       .where("id", "=", concernId)
       .execute();
-    await audit(trx, { userId, action: "safeguarding.handover", entity: "response", entityId: concern.response_id, after: { concern: concernId, decision: "concern", handover: id, handedTo: handover.handedTo, on: handover.handedOverOn } }, now);
+    await audit(
+      trx,
+      {
+        userId,
+        action: "safeguarding.handover",
+        entity: "response",
+        entityId: concern.response_id,
+        after: { concern: concernId, decision: "concern", handover: id, handedTo: handover.handedTo, on: handover.handedOverOn },
+      },
+      now,
+    );
   });
 }
 
@@ -133,9 +166,17 @@ export async function decideNotConcern(db: DB, concernId: number, reason: string
       .where("id", "=", concernId)
       .execute();
     await withCounts(trx, [concern.response_id], () =>
-      trx.updateTable("responses").set((eb) => ({ flagged: 0, version: eb("version", "+", 1) })).where("id", "=", concern.response_id).execute(),
+      trx
+        .updateTable("responses")
+        .set((eb) => ({ flagged: 0, version: eb("version", "+", 1) }))
+        .where("id", "=", concern.response_id)
+        .execute(),
     );
-    await audit(trx, { userId, action: "safeguarding.not_concern", entity: "response", entityId: concern.response_id, after: { concern: concernId, decision: "not_concern" } }, now);
+    await audit(
+      trx,
+      { userId, action: "safeguarding.not_concern", entity: "response", entityId: concern.response_id, after: { concern: concernId, decision: "not_concern" } },
+      now,
+    );
   });
 }
 
@@ -183,10 +224,17 @@ export async function listConcerns(db: DB, filter: ConcernFilter) {
         .as("handed_to"),
     ]);
   // As a list of states, so the state index finds them: closed concerns pile up over the years.
-  if (filter === "open") query = query.where("c.state", "in", concernStates.filter((state) => state !== "closed"));
+  if (filter === "open")
+    query = query.where(
+      "c.state",
+      "in",
+      concernStates.filter((state) => state !== "closed"),
+    );
   else if (filter !== "all") query = query.where("c.state", "=", filter);
   const rows = await query
-    .orderBy((eb) => eb.case().when("c.state", "=", "new").then(0).when("c.state", "=", "looking").then(1).when("c.state", "=", "handed_over").then(2).else(3).end())
+    .orderBy((eb) =>
+      eb.case().when("c.state", "=", "new").then(0).when("c.state", "=", "looking").then(1).when("c.state", "=", "handed_over").then(2).else(3).end(),
+    )
     .orderBy("c.urgency")
     .orderBy("c.raised_at", "desc")
     .orderBy("c.id", "desc")
@@ -206,7 +254,11 @@ export function parseMatches(json: string | null): DetectedMatch[] {
 
 /** How many concerns no lead has yet opened: the banner and the count in the staff navigation. */
 export async function countNewConcerns(db: DB): Promise<number> {
-  const row = await db.selectFrom("safeguarding_concerns").select((eb) => eb.fn.countAll<number>().as("n")).where("state", "=", "new").executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("safeguarding_concerns")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("state", "=", "new")
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

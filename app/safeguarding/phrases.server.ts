@@ -82,9 +82,17 @@ export type PhraseChange = { lang: string; phrase: string; category: PhraseKind 
 /** Adds a lead's phrase; false when the same phrase is already in that language's added list. */
 export async function addPhrase(db: DB, change: PhraseChange, userId: number, now = new Date()): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const exists = await trx.selectFrom("safeguarding_phrases").select("phrase").where("lang", "=", change.lang).where("phrase", "=", change.phrase).executeTakeFirst();
+    const exists = await trx
+      .selectFrom("safeguarding_phrases")
+      .select("phrase")
+      .where("lang", "=", change.lang)
+      .where("phrase", "=", change.phrase)
+      .executeTakeFirst();
     if (exists) return false;
-    await trx.insertInto("safeguarding_phrases").values({ ...change, added_by: userId, added_at: now.toISOString() }).execute();
+    await trx
+      .insertInto("safeguarding_phrases")
+      .values({ ...change, added_by: userId, added_at: now.toISOString() })
+      .execute();
     await bumpPhrasesVersion(trx);
     await audit(trx, { userId, action: "safeguarding.phrase_add", entity: "safeguarding_phrase", entityId: change.lang, after: change }, now);
     return true;

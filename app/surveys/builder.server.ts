@@ -39,7 +39,11 @@ async function slugTaken(trx: Trx | DB, slug: string, except?: number): Promise<
 
 async function writeThemes(trx: Trx, surveyId: number, themeIds: number[]) {
   await trx.deleteFrom("survey_themes").where("survey_id", "=", surveyId).execute();
-  if (themeIds.length) await trx.insertInto("survey_themes").values(themeIds.map((theme_id) => ({ survey_id: surveyId, theme_id }))).execute();
+  if (themeIds.length)
+    await trx
+      .insertInto("survey_themes")
+      .values(themeIds.map((theme_id) => ({ survey_id: surveyId, theme_id })))
+      .execute();
 }
 
 /** A new survey as a draft with no questions yet; nobody can see it until it is opened. */
@@ -119,7 +123,13 @@ export type StateChange = "open" | "close" | "archive" | "delete";
 export async function changeSurveyState(db: DB, surveyId: number, change: StateChange, userId: number, now = new Date()): Promise<SurveyRefusal | undefined> {
   const refusal = await db.transaction().execute(async (trx): Promise<SurveyRefusal | undefined> => {
     const survey = await trx.selectFrom("surveys").select(["status", "closes_at", "archived_at"]).where("id", "=", surveyId).executeTakeFirstOrThrow();
-    const questions = await trx.selectFrom("questions").select("id").where("survey_id", "=", surveyId).where("removed_at", "is", null).limit(1).executeTakeFirst();
+    const questions = await trx
+      .selectFrom("questions")
+      .select("id")
+      .where("survey_id", "=", surveyId)
+      .where("removed_at", "is", null)
+      .limit(1)
+      .executeTakeFirst();
     const responses = await trx.selectFrom("responses").select("id").where("survey_id", "=", surveyId).limit(1).executeTakeFirst();
     if (survey.archived_at) return { field: "state", message: "archived" };
     if (change === "open") {
@@ -152,7 +162,15 @@ export async function duplicateSurvey(db: DB, slug: string, newSlug: string, use
   if (await slugTaken(db, newSlug)) return { refusal: { field: "copySlug", message: "slugTaken", params: { slug: newSlug } } };
   if (file.questions.length === 0) return { refusal: { field: "copySlug", message: "copyNoQuestions" } };
   const questions = file.questions.map(({ version: _version, ...question }) => question);
-  const id = await createSurvey(db, { ...file, slug: newSlug, status: "draft", opensOn: undefined, closesOn: undefined, questions, earlierVersions: undefined });
+  const id = await createSurvey(db, {
+    ...file,
+    slug: newSlug,
+    status: "draft",
+    opensOn: undefined,
+    closesOn: undefined,
+    questions,
+    earlierVersions: undefined,
+  });
   await audit(db, { userId, action: "survey.duplicated", entity: "survey", entityId: id, after: { from: slug } });
   return { slug: newSlug };
 }
@@ -181,8 +199,17 @@ export async function saveTranslations(db: DB, surveyId: number, lang: string, v
     for (const question of questions) {
       const text = get(`questions.${question.key}.text`);
       await trx.deleteFrom("question_translations").where("question_id", "=", question.id).where("lang", "=", lang).execute();
-      if (text) await trx.insertInto("question_translations").values({ question_id: question.id, lang, text, hint: get(`questions.${question.key}.hint`) }).execute();
-      const options = await trx.selectFrom("question_options").select(["id", "value"]).where("question_id", "=", question.id).where("retired_at", "is", null).execute();
+      if (text)
+        await trx
+          .insertInto("question_translations")
+          .values({ question_id: question.id, lang, text, hint: get(`questions.${question.key}.hint`) })
+          .execute();
+      const options = await trx
+        .selectFrom("question_options")
+        .select(["id", "value"])
+        .where("question_id", "=", question.id)
+        .where("retired_at", "is", null)
+        .execute();
       for (const option of options) {
         const label = get(`questions.${question.key}.options.${option.value}`);
         await trx.deleteFrom("option_translations").where("option_id", "=", option.id).where("lang", "=", lang).execute();
@@ -213,7 +240,11 @@ export async function surveyForBuilder(db: DB, slug: string, now = new Date()) {
   const [questions, themes, responses] = await Promise.all([
     db.selectFrom("questions").select(["id", "key"]).where("survey_id", "=", row.id).where("removed_at", "is", null).orderBy("position").execute(),
     db.selectFrom("survey_themes").select("theme_id").where("survey_id", "=", row.id).execute(),
-    db.selectFrom("responses").select((eb) => eb.fn.countAll<number>().as("n")).where("survey_id", "=", row.id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("responses")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("survey_id", "=", row.id)
+      .executeTakeFirstOrThrow(),
   ]);
   const ids = new Map(questions.map((question) => [question.key, question.id]));
   return {
@@ -228,9 +259,7 @@ export async function surveyForBuilder(db: DB, slug: string, now = new Date()) {
     responses: Number(responses.n),
     file,
     questionIds: Object.fromEntries(ids),
-    languages: supportedLanguages
-      .filter((lang) => lang !== fallbackLanguage)
-      .map((lang) => ({ lang, ...translationProgress(file, lang) })),
+    languages: supportedLanguages.filter((lang) => lang !== fallbackLanguage).map((lang) => ({ lang, ...translationProgress(file, lang) })),
     texts: surveyTexts(file).map((text) => text.key),
   };
 }
@@ -245,7 +274,13 @@ export async function surveyHistory(db: DB, surveyId: number) {
     .where("a.entity_id", "=", String(surveyId))
     .orderBy("a.id", "desc")
     .execute();
-  return rows.map((row) => ({ id: row.id, at: row.at, action: row.action, by: row.name, detail: row.after ? (JSON.parse(row.after) as Record<string, string | number>) : {} }));
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.at,
+    action: row.action,
+    by: row.name,
+    detail: row.after ? (JSON.parse(row.after) as Record<string, string | number>) : {},
+  }));
 }
 
 /** Themes a survey or question can carry: not retired, not merged away, named in `lang` where written. */

@@ -1,12 +1,5 @@
 import type { TFunction } from "i18next";
-import {
-  agreementValues,
-  DONT_KNOW,
-  PREFER_NOT_TO_SAY,
-  smileyValues,
-  yesNoValues,
-  type QuestionView,
-} from "./model";
+import { agreementValues, DONT_KNOW, PREFER_NOT_TO_SAY, smileyValues, yesNoValues, type QuestionView } from "./model";
 
 export interface Choice {
   value: string;

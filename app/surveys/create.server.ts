@@ -34,9 +34,7 @@ export async function createSurvey(db: DB, input: SurveyDefinitionInput): Promis
       )
       .execute();
 
-    const themes = new Map(
-      (await trx.selectFrom("themes").select(["id", "slug"]).execute()).map((theme) => [theme.slug, theme.id]),
-    );
+    const themes = new Map((await trx.selectFrom("themes").select(["id", "slug"]).execute()).map((theme) => [theme.slug, theme.id]));
     const covered = (survey.themes ?? []).map((slug) => {
       const id = themes.get(slug);
       if (id === undefined) throw new Error(`Unknown theme "${slug}"`);
@@ -68,9 +66,7 @@ export async function createSurvey(db: DB, input: SurveyDefinitionInput): Promis
       if (question.compareWith) await trx.insertInto("population_questions").values({ question_id: id, dimension: question.compareWith }).execute();
       await trx
         .insertInto("question_translations")
-        .values(
-          Object.entries(question.text).map(([lang, text]) => ({ question_id: id, lang, text: text.text, hint: text.hint ?? null })),
-        )
+        .values(Object.entries(question.text).map(([lang, text]) => ({ question_id: id, lang, text: text.text, hint: text.hint ?? null })))
         .execute();
       for (const [position, option] of question.options.entries()) {
         const { id: optionId } = await trx

@@ -111,7 +111,11 @@ function surveyRules(survey: SurveyShape, ctx: z.RefinementCtx) {
     }
     question.options.forEach((option, position) => {
       if (option.exit && question.kind !== "single_choice") {
-        ctx.addIssue({ code: "custom", path: ["questions", index, "options", position, "exit"], message: "Only an option of a one-answer question can end the survey" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["questions", index, "options", position, "exit"],
+          message: "Only an option of a one-answer question can end the survey",
+        });
       }
     });
     if (question.section === "about_you" && question.required) {
@@ -122,7 +126,11 @@ function surveyRules(survey: SurveyShape, ctx: z.RefinementCtx) {
       });
     }
     if (question.compareWith && (question.section !== "about_you" || question.kind !== "single_choice")) {
-      ctx.addIssue({ code: "custom", path: ["questions", index, "compareWith"], message: "Only a one-answer question about you can be compared with the population" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["questions", index, "compareWith"],
+        message: "Only a one-answer question about you can be compared with the population",
+      });
     }
     if (question.compareWith && survey.questions.slice(0, index).some((earlier) => earlier.compareWith === question.compareWith)) {
       ctx.addIssue({ code: "custom", path: ["questions", index, "compareWith"], message: `Another question is already compared with ${question.compareWith}` });

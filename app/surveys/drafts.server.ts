@@ -97,7 +97,14 @@ export async function findDraft(db: DB, surveyId: number, token: string, now = n
     .where("d.expires_at", ">", now.toISOString())
     .executeTakeFirst();
   if (!row) return undefined;
-  return { id: row.id, surveyVersion: row.survey_version, audience: row.audience, answers: parseAnswers(row.answers), responseId: row.response_id, reference: row.reference };
+  return {
+    id: row.id,
+    surveyVersion: row.survey_version,
+    audience: row.audience,
+    answers: parseAnswers(row.answers),
+    responseId: row.response_id,
+    reference: row.reference,
+  };
 }
 
 /** The last question answered, in the survey's order: where a person stopped, if they go no further. */
@@ -121,7 +128,11 @@ export async function saveAnswers(db: DB, draftId: number, questions: QuestionVi
 export async function issueResumeCode(db: DB, draftId: number): Promise<string> {
   const code = generateCode();
   // `given_code_hash` outlives resuming, so the code can later prove the sent answers are theirs (decision 023).
-  await db.updateTable("drafts").set({ resume_code_hash: hashSecret(code), given_code_hash: hashSecret(code) }).where("id", "=", draftId).execute();
+  await db
+    .updateTable("drafts")
+    .set({ resume_code_hash: hashSecret(code), given_code_hash: hashSecret(code) })
+    .where("id", "=", draftId)
+    .execute();
   return code;
 }
 

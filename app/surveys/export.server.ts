@@ -49,7 +49,13 @@ export async function exportSurvey(db: DB, slug: string, { history = false } = {
       .where("q.survey_id", "=", survey.id)
       .execute(),
     db.selectFrom("themes").select(["id", "slug"]).execute(),
-    db.selectFrom("survey_themes as st").innerJoin("themes as th", "th.id", "st.theme_id").select("th.slug").where("st.survey_id", "=", survey.id).orderBy("th.slug").execute(),
+    db
+      .selectFrom("survey_themes as st")
+      .innerJoin("themes as th", "th.id", "st.theme_id")
+      .select("th.slug")
+      .where("st.survey_id", "=", survey.id)
+      .orderBy("th.slug")
+      .execute(),
     history
       ? db.selectFrom("survey_versions").select(["version", "definition", "replaced_at"]).where("survey_id", "=", survey.id).orderBy("version").execute()
       : Promise.resolve([]),

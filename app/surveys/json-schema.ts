@@ -21,7 +21,7 @@ export function surveyJsonSchema(): Record<string, unknown> {
   return {
     $schema,
     $id: "urn:you-said-we-did:survey-file",
-    title: "A \"You said, we did\" survey file",
+    title: 'A "You said, we did" survey file',
     description:
       "One survey with its questions and every language it is written in, as exported from /admin/surveys/:slug/export " +
       "and imported at /admin/surveys/import. See docs/surveys.md.",

@@ -87,7 +87,13 @@ async function storedQuestion(trx: Trx, surveyId: number, questionId: number): P
   return {
     ...question,
     text: question.text ?? "",
-    options: options.map((option) => ({ id: option.id, value: option.value, label: option.label ?? "", exclusive: option.exclusive === 1, exit: option.exit_text })),
+    options: options.map((option) => ({
+      id: option.id,
+      value: option.value,
+      label: option.label ?? "",
+      exclusive: option.exclusive === 1,
+      exit: option.exit_text,
+    })),
   };
 }
 
@@ -120,7 +126,11 @@ async function beginVersionIfAnswered(trx: Trx, surveyId: number, userId: number
     .insertInto("survey_versions")
     .values({ survey_id: surveyId, version: survey.version, definition: JSON.stringify(file), replaced_at: now.toISOString(), replaced_by: userId })
     .execute();
-  await trx.updateTable("surveys").set({ version: survey.version + 1 }).where("id", "=", surveyId).execute();
+  await trx
+    .updateTable("surveys")
+    .set({ version: survey.version + 1 })
+    .where("id", "=", surveyId)
+    .execute();
   await audit(trx, { userId, action: "survey.version", entity: "survey", entityId: surveyId, after: { version: survey.version + 1 } }, now);
 }
 
@@ -147,7 +157,13 @@ async function everAnswered(trx: Trx, surveyId: number): Promise<boolean> {
  * A condition must name an option of an earlier, present, single-choice question. Checked here as
  * well as in the form, because a form can be posted by hand and a question can move.
  */
-async function conditionRefusal(trx: Trx, surveyId: number, position: number, showIf: QuestionInput["showIf"], samePage: boolean): Promise<QuestionRefusal | undefined> {
+async function conditionRefusal(
+  trx: Trx,
+  surveyId: number,
+  position: number,
+  showIf: QuestionInput["showIf"],
+  samePage: boolean,
+): Promise<QuestionRefusal | undefined> {
   if (!showIf) return undefined;
   const before = await trx
     .selectFrom("questions")
@@ -255,7 +271,13 @@ export async function saveQuestion(
     }
     await writeWording(trx, before, input, { dropTranslations: meaning && !typoOnly });
     await writeOptions(trx, before, input, { dropTranslations: !typoOnly, now });
-    const action = !meaning ? "survey.question.changed" : typoOnly ? "survey.question.typo" : newVersion ? "survey.question.new_version" : "survey.question.changed";
+    const action = !meaning
+      ? "survey.question.changed"
+      : typoOnly
+        ? "survey.question.typo"
+        : newVersion
+          ? "survey.question.new_version"
+          : "survey.question.changed";
     await audit(trx, { userId, action, entity: "survey", entityId: surveyId, after: { question: before.key, version } }, now);
     return { status: "saved", questionId: before.id, newVersion };
   });
@@ -266,7 +288,11 @@ export async function saveQuestion(
 async function addQuestion(trx: Trx, surveyId: number, input: QuestionInput, userId: number, now: Date): Promise<SaveResult> {
   const taken = await trx.selectFrom("questions").select("id").where("survey_id", "=", surveyId).where("key", "=", input.key).executeTakeFirst();
   if (taken) return { status: "refused", refusal: { field: "key", message: "keyTaken", params: { key: input.key } } };
-  const last = await trx.selectFrom("questions").select((eb) => eb.fn.max("position").as("position")).where("survey_id", "=", surveyId).executeTakeFirst();
+  const last = await trx
+    .selectFrom("questions")
+    .select((eb) => eb.fn.max("position").as("position"))
+    .where("survey_id", "=", surveyId)
+    .executeTakeFirst();
   const position = Number(last?.position ?? 0) + 1;
   const condition = await conditionRefusal(trx, surveyId, position, input.showIf, input.samePage);
   if (condition) return { status: "refused", refusal: condition };
@@ -325,7 +351,11 @@ async function writeOptions(trx: Trx, before: StoredQuestion, input: QuestionInp
     const old = option.value ? existing.get(option.value) : undefined;
     if (old) {
       kept.add(old.value);
-      await trx.updateTable("question_options").set({ position: index + 1, exclusive: option.exclusive ? 1 : 0 }).where("id", "=", old.id).execute();
+      await trx
+        .updateTable("question_options")
+        .set({ position: index + 1, exclusive: option.exclusive ? 1 : 0 })
+        .where("id", "=", old.id)
+        .execute();
       await trx
         .updateTable("option_translations")
         .set({ label: option.label, exit_text: option.exit })
@@ -342,15 +372,31 @@ async function writeOptions(trx: Trx, before: StoredQuestion, input: QuestionInp
     }
     const { id } = await trx
       .insertInto("question_options")
-      .values({ question_id: before.id, value: nameFrom(option.label, taken, { joiner: "_", fallback: "option" }), position: index + 1, exclusive: option.exclusive ? 1 : 0 })
+      .values({
+        question_id: before.id,
+        value: nameFrom(option.label, taken, { joiner: "_", fallback: "option" }),
+        position: index + 1,
+        exclusive: option.exclusive ? 1 : 0,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await trx.insertInto("option_translations").values({ option_id: id, lang: fallbackLanguage, label: option.label, exit_text: option.exit }).execute();
   }
   for (const option of before.options.filter((candidate) => !kept.has(candidate.value))) {
-    const chosen = await trx.selectFrom("answers").select("id").where("question_id", "=", before.id).where("choice", "=", option.value).limit(1).executeTakeFirst();
+    const chosen = await trx
+      .selectFrom("answers")
+      .select("id")
+      .where("question_id", "=", before.id)
+      .where("choice", "=", option.value)
+      .limit(1)
+      .executeTakeFirst();
     // A retired option keeps a position of its own, far below any live one.
-    if (chosen) await trx.updateTable("question_options").set({ retired_at: now.toISOString(), position: -1_000_000 - option.id }).where("id", "=", option.id).execute();
+    if (chosen)
+      await trx
+        .updateTable("question_options")
+        .set({ retired_at: now.toISOString(), position: -1_000_000 - option.id })
+        .where("id", "=", option.id)
+        .execute();
     else await trx.deleteFrom("question_options").where("id", "=", option.id).execute();
   }
 }
@@ -363,11 +409,19 @@ function conditionsRestOnEarlierPages(order: { id: number; same_page: number; sh
     if (index > 0 && question.same_page !== 1) page++;
     pageOf.set(question.id, page);
   });
-  return order.every((question) => question.show_if_question_id === null || (pageOf.get(question.show_if_question_id) ?? Infinity) < (pageOf.get(question.id) ?? 0));
+  return order.every(
+    (question) => question.show_if_question_id === null || (pageOf.get(question.show_if_question_id) ?? Infinity) < (pageOf.get(question.id) ?? 0),
+  );
 }
 
 /** Moves a question one place up or down among the questions still in the survey. */
-export async function moveQuestion(db: DB, surveyId: number, questionId: number, direction: "up" | "down", userId: number): Promise<QuestionRefusal | undefined> {
+export async function moveQuestion(
+  db: DB,
+  surveyId: number,
+  questionId: number,
+  direction: "up" | "down",
+  userId: number,
+): Promise<QuestionRefusal | undefined> {
   const refusal = await db.transaction().execute(async (trx): Promise<QuestionRefusal | undefined> => {
     const questions = await trx
       .selectFrom("questions")
@@ -423,7 +477,11 @@ export async function removeQuestion(db: DB, surveyId: number, questionId: numbe
     await beginVersionIfAnswered(trx, surveyId, userId, now);
     if (await everAnswered(trx, surveyId)) {
       // Retired questions keep a position no live question uses, below all of them.
-      const lowest = await trx.selectFrom("questions").select((eb) => eb.fn.min("position").as("position")).where("survey_id", "=", surveyId).executeTakeFirst();
+      const lowest = await trx
+        .selectFrom("questions")
+        .select((eb) => eb.fn.min("position").as("position"))
+        .where("survey_id", "=", surveyId)
+        .executeTakeFirst();
       await trx
         .updateTable("questions")
         .set({ removed_at: now.toISOString(), position: Math.min(0, Number(lowest?.position ?? 0)) - 1 })

@@ -10,12 +10,7 @@ import { getSurvey } from "./surveys.server";
 export type ResumeError = "empty" | "format" | "notFound";
 
 /** Checks a typed or linked resume code; on success, hands this device the draft and continues it. */
-export async function resumeWithCode(
-  input: string,
-  lang: string,
-  t: TFunction,
-  context: AppLoadContext,
-): Promise<{ error: ResumeError }> {
+export async function resumeWithCode(input: string, lang: string, t: TFunction, context: AppLoadContext): Promise<{ error: ResumeError }> {
   if (input.trim() === "") return { error: "empty" };
   const code = normaliseCode(input);
   if (!code) return { error: "format" };

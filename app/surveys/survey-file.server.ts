@@ -16,7 +16,10 @@ export function parseSurveyText(text: string): { status: "read"; data: unknown }
  * The one way an uploaded or named file becomes survey data, for the upload form and the command
  * line alike: an XLSForm workbook by its `.xlsx` name, else a JSON survey file.
  */
-export async function readSurveyUpload(name: string, bytes: Uint8Array): Promise<{ status: "read"; data: unknown } | { status: "refused"; problems: string[] }> {
+export async function readSurveyUpload(
+  name: string,
+  bytes: Uint8Array,
+): Promise<{ status: "read"; data: unknown } | { status: "refused"; problems: string[] }> {
   if (/\.xlsx$/i.test(name)) return surveyFromXlsForm(bytes);
   return parseSurveyText(new TextDecoder("utf-8").decode(bytes));
 }

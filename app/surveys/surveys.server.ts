@@ -90,12 +90,7 @@ async function readStored(db: DB, slug: string): Promise<StoredSurvey | undefine
 }
 
 async function readEarlier(db: DB, current: SurveyRecord, version: number): Promise<StoredSurvey | undefined> {
-  const row = await db
-    .selectFrom("survey_versions")
-    .select("definition")
-    .where("survey_id", "=", current.id)
-    .where("version", "=", version)
-    .executeTakeFirst();
+  const row = await db.selectFrom("survey_versions").select("definition").where("survey_id", "=", current.id).where("version", "=", version).executeTakeFirst();
   if (!row) return undefined;
   return stored(SurveyInProgress.parse(JSON.parse(row.definition)), { ...current, version });
 }

@@ -4,9 +4,7 @@ import { allowedValues, DEFAULT_FREE_TEXT_LIMIT, exclusiveValues, PREFER_NOT_TO_
 
 export const ANSWER_FIELD = "answer";
 
-export type ParsedAnswer =
-  | { ok: true; value: string | string[] | null }
-  | { ok: false; error: string; submitted: string | string[] };
+export type ParsedAnswer = { ok: true; value: string | string[] | null } | { ok: false; error: string; submitted: string | string[] };
 
 function normaliseText(value: string): string {
   return value.replace(/\r\n?/g, "\n").trim();

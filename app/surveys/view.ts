@@ -33,7 +33,11 @@ export function surveyTexts(file: SurveyFile): SurveyText[] {
     texts.push({ key: `questions.${question.key}.text`, english: english.text, get: (lang) => question.text[lang]?.text || undefined });
     if (english.hint) texts.push({ key: `questions.${question.key}.hint`, english: english.hint, get: (lang) => question.text[lang]?.hint || undefined });
     for (const option of question.options) {
-      texts.push({ key: `questions.${question.key}.options.${option.value}`, english: option.label[fallbackLanguage], get: (lang) => option.label[lang] || undefined });
+      texts.push({
+        key: `questions.${question.key}.options.${option.value}`,
+        english: option.label[fallbackLanguage],
+        get: (lang) => option.label[lang] || undefined,
+      });
       const exit = option.exit?.[fallbackLanguage];
       if (exit) texts.push({ key: `questions.${question.key}.options.${option.value}.exit`, english: exit, get: (lang) => option.exit?.[lang] || undefined });
     }
@@ -82,7 +86,13 @@ export function surveyView(file: SurveyFile, record: SurveyRecord, lang: string,
     const options: OptionView[] = question.options.map((option) => {
       const label = pick(option.label, shown);
       const exit = option.exit ? pick(option.exit, shown) : null;
-      return { value: option.value, label: label.value, lang: label.lang, exclusive: option.exclusive, exit: exit ? { text: exit.value, lang: exit.lang } : null };
+      return {
+        value: option.value,
+        label: label.value,
+        lang: label.lang,
+        exclusive: option.exclusive,
+        exit: exit ? { text: exit.value, lang: exit.lang } : null,
+      };
     });
     return {
       id: idOf(question.key),

@@ -149,7 +149,8 @@ function readChoices(rows: Row[], problems: string[]): Map<string, OptionInput[]
     const value = name.toLowerCase();
     if (!name) rowProblems.push(`${at}: the choice has no name`);
     else if (!valuePattern.test(value)) rowProblems.push(`${at}: the name "${name}" must use only letters, numbers and underscores`);
-    else if (rowOf.has(`${listName} ${value}`)) rowProblems.push(`${at}: the list "${listName}" already has "${value}" (row ${rowOf.get(`${listName} ${value}`)})`);
+    else if (rowOf.has(`${listName} ${value}`))
+      rowProblems.push(`${at}: the list "${listName}" already has "${value}" (row ${rowOf.get(`${listName} ${value}`)})`);
     const label = localised(row, "label");
     if (!label.en) rowProblems.push(`${at}: the label in English is missing`);
     const exclusive = yesOrNo(cell(row, "exclusive"));
@@ -223,8 +224,10 @@ function readQuestions(rows: Row[], lists: Map<string, OptionInput[]>, problems:
       const [, targetName = "", , wanted = ""] = conditionPattern.exec(relevant) ?? [];
       const target = known.get(targetName);
       if (!targetName) rowProblems.push(`${at}: the relevant "${relevant}" is not supported: use the form \${question} = 'value'`);
-      else if (target?.kind !== "single_choice") rowProblems.push(`${at}: the relevant can only name an earlier select_one question (not yes_no), and "${targetName}" is not one`);
-      else if (!target.options.some((option) => option.value === wanted.toLowerCase())) rowProblems.push(`${at}: "${wanted}" is not a choice of "${targetName}"`);
+      else if (target?.kind !== "single_choice")
+        rowProblems.push(`${at}: the relevant can only name an earlier select_one question (not yes_no), and "${targetName}" is not one`);
+      else if (!target.options.some((option) => option.value === wanted.toLowerCase()))
+        rowProblems.push(`${at}: "${wanted}" is not a choice of "${targetName}"`);
       else showIf = { question: target.key, value: wanted.toLowerCase() };
     }
 
@@ -267,7 +270,9 @@ function readSettings(rows: Row[], problems: string[]): Omit<SurveyDefinitionInp
   }
   const minutes = cell(row, "estimated_minutes") || "5";
   if (!/^\d+$/.test(minutes)) problems.push(`${at}: estimated_minutes must be a whole number, not "${minutes}"`);
-  const themes = cell(row, "themes").split(/[\s,]+/).filter(Boolean);
+  const themes = cell(row, "themes")
+    .split(/[\s,]+/)
+    .filter(Boolean);
   return {
     slug: formId.toLowerCase().replaceAll("_", "-"),
     // The schema names a wrong audience, so it is passed on as written.

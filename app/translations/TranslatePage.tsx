@@ -20,7 +20,12 @@ export function TranslatePage({ data, failure }: { data: TranslatePageData; fail
   const values = failure?.values ?? {};
   const errorFor = (name: string) => errors.find((error) => error.field === name)?.message;
   const when = (iso: string) => new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
-  const notice = data.notice === "revisionProposed" ? t("publication.done.revisionProposed") : data.notice === "saved" || data.notice === "unchanged" ? t(`translations.done.${data.notice}`) : null;
+  const notice =
+    data.notice === "revisionProposed"
+      ? t("publication.done.revisionProposed")
+      : data.notice === "saved" || data.notice === "unchanged"
+        ? t(`translations.done.${data.notice}`)
+        : null;
   return (
     <>
       <BackLink to={data.back} />

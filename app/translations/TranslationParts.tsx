@@ -18,7 +18,15 @@ export function MissingLanguages({ progress }: { progress: LanguageProgress[] })
  * On a statement's or action's page: how far each language has got, with a link to translate it.
  * `waiting` lists the languages whose translation waits for a second person.
  */
-export function TranslationsPanel({ progress, waiting, translateUrl }: { progress: LanguageProgress[]; waiting: string[]; translateUrl: (lang: string) => string }) {
+export function TranslationsPanel({
+  progress,
+  waiting,
+  translateUrl,
+}: {
+  progress: LanguageProgress[];
+  waiting: string[];
+  translateUrl: (lang: string) => string;
+}) {
   const { t } = useTranslation("staff");
   return (
     // Not a named region itself: the table's scrolling box below is the region, named by its caption.

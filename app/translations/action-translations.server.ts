@@ -13,7 +13,13 @@ const fields = ["title", "description", "measure", "status_reason", "impact"] as
 type Field = (typeof fields)[number];
 type Texts = Record<Field, string | null>;
 
-const tooLong: Record<Field, string> = { title: "titleTooLong", description: "descriptionTooLong", measure: "measureTooLong", status_reason: "reasonTooLong", impact: "impactTooLong" };
+const tooLong: Record<Field, string> = {
+  title: "titleTooLong",
+  description: "descriptionTooLong",
+  measure: "measureTooLong",
+  status_reason: "reasonTooLong",
+  impact: "impactTooLong",
+};
 const updateName = (id: number) => `update-${id}`;
 
 async function englishTexts(db: Kysely<Database>, id: number): Promise<Texts | undefined> {
@@ -42,23 +48,37 @@ export async function actionSourceTexts(db: DB, id: number, lang: string): Promi
     englishUpdates(db, [id]),
   ]);
   const translated = updates.length
-    ? await db.selectFrom("action_update_texts").select(["update_id", "body"]).where("update_id", "in", updates.map((u) => u.id)).where("lang", "=", lang).execute()
+    ? await db
+        .selectFrom("action_update_texts")
+        .select(["update_id", "body"])
+        .where(
+          "update_id",
+          "in",
+          updates.map((u) => u.id),
+        )
+        .where("lang", "=", lang)
+        .execute()
     : [];
   return [
     ...fields
       .filter((field) => isWritten(english[field]))
-      .map((field): SourceText => ({ name: field, field, english: english[field] ?? "", current: current?.[field] ?? "", max: actionLimits[field], tooLong: tooLong[field] })),
-    ...updates.map(
-      (update): SourceText => ({
-        name: updateName(update.id),
-        field: "update",
-        english: update.body,
-        current: translated.find((row) => row.update_id === update.id)?.body ?? "",
-        max: actionLimits.update,
-        tooLong: "bodyTooLong",
-        on: update.update_on,
-      }),
-    ),
+      .map((field): SourceText => ({
+        name: field,
+        field,
+        english: english[field] ?? "",
+        current: current?.[field] ?? "",
+        max: actionLimits[field],
+        tooLong: tooLong[field],
+      })),
+    ...updates.map((update): SourceText => ({
+      name: updateName(update.id),
+      field: "update",
+      english: update.body,
+      current: translated.find((row) => row.update_id === update.id)?.body ?? "",
+      max: actionLimits.update,
+      tooLong: "bodyTooLong",
+      on: update.update_on,
+    })),
   ];
 }
 
@@ -76,8 +96,18 @@ export async function saveActionTranslation(db: DB, id: number, translation: Tra
     const own = Object.fromEntries(fields.map((field) => [field, isWritten(english[field]) ? said(field) : ""])) as Record<Field, string>;
     if (fields.some((field) => own[field])) {
       // In a translation a blank title, description or measure is not translated yet (see ActionTextTable).
-      const row = { title: own.title, description: own.description, measure: own.measure, status_reason: own.status_reason || null, impact: own.impact || null };
-      await trx.insertInto("action_texts").values({ action_id: id, lang, ...row }).onConflict((oc) => oc.columns(["action_id", "lang"]).doUpdateSet(row)).execute();
+      const row = {
+        title: own.title,
+        description: own.description,
+        measure: own.measure,
+        status_reason: own.status_reason || null,
+        impact: own.impact || null,
+      };
+      await trx
+        .insertInto("action_texts")
+        .values({ action_id: id, lang, ...row })
+        .onConflict((oc) => oc.columns(["action_id", "lang"]).doUpdateSet(row))
+        .execute();
     } else {
       await trx.deleteFrom("action_texts").where("action_id", "=", id).where("lang", "=", lang).execute();
     }
@@ -85,12 +115,19 @@ export async function saveActionTranslation(db: DB, id: number, translation: Tra
     for (const update of updates) {
       const body = said(updateName(update.id));
       if (body) {
-        await trx.insertInto("action_update_texts").values({ update_id: update.id, lang, body }).onConflict((oc) => oc.columns(["update_id", "lang"]).doUpdateSet({ body })).execute();
+        await trx
+          .insertInto("action_update_texts")
+          .values({ update_id: update.id, lang, body })
+          .onConflict((oc) => oc.columns(["update_id", "lang"]).doUpdateSet({ body }))
+          .execute();
       } else {
         await trx.deleteFrom("action_update_texts").where("update_id", "=", update.id).where("lang", "=", lang).execute();
       }
     }
-    const translated = [...fields.filter((field) => own[field]), ...updates.filter((update) => said(updateName(update.id))).map((update) => updateName(update.id))];
+    const translated = [
+      ...fields.filter((field) => own[field]),
+      ...updates.filter((update) => said(updateName(update.id))).map((update) => updateName(update.id)),
+    ];
     await audit(trx, { userId, action: "action.translate", entity: "action", entityId: id, after: { lang, translated } }, now);
   });
 }
@@ -120,9 +157,24 @@ export async function forgetChangedActionTranslations(trx: Kysely<Database>, id:
 /** Each action's progress in every translation language: its own texts and every progress update. */
 export async function actionTranslationProgress(db: DB, ids: number[]): Promise<Map<number, LanguageProgress[]>> {
   if (ids.length === 0) return new Map();
-  const [texts, updates] = await Promise.all([db.selectFrom("action_texts").select(["action_id", "lang", ...fields]).where("action_id", "in", ids).execute(), englishUpdates(db, ids)]);
+  const [texts, updates] = await Promise.all([
+    db
+      .selectFrom("action_texts")
+      .select(["action_id", "lang", ...fields])
+      .where("action_id", "in", ids)
+      .execute(),
+    englishUpdates(db, ids),
+  ]);
   const updateTexts = updates.length
-    ? await db.selectFrom("action_update_texts").select(["update_id", "lang", "body"]).where("update_id", "in", updates.map((u) => u.id)).execute()
+    ? await db
+        .selectFrom("action_update_texts")
+        .select(["update_id", "lang", "body"])
+        .where(
+          "update_id",
+          "in",
+          updates.map((u) => u.id),
+        )
+        .execute()
     : [];
   return new Map(
     ids.map((id) => {

@@ -17,7 +17,12 @@ export function isWritten(text: string | null | undefined): text is string {
  * Polish title can sit above an English description until that is translated too. Null when even
  * the original has none (an action's impact before it is done).
  */
-export function localText<T extends { lang: string }>(rows: T[], lang: string, read: (row: T) => string | null | undefined, original: string = fallbackLanguage): LocalText | null {
+export function localText<T extends { lang: string }>(
+  rows: T[],
+  lang: string,
+  read: (row: T) => string | null | undefined,
+  original: string = fallbackLanguage,
+): LocalText | null {
   for (const code of lang === original ? [original] : [lang, original]) {
     const row = rows.find((candidate) => candidate.lang === code);
     const text = row ? read(row) : undefined;
@@ -59,7 +64,11 @@ export function actionWords(rows: ActionTextRow[], lang: string) {
 }
 
 /** A progress update in the reader's language where it has been translated, else as it was written. */
-export function updateWords(update: { id: number; body: string; lang: string }, translations: { update_id: number; lang: string; body: string }[], lang: string): LocalText {
+export function updateWords(
+  update: { id: number; body: string; lang: string },
+  translations: { update_id: number; lang: string; body: string }[],
+  lang: string,
+): LocalText {
   const rows = [update, ...translations.filter((row) => row.update_id === update.id)];
   return localText(rows, lang, (row) => row.body, update.lang) ?? { text: update.body, lang: update.lang };
 }

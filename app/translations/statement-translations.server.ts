@@ -10,7 +10,12 @@ import type { SourceText, Translation } from "./translation";
 
 /** A statement's summary to translate: English beside the words in `lang` so far. Undefined when there is no statement. */
 export async function statementSourceTexts(db: DB, id: number, lang: string): Promise<SourceText[] | undefined> {
-  const rows = await db.selectFrom("statement_texts").select(["lang", "summary"]).where("statement_id", "=", id).where("lang", "in", [fallbackLanguage, lang]).execute();
+  const rows = await db
+    .selectFrom("statement_texts")
+    .select(["lang", "summary"])
+    .where("statement_id", "=", id)
+    .where("lang", "in", [fallbackLanguage, lang])
+    .execute();
   const english = rows.find((row) => row.lang === fallbackLanguage);
   if (!english) return undefined;
   const current = rows.find((row) => row.lang === lang && row.lang !== fallbackLanguage)?.summary ?? "";
@@ -42,7 +47,11 @@ export async function saveStatementTranslation(db: DB, id: number, translation: 
     } else {
       await trx.deleteFrom("statement_texts").where("statement_id", "=", id).where("lang", "=", translation.lang).execute();
     }
-    await audit(trx, { userId, action: "statement.translate", entity: "statement", entityId: id, after: { lang: translation.lang, translated: summary ? ["summary"] : [] } }, now);
+    await audit(
+      trx,
+      { userId, action: "statement.translate", entity: "statement", entityId: id, after: { lang: translation.lang, translated: summary ? ["summary"] : [] } },
+      now,
+    );
   });
 }
 
@@ -57,7 +66,14 @@ export async function forgetStatementTranslations(trx: Kysely<Database>, id: num
 /** Each statement's progress in every translation language. */
 export async function statementTranslationProgress(db: DB, ids: number[]): Promise<Map<number, LanguageProgress[]>> {
   const rows = ids.length
-    ? await db.selectFrom("statement_texts").select(["statement_id", "lang", "summary"]).where("statement_id", "in", ids).where("lang", "!=", fallbackLanguage).execute()
+    ? await db
+        .selectFrom("statement_texts")
+        .select(["statement_id", "lang", "summary"])
+        .where("statement_id", "in", ids)
+        .where("lang", "!=", fallbackLanguage)
+        .execute()
     : [];
-  return new Map(ids.map((id) => [id, progressOf([{ langs: rows.filter((row) => row.statement_id === id && isWritten(row.summary)).map((row) => row.lang) }])]));
+  return new Map(
+    ids.map((id) => [id, progressOf([{ langs: rows.filter((row) => row.statement_id === id && isWritten(row.summary)).map((row) => row.lang) }])]),
+  );
 }

@@ -46,7 +46,13 @@ export async function submitTranslation(db: DB, context: AppLoadContext, staff: 
   const translation: Translation = { lang: target.lang, texts: data };
   if (isUnchanged(target.texts, translation)) throw redirect(`${target.url}?notice=unchanged`, 303);
   if (await isPublished(db, target.entity, target.id)) {
-    await proposeRevision(db, target.entity, target.id, { kind: translationKind(target.lang), payload: translation, note: "", correction: false }, staff.session.user);
+    await proposeRevision(
+      db,
+      target.entity,
+      target.id,
+      { kind: translationKind(target.lang), payload: translation, note: "", correction: false },
+      staff.session.user,
+    );
     throw redirect(`${target.url}?notice=revisionProposed`, 303);
   }
   await target.save(translation, staff.session.user.id);

@@ -10,7 +10,8 @@ import { httpError } from "./http.server";
  * same attempts. A PostgreSQL deployment swaps RateLimiterSQLite for RateLimiterPostgres over the
  * same table layout (see docs/decisions/011-security-findings.md).
  */
-export type LimitName = "starts" | "submissions" | "resume" | "reference" | "signInAddress" | "signInAccountAddress" | "signInDevice" | "secondFactor" | "passwordReset";
+export type LimitName =
+  "starts" | "submissions" | "resume" | "reference" | "signInAddress" | "signInAccountAddress" | "signInDevice" | "secondFactor" | "passwordReset";
 type Guessed = "resume" | "reference" | "secondFactor";
 
 const HOUR = 60 * 60;
@@ -52,7 +53,14 @@ export function limiter(name: LimitName, db: DB = getDb()): RateLimiterAbstract 
   if (!found) {
     const handle = sqliteHandle(db);
     if (!handle) throw new Error("rate limits need the SQLite handle under the app's database");
-    found = new RateLimiterSQLite({ storeClient: handle, storeType: "better-sqlite3", tableName: "rate_limits", tableCreated: true, keyPrefix: name, ...options(name) });
+    found = new RateLimiterSQLite({
+      storeClient: handle,
+      storeType: "better-sqlite3",
+      tableName: "rate_limits",
+      tableCreated: true,
+      keyPrefix: name,
+      ...options(name),
+    });
     byName.set(name, found);
   }
   return found;

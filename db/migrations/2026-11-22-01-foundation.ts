@@ -32,7 +32,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
     .addColumn("slug", "text", (c) => c.notNull().unique())
     .addColumn("audience", "text", (c) => c.notNull().check(sql`audience in ('parent_carer', 'young_person')`))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("draft").check(sql`status in ('draft', 'open', 'closed')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("draft")
+        .check(sql`status in ('draft', 'open', 'closed')`),
+    )
     .addColumn("estimated_minutes", "integer", (c) => c.notNull())
     .addColumn("opens_at", "text")
     .addColumn("closes_at", "text")
@@ -56,13 +61,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("key", "text", (c) => c.notNull())
     .addColumn("position", "integer", (c) => c.notNull())
     .addColumn("kind", "text", (c) =>
+      c.notNull().check(sql`kind in ('single_choice', 'multiple_choice', 'agreement_scale', 'smiley_scale', 'free_text', 'yes_no')`),
+    )
+    .addColumn("section", "text", (c) =>
       c
         .notNull()
-        .check(
-          sql`kind in ('single_choice', 'multiple_choice', 'agreement_scale', 'smiley_scale', 'free_text', 'yes_no')`,
-        ),
+        .defaultTo("main")
+        .check(sql`section in ('main', 'about_you')`),
     )
-    .addColumn("section", "text", (c) => c.notNull().defaultTo("main").check(sql`section in ('main', 'about_you')`))
     .addColumn("required", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("max_length", "integer")
     .addColumn("theme_id", "integer", (c) => c.references("themes.id"))

@@ -9,11 +9,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
     .addColumn("email", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", (c) => c.notNull())
-    .addColumn("role", "text", (c) =>
-      c.notNull().check(sql`role in ('administrator', 'moderator', 'safeguarding_lead')`),
-    )
+    .addColumn("role", "text", (c) => c.notNull().check(sql`role in ('administrator', 'moderator', 'safeguarding_lead')`))
     // Co-production: a second approval can be required from the other side (council / PCF).
-    .addColumn("organisation", "text", (c) => c.notNull().defaultTo("council").check(sql`organisation in ('council', 'pcf', 'other')`))
+    .addColumn("organisation", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("council")
+        .check(sql`organisation in ('council', 'pcf', 'other')`),
+    )
     .addColumn("password_hash", "text", (c) => c.notNull())
     .addColumn("disabled_at", "text")
     .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
@@ -34,21 +37,27 @@ export async function up(db: Kysely<any>): Promise<void> {
   // someone else changed the same response first.
   await db.schema
     .alterTable("responses")
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("new").check(sql`status in ('new', 'in_review', 'done')`))
-    .execute();
-  await db.schema.alterTable("responses").addColumn("version", "integer", (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable("responses").addColumn("flagged", "integer", (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable("responses").addColumn("possible_concern", "integer", (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema
-    .createIndex("responses_queue")
-    .on("responses")
-    .columns(["flagged", "status", "submitted_at desc", "id desc"])
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("new")
+        .check(sql`status in ('new', 'in_review', 'done')`),
+    )
     .execute();
   await db.schema
-    .createIndex("responses_queue_by_survey")
-    .on("responses")
-    .columns(["survey_id", "flagged", "submitted_at desc", "id desc"])
+    .alterTable("responses")
+    .addColumn("version", "integer", (c) => c.notNull().defaultTo(0))
     .execute();
+  await db.schema
+    .alterTable("responses")
+    .addColumn("flagged", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable("responses")
+    .addColumn("possible_concern", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema.createIndex("responses_queue").on("responses").columns(["flagged", "status", "submitted_at desc", "id desc"]).execute();
+  await db.schema.createIndex("responses_queue_by_survey").on("responses").columns(["survey_id", "flagged", "submitted_at desc", "id desc"]).execute();
 
   await db.schema
     .createTable("response_themes")

@@ -9,7 +9,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // A moderator's English translation of a free-text answer; the original is never changed.
   await db.schema.alterTable("answers").addColumn("translation", "text").execute();
-  await db.schema.alterTable("answers").addColumn("translated_by", "integer", (c) => c.references("users.id")).execute();
+  await db.schema
+    .alterTable("answers")
+    .addColumn("translated_by", "integer", (c) => c.references("users.id"))
+    .execute();
   await db.schema.alterTable("answers").addColumn("translated_at", "text").execute();
   // A quote can be published in its original language with an English translation beside it.
   await db.schema.alterTable("quotes").addColumn("translation", "text").execute();

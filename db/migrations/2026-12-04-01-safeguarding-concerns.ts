@@ -17,7 +17,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("reason", "text")
     .addColumn("matches", "text")
     .addColumn("urgency", "integer", (c) => c.notNull().defaultTo(1))
-    .addColumn("state", "text", (c) => c.notNull().defaultTo("new").check(sql`state in ('new', 'looking', 'handed_over', 'closed')`))
+    .addColumn("state", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("new")
+        .check(sql`state in ('new', 'looking', 'handed_over', 'closed')`),
+    )
     .addColumn("looking_by", "integer", (c) => c.references("users.id"))
     .addColumn("looking_since", "text")
     .addColumn("decision", "text", (c) => c.check(sql`decision in ('concern', 'not_concern')`))
@@ -63,8 +68,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("safeguarding_flags").execute();
 
   // Phrases are data files per language; leads add their own here. Shipped ones have no author.
-  await db.schema.alterTable("safeguarding_phrases").addColumn("category", "text", (c) => c.notNull().defaultTo("not_safe")).execute();
-  await db.schema.alterTable("safeguarding_phrases").addColumn("added_by", "integer", (c) => c.references("users.id")).execute();
+  await db.schema
+    .alterTable("safeguarding_phrases")
+    .addColumn("category", "text", (c) => c.notNull().defaultTo("not_safe"))
+    .execute();
+  await db.schema
+    .alterTable("safeguarding_phrases")
+    .addColumn("added_by", "integer", (c) => c.references("users.id"))
+    .execute();
   await db.schema.alterTable("safeguarding_phrases").addColumn("added_at", "text").execute();
   await db.deleteFrom("safeguarding_phrases").execute();
 

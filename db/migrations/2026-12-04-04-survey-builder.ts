@@ -9,17 +9,32 @@ import { type Kysely } from "kysely";
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("surveys").addColumn("run_by", "text").execute();
-  await db.schema.alterTable("surveys").addColumn("version", "integer", (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable("surveys")
+    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
+    .execute();
   await db.schema.alterTable("surveys").addColumn("archived_at", "text").execute();
   await db.schema.alterTable("survey_translations").addColumn("privacy", "text").execute();
 
-  await db.schema.alterTable("questions").addColumn("version", "integer", (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable("questions")
+    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
+    .execute();
   await db.schema.alterTable("questions").addColumn("removed_at", "text").execute();
   await db.schema.alterTable("question_options").addColumn("retired_at", "text").execute();
 
-  await db.schema.alterTable("answers").addColumn("question_version", "integer", (c) => c.notNull().defaultTo(1)).execute();
-  await db.schema.alterTable("responses").addColumn("survey_version", "integer", (c) => c.notNull().defaultTo(1)).execute();
-  await db.schema.alterTable("drafts").addColumn("survey_version", "integer", (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable("answers")
+    .addColumn("question_version", "integer", (c) => c.notNull().defaultTo(1))
+    .execute();
+  await db.schema
+    .alterTable("responses")
+    .addColumn("survey_version", "integer", (c) => c.notNull().defaultTo(1))
+    .execute();
+  await db.schema
+    .alterTable("drafts")
+    .addColumn("survey_version", "integer", (c) => c.notNull().defaultTo(1))
+    .execute();
 
   await db.schema
     .createTable("survey_themes")

@@ -9,7 +9,10 @@ import { type Kysely } from "kysely";
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("option_translations").addColumn("exit_text", "text").execute();
-  await db.schema.alterTable("questions").addColumn("same_page", "integer", (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("questions")
+    .addColumn("same_page", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -32,7 +32,12 @@ export async function up(db: Kysely<any>): Promise<void> {
         .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
         .addColumn("slug", "text", (c) => c.notNull().unique())
         .addColumn("audience", "text", (c) => c.notNull().check(sql`audience in ('parent_carer', 'young_person', 'both')`))
-        .addColumn("status", "text", (c) => c.notNull().defaultTo("draft").check(sql`status in ('draft', 'open', 'closed')`))
+        .addColumn("status", "text", (c) =>
+          c
+            .notNull()
+            .defaultTo("draft")
+            .check(sql`status in ('draft', 'open', 'closed')`),
+        )
         .addColumn("estimated_minutes", "integer", (c) => c.notNull())
         .addColumn("opens_at", "text")
         .addColumn("closes_at", "text")

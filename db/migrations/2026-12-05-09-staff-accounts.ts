@@ -10,7 +10,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("users").addColumn("totp_enabled_at", "text").execute();
   // The last time step a code was accepted for: a code is never accepted twice (RFC 6238 5.2).
   await db.schema.alterTable("users").addColumn("totp_last_step", "integer").execute();
-  await db.schema.alterTable("users").addColumn("must_change_password", "integer", (col) => col.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("users")
+    .addColumn("must_change_password", "integer", (col) => col.notNull().defaultTo(0))
+    .execute();
   // Null when signed in; otherwise the step still to do: "second_factor", "change_password" or "set_up_second_factor".
   await db.schema.alterTable("sessions").addColumn("pending", "text").execute();
 
@@ -38,5 +41,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("password_resets").execute();
   await db.schema.dropTable("recovery_codes").execute();
   await db.schema.alterTable("sessions").dropColumn("pending").execute();
-  for (const column of ["must_change_password", "totp_last_step", "totp_enabled_at", "totp_secret"]) await db.schema.alterTable("users").dropColumn(column).execute();
+  for (const column of ["must_change_password", "totp_last_step", "totp_enabled_at", "totp_secret"])
+    await db.schema.alterTable("users").dropColumn(column).execute();
 }

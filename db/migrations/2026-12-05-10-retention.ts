@@ -20,18 +20,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create trigger audit_log_no_delete before delete on audit_log when old.at > ${aYearAgo}
     begin select raise(abort, 'the audit log is append-only: an entry is kept for at least a year'); end`.execute(db);
   await db.schema.alterTable("responses").addColumn("text_removed_at", "text").execute();
-  await db.schema
-    .createIndex("responses_text_kept")
-    .on("responses")
-    .columns(["submitted_at", "id"])
-    .where(sql.ref("text_removed_at"), "is", null)
-    .execute();
-  await db.schema
-    .createIndex("drafts_unfinished_updated")
-    .on("drafts")
-    .columns(["updated_at", "id"])
-    .where(sql.ref("response_id"), "is", null)
-    .execute();
+  await db.schema.createIndex("responses_text_kept").on("responses").columns(["submitted_at", "id"]).where(sql.ref("text_removed_at"), "is", null).execute();
+  await db.schema.createIndex("drafts_unfinished_updated").on("drafts").columns(["updated_at", "id"]).where(sql.ref("response_id"), "is", null).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

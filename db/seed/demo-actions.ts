@@ -57,7 +57,10 @@ const demoActions: DemoAction[] = [
       themes: ["local-offer-information"],
     },
     period: "2025-26",
-    steps: [{ status: "in_progress" }, { status: "done", impact: "The new site went live in October 2026; 9 in 10 testers found short breaks information in under 2 minutes." }],
+    steps: [
+      { status: "in_progress" },
+      { status: "done", impact: "The new site went live in October 2026; 9 in 10 testers found short breaks information in under 2 minutes." },
+    ],
   },
   {
     input: {
@@ -96,7 +99,12 @@ const demoActions: DemoAction[] = [
       themes: ["home-to-school-transport"],
     },
     period: "2025-26",
-    steps: [{ status: "not_possible", reason: "The current transport contract runs to 2028 and does not allow same-week changes. We will write this into the next contract." }],
+    steps: [
+      {
+        status: "not_possible",
+        reason: "The current transport contract runs to 2028 and does not allow same-week changes. We will write this into the next contract.",
+      },
+    ],
   },
 ];
 
@@ -104,7 +112,8 @@ const demoStatements: { theme: string; period: "2025-26" | "autumn-2026"; summar
   {
     theme: "communication",
     period: "2025-26",
-    summary: "Many parents and carers told us that emails and calls to the SEND team went unanswered, and that they did not know who was dealing with their child's case. Some said their case officer changed several times.",
+    summary:
+      "Many parents and carers told us that emails and calls to the SEND team went unanswered, and that they did not know who was dealing with their child's case. Some said their case officer changed several times.",
     publish: true,
   },
   {
@@ -143,7 +152,9 @@ const periodStarts = { "2025-26": "2025-04-01", "autumn-2026": "2026-09-01" } as
 
 /** The demo periods' names in the other languages (a year needs no words, except in Easy Read). */
 const periodNames: Record<keyof typeof periodStarts, Record<string, string>> = {
-  "2025-26": Object.fromEntries(["pl", "ro", "pa", "ur", "pt", "es", "ar", "bn", "gu", "it"].map((lang) => [lang, "2025–26"]).concat([["en-x-easyread", "April 2025 to March 2026"]])),
+  "2025-26": Object.fromEntries(
+    ["pl", "ro", "pa", "ur", "pt", "es", "ar", "bn", "gu", "it"].map((lang) => [lang, "2025–26"]).concat([["en-x-easyread", "April 2025 to March 2026"]]),
+  ),
   "autumn-2026": {
     "en-x-easyread": "September to December 2026",
     pl: "Jesień 2026",
@@ -165,8 +176,16 @@ export async function seedDemoActions(db: DB): Promise<void> {
   const moderator = await db.selectFrom("users").select(["id", "name", "email", "role", "organisation"]).where("role", "=", "moderator").executeTakeFirst();
   if (!admin || !moderator) return;
   const periods = {
-    "2025-26": await createPeriod(db, { slug: "2025-26", name: "2025–26", startsOn: "2025-04-01", endsOn: "2026-03-31", translations: periodNames["2025-26"] }, admin.id),
-    "autumn-2026": await createPeriod(db, { slug: "autumn-2026", name: "Autumn 2026", startsOn: "2026-09-01", endsOn: "2026-12-31", translations: periodNames["autumn-2026"] }, admin.id),
+    "2025-26": await createPeriod(
+      db,
+      { slug: "2025-26", name: "2025–26", startsOn: "2025-04-01", endsOn: "2026-03-31", translations: periodNames["2025-26"] },
+      admin.id,
+    ),
+    "autumn-2026": await createPeriod(
+      db,
+      { slug: "autumn-2026", name: "Autumn 2026", startsOn: "2026-09-01", endsOn: "2026-12-31", translations: periodNames["autumn-2026"] },
+      admin.id,
+    ),
   };
   const themes = new Map((await db.selectFrom("themes").select(["id", "slug"]).execute()).map((theme) => [theme.slug, theme.id]));
   const published: number[] = [];
@@ -213,7 +232,13 @@ export async function seedDemoActions(db: DB): Promise<void> {
     const period = periods[statement.period];
     const themeId = themes.get(statement.theme);
     if (!period || !themeId) continue;
-    const id = await createStatement(db, themeId, period, { summary: statement.summary, quoteIds: statement.theme === "communication" ? quoteIds : [] }, moderator.id);
+    const id = await createStatement(
+      db,
+      themeId,
+      period,
+      { summary: statement.summary, quoteIds: statement.theme === "communication" ? quoteIds : [] },
+      moderator.id,
+    );
     if (statement.publish) {
       await requestPublication(db, "statement", id, moderator);
       await approvePublication(db, "statement", id, admin);

@@ -109,7 +109,10 @@ export async function seedDemoResponses(db: DB, now = new Date()): Promise<void>
           const value = answers[String(question.id)];
           if (value === undefined) continue;
           const rows = question.kind === "free_text" ? [{ text: value as string }] : (Array.isArray(value) ? value : [value]).map((choice) => ({ choice }));
-          await trx.insertInto("answers").values(rows.map((row) => ({ response_id: id, question_id: question.id, ...row }))).execute();
+          await trx
+            .insertInto("answers")
+            .values(rows.map((row) => ({ response_id: id, question_id: question.id, ...row })))
+            .execute();
         }
         const concernId = concern ? await holdDetected(trx, id, matches, new Date(submittedAt)) : undefined;
         if (concernId && lead) await advanceDemoConcern(trx, concernId, lead.id, submittedAt, next());
@@ -135,12 +138,23 @@ async function advanceDemoConcern(trx: DB, concernId: number, leadId: number, su
   if (ageDays < 3 || roll < 0.15) return;
   const day = submittedAt.slice(0, 10);
   if (roll < 0.3) {
-    await trx.updateTable("safeguarding_concerns").set({ state: "looking", looking_by: leadId, looking_since: submittedAt }).where("id", "=", concernId).execute();
+    await trx
+      .updateTable("safeguarding_concerns")
+      .set({ state: "looking", looking_by: leadId, looking_since: submittedAt })
+      .where("id", "=", concernId)
+      .execute();
     return;
   }
   await trx
     .insertInto("safeguarding_concern_handovers")
-    .values({ concern_id: concernId, handed_to: "Children's Services front door (MASH)", handed_over_on: day, action_taken: "Referred by phone the same day; the duty social worker is following up.", recorded_by: leadId, recorded_at: submittedAt })
+    .values({
+      concern_id: concernId,
+      handed_to: "Children's Services front door (MASH)",
+      handed_over_on: day,
+      action_taken: "Referred by phone the same day; the duty social worker is following up.",
+      recorded_by: leadId,
+      recorded_at: submittedAt,
+    })
     .execute();
   const closed = roll > 0.6;
   await trx

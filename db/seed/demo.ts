@@ -14,9 +14,23 @@ import youngPeople from "./surveys/young-people.survey.json";
  * `npm run demo:code` prints the code an app would show.
  */
 export const demoUsers = [
-  { email: "admin@example.org", name: "Asha Patel", role: "administrator", organisation: "council", password: "demo admin password", totpSecret: "EJHCCRJ6S62NHC6NJIDWNDDXNGBUHZSE" },
+  {
+    email: "admin@example.org",
+    name: "Asha Patel",
+    role: "administrator",
+    organisation: "council",
+    password: "demo admin password",
+    totpSecret: "EJHCCRJ6S62NHC6NJIDWNDDXNGBUHZSE",
+  },
   { email: "moderator@example.org", name: "Morgan Lee", role: "moderator", organisation: "pcf", password: "demo moderator password", totpSecret: null },
-  { email: "lead@example.org", name: "Lucy Okafor", role: "safeguarding_lead", organisation: "council", password: "demo safeguarding password", totpSecret: "IY5VO7CRIHOEF3BRPPJDA542BN4VUQZQ" },
+  {
+    email: "lead@example.org",
+    name: "Lucy Okafor",
+    role: "safeguarding_lead",
+    organisation: "council",
+    password: "demo safeguarding password",
+    totpSecret: "IY5VO7CRIHOEF3BRPPJDA542BN4VUQZQ",
+  },
 ] as const;
 
 const demoSettings = {
@@ -43,7 +57,8 @@ export async function seedDemo(db: DB): Promise<void> {
     const exists = await db.selectFrom("users").select("id").where("email", "=", user.email).executeTakeFirst();
     if (exists) continue;
     const id = await createUser(db, user, null);
-    if (user.totpSecret) await db.updateTable("users").set({ totp_secret: user.totpSecret, totp_enabled_at: new Date().toISOString() }).where("id", "=", id).execute();
+    if (user.totpSecret)
+      await db.updateTable("users").set({ totp_secret: user.totpSecret, totp_enabled_at: new Date().toISOString() }).where("id", "=", id).execute();
   }
   await seedDemoResponses(db);
   await seedDemoActions(db);

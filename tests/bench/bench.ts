@@ -22,7 +22,9 @@ if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size <
 }
 const extras = process.env.BENCH_EXTRAS !== "0";
 
-console.log(`Benchmark on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}; shared with other work, so figures vary from run to run`);
+console.log(
+  `Benchmark on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}; shared with other work, so figures vary from run to run`,
+);
 const detector = detectorFigures();
 
 const measured: SizeFigures[] = [];

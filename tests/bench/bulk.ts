@@ -71,7 +71,15 @@ export interface LoadFigures {
  * notes, safeguarding concerns and the drafts of the last 30 days.
  */
 export function loadResponses(sqlite: SQLite.Database, context: BulkContext, count: number, next: Random, log: (line: string) => void): LoadFigures {
-  const rebuilt = dropIndexes(sqlite, ["responses", "answers", "response_themes", "response_notes", "drafts", "safeguarding_concerns", "safeguarding_concern_handovers"]);
+  const rebuilt = dropIndexes(sqlite, [
+    "responses",
+    "answers",
+    "response_themes",
+    "response_notes",
+    "drafts",
+    "safeguarding_concerns",
+    "safeguarding_concern_handovers",
+  ]);
   const writer = statements(sqlite);
   const figures: LoadFigures = { responses: 0, answers: 0, tags: 0, held: 0, drafts: 0 };
   const start = context.now.getTime() - SPAN;
@@ -92,7 +100,17 @@ export function loadResponses(sqlite: SQLite.Database, context: BulkContext, cou
           if (made.held) figures.held++;
         }
         if (context.now.getTime() - at.getTime() < 30 * DAY) {
-          writer.draft.run(made.survey.id, hashOf(`sent-${responseId}`), made.lang, "{}", responseId, at.toISOString(), at.toISOString(), new Date(at.getTime() + 30 * DAY).toISOString(), made.survey.audience);
+          writer.draft.run(
+            made.survey.id,
+            hashOf(`sent-${responseId}`),
+            made.lang,
+            "{}",
+            responseId,
+            at.toISOString(),
+            at.toISOString(),
+            new Date(at.getTime() + 30 * DAY).toISOString(),
+            made.survey.audience,
+          );
           figures.drafts++;
           if (next() < 0.35) recent.push({ survey: made.survey, answered: made.answered, lang: made.lang });
         }
@@ -179,16 +197,38 @@ function oneResponse(writer: Writer, context: BulkContext, next: Random, id: num
   const ageDays = (context.now.getTime() - at.getTime()) / DAY;
   const status = held ? "new" : statusFor(next, ageDays);
   const helped = respondent.young && next() < 0.5 ? pickSkewed(next, helpers) : null;
-  writer.response.run(id, survey.id, referenceOf(n), respondent.lang, next() < 0.6 ? 1 : 0, at.toISOString(), status, held ? 1 : 0, held || cleared ? 1 : 0, helped, survey.version, survey.audience);
+  writer.response.run(
+    id,
+    survey.id,
+    referenceOf(n),
+    respondent.lang,
+    next() < 0.6 ? 1 : 0,
+    at.toISOString(),
+    status,
+    held ? 1 : 0,
+    held || cleared ? 1 : 0,
+    helped,
+    survey.version,
+    survey.audience,
+  );
   const reviewedAt = iso(at.getTime() + (1 + next() * 20) * DAY, context.now);
   const answers = writeAnswers(writer, context, next, id, survey.questions, answered, status === "done" ? reviewedAt : null);
   let tags = 0;
   if (!held && next() < taggedShare[status]) tags = writeTags(writer, context, next, id, answered, reviewedAt);
-  if (status !== "new" && next() < 0.01) writer.note.run(id, context.staff.moderator, "Spoke to the family's case officer; they will ring back this week.", reviewedAt);
+  if (status !== "new" && next() < 0.01)
+    writer.note.run(id, context.staff.moderator, "Spoke to the family's case officer; they will ring back this week.", reviewedAt);
   return { survey, lang: respondent.lang, answered, at, answers, tags, held, cleared, worrying };
 }
 
-function writeAnswers(writer: Writer, context: BulkContext, next: Random, id: number, questions: QuestionView[], answered: Answered, reviewedAt: string | null): number {
+function writeAnswers(
+  writer: Writer,
+  context: BulkContext,
+  next: Random,
+  id: number,
+  questions: QuestionView[],
+  answered: Answered,
+  reviewedAt: string | null,
+): number {
   let rows = 0;
   for (const question of questions) {
     const value = answered.answers[String(question.id)];
@@ -196,7 +236,16 @@ function writeAnswers(writer: Writer, context: BulkContext, next: Random, id: nu
     if (question.kind === "free_text") {
       const said = answered.texts.get(question.id);
       const translated = reviewedAt && said?.english && next() < 0.7;
-      writer.answer.run(id, question.id, null, value as string, translated ? said.english : null, translated ? context.staff.moderator : null, translated ? reviewedAt : null, question.version);
+      writer.answer.run(
+        id,
+        question.id,
+        null,
+        value as string,
+        translated ? said.english : null,
+        translated ? context.staff.moderator : null,
+        translated ? reviewedAt : null,
+        question.version,
+      );
       rows++;
       continue;
     }
@@ -211,8 +260,11 @@ function writeAnswers(writer: Writer, context: BulkContext, next: Random, id: nu
 /** A theme or three: what the words say, or (for answers without them) what the moderator read into the choices. */
 function writeTags(writer: Writer, context: BulkContext, next: Random, id: number, answered: Answered, at: string): number {
   const said = [...new Set([...answered.texts.values()].flatMap((text) => text.themes))];
-  const slugs = said.length > 0 ? said.slice(0, 3) : Array.from({ length: 1 + Math.floor(next() * next() * 3) }, () => pickSkewed(next, context.themes, 0.25).slug);
-  const ids = [...new Set(slugs.map((slug) => context.themes.find((theme) => theme.slug === slug)?.id).filter((theme): theme is number => theme !== undefined))];
+  const slugs =
+    said.length > 0 ? said.slice(0, 3) : Array.from({ length: 1 + Math.floor(next() * next() * 3) }, () => pickSkewed(next, context.themes, 0.25).slug);
+  const ids = [
+    ...new Set(slugs.map((slug) => context.themes.find((theme) => theme.slug === slug)?.id).filter((theme): theme is number => theme !== undefined)),
+  ];
   for (const theme of ids) writer.tag.run(id, theme, next() < 0.8 ? context.staff.moderator : context.staff.admin, at);
   return ids.length;
 }
@@ -228,7 +280,16 @@ function writeConcern(writer: Writer, context: BulkContext, next: Random, concer
   const raisedAt = made.at.toISOString();
   const later = iso(made.at.getTime() + (0.2 + next() * 3) * DAY, context.now);
   const urgency = urgencyOfMatches(matches) ?? 1;
-  const base = [concernId, responseId, detected ? "detected" : "person", detected ? null : moderator, raisedAt, detected ? null : "Mentions not feeling safe at home.", detected ? JSON.stringify(matches) : null, urgency] as const;
+  const base = [
+    concernId,
+    responseId,
+    detected ? "detected" : "person",
+    detected ? null : moderator,
+    raisedAt,
+    detected ? null : "Mentions not feeling safe at home.",
+    detected ? JSON.stringify(matches) : null,
+    urgency,
+  ] as const;
   const ageDays = (context.now.getTime() - made.at.getTime()) / DAY;
   const roll = next();
   if (made.cleared) {
@@ -239,20 +300,54 @@ function writeConcern(writer: Writer, context: BulkContext, next: Random, concer
   else if (roll < 0.3) writer.concern.run(...base, "looking", lead, later, null, null, null, null, null, null);
   else {
     const closed = roll > 0.6;
-    writer.concern.run(...base, closed ? "closed" : "handed_over", null, null, "concern", lead, later, closed ? lead : null, closed ? later : null, closed ? "Children's Services confirmed the family has an allocated social worker." : null);
-    writer.handover.run(concernId, "Children's Services front door (MASH)", later.slice(0, 10), "Referred by phone the same day; the duty social worker is following up.", lead, later);
+    writer.concern.run(
+      ...base,
+      closed ? "closed" : "handed_over",
+      null,
+      null,
+      "concern",
+      lead,
+      later,
+      closed ? lead : null,
+      closed ? later : null,
+      closed ? "Children's Services confirmed the family has an allocated social worker." : null,
+    );
+    writer.handover.run(
+      concernId,
+      "Children's Services front door (MASH)",
+      later.slice(0, 10),
+      "Referred by phone the same day; the duty social worker is following up.",
+      lead,
+      later,
+    );
   }
 }
 
 /** People part-way through a survey in the last 30 days; some saved it to finish later with a code. */
-function unsentDrafts(sqlite: SQLite.Database, writer: Writer, context: BulkContext, next: Random, recent: { survey: SurveyView; answered: Answered; lang: string }[]): number {
+function unsentDrafts(
+  sqlite: SQLite.Database,
+  writer: Writer,
+  context: BulkContext,
+  next: Random,
+  recent: { survey: SurveyView; answered: Answered; lang: string }[],
+): number {
   sqlite.transaction(() => {
     recent.forEach((draft, i) => {
       const updated = context.now.getTime() - next() * 30 * DAY;
       const created = updated - next() * 2 * DAY;
       const resume = next() < 0.2 ? hashOf(`resume-${i}`) : null;
       const answers = JSON.stringify(partOf(draft.answered.answers, next));
-      writer.resumable.run(draft.survey.id, hashOf(`unsent-${i}`), resume, draft.lang, answers, new Date(created).toISOString(), new Date(updated).toISOString(), new Date(updated + 30 * DAY).toISOString(), draft.survey.audience);
+      writer.resumable.run(
+        draft.survey.id,
+        hashOf(`unsent-${i}`),
+        resume,
+        draft.lang,
+        answers,
+        new Date(created).toISOString(),
+        new Date(updated).toISOString(),
+        new Date(updated + 30 * DAY).toISOString(),
+        draft.survey.audience,
+      );
     });
   })();
   return recent.length;

@@ -77,7 +77,14 @@ async function buildDataset(file: string, responses: number, log: (line: string)
     await migrateToLatest(db, () => {});
     await seedDemo(db);
     const context = await readContext(db);
-    const demo = Number((await db.selectFrom("responses").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const demo = Number(
+      (
+        await db
+          .selectFrom("responses")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     log(`bench data: ${responses.toLocaleString("en-GB")} responses (${demo} from the demo) into ${path.relative(repoRoot, file)}`);
     // Nothing here needs surviving a crash: a failed build starts again.
     sqlite.pragma("journal_mode = OFF");
@@ -86,7 +93,9 @@ async function buildDataset(file: string, responses: number, log: (line: string)
     sqlite.pragma("cache_size = -524288");
     const next = seeded(responses);
     const figures = loadResponses(sqlite, context, Math.max(0, responses - demo), next, log);
-    log(`  ${figures.responses.toLocaleString("en-GB")} responses, ${figures.answers.toLocaleString("en-GB")} answers, ${figures.tags.toLocaleString("en-GB")} tags, ${figures.held} held, ${figures.drafts.toLocaleString("en-GB")} drafts (${seconds()})`);
+    log(
+      `  ${figures.responses.toLocaleString("en-GB")} responses, ${figures.answers.toLocaleString("en-GB")} answers, ${figures.tags.toLocaleString("en-GB")} tags, ${figures.held} held, ${figures.drafts.toLocaleString("en-GB")} drafts (${seconds()})`,
+    );
     sqlite.pragma("foreign_keys = ON");
     const { statements } = await addPublishing(db, context.themes, next);
     log(`  periods, actions, quotes and ${statements} statements (${seconds()})`);
@@ -107,7 +116,12 @@ async function buildDataset(file: string, responses: number, log: (line: string)
 /** The suggestion model's counts, as text to compare. */
 function suggestionCounts(sqlite: SQLite.Database): string {
   return ["suggestion_terms", "suggestion_docs", "suggestion_languages"]
-    .map((table) => (sqlite.prepare(`select * from ${table}`).raw().all() as unknown[][]).map((row) => JSON.stringify(row)).sort().join("\n"))
+    .map((table) =>
+      (sqlite.prepare(`select * from ${table}`).raw().all() as unknown[][])
+        .map((row) => JSON.stringify(row))
+        .sort()
+        .join("\n"),
+    )
     .join("\n");
 }
 
@@ -139,7 +153,14 @@ async function readContext(db: DB): Promise<BulkContext> {
 
 async function summarise(db: DB, log: (line: string) => void) {
   const count = async (table: "responses" | "answers" | "response_themes" | "drafts" | "safeguarding_concerns" | "quotes" | "statements" | "actions") =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const responses = await count("responses");
   const answers = await count("answers");
   log(

@@ -31,7 +31,10 @@ async function fill(db: DB, slug: string, n: number) {
     from seq`.execute(db);
   const choice = (key: string, values: string[], every = 1) => sql`
     insert into answers (response_id, question_id, choice, question_version)
-    select r.id, ${id(key)}, case r.id % ${values.length} ${sql.join(values.map((value, index) => sql`when ${index} then ${value}`), sql` `)} end, 1
+    select r.id, ${id(key)}, case r.id % ${values.length} ${sql.join(
+      values.map((value, index) => sql`when ${index} then ${value}`),
+      sql` `,
+    )} end, 1
     from responses r where r.survey_id = ${survey.id} and r.id % ${every} = 0`;
   await choice("support-type", ["ehc_plan", "sen_support", "no_extra_help", "not_sure", "prefer_not_to_say"]).execute(db);
   await choice("contact-reply", ["strongly_agree", "agree", "neither", "disagree", "strongly_disagree", "dont_know"]).execute(db);
@@ -70,7 +73,15 @@ async function measure(db: DB, survey: { id: number; slug: string }, format: Exp
   sample();
   const audited = await db.selectFrom("audit_log").select("after").where("action", "=", "responses.export").orderBy("id", "desc").executeTakeFirstOrThrow();
   const rows = Number((JSON.parse(audited.after ?? "{}") as { rows?: number }).rows);
-  const figures = { format, rows, seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round(rows / seconds), megabytes: Math.round(bytes / MB), peakRssMb: Math.round(peakRss / MB), peakHeapMb: Math.round(peakHeap / MB) };
+  const figures = {
+    format,
+    rows,
+    seconds: Math.round(seconds * 10) / 10,
+    rowsPerSecond: Math.round(rows / seconds),
+    megabytes: Math.round(bytes / MB),
+    peakRssMb: Math.round(peakRss / MB),
+    peakHeapMb: Math.round(peakHeap / MB),
+  };
   console.log(
     `  ${format.padEnd(4)} ${rows.toLocaleString("en-GB")} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds).toLocaleString("en-GB")} rows/s, ` +
       `${(bytes / MB).toFixed(0)} MB; RSS ${(before.rss / MB).toFixed(0)} → peak ${(peakRss / MB).toFixed(0)} MB, heap ${(before.heapUsed / MB).toFixed(0)} → peak ${(peakHeap / MB).toFixed(0)} MB`,

@@ -95,7 +95,18 @@ async function actionsFor(db: DB, period: Period, themes: { id: number; slug: st
     const stage = next();
     if (stage > 0.2) {
       await addUpdate(db, id, { body: "Work started with schools and the Parent Carer Forum.", updateOn: period.startsOn }, people.admin.id, started);
-      await changeStatus(db, id, { status: stage > 0.9 ? "not_possible" : stage > 0.55 ? "done" : "in_progress", reason: "The budget for it was not agreed.", impact: "Families say replies now come within a week.", version: 1 }, people.admin.id, started);
+      await changeStatus(
+        db,
+        id,
+        {
+          status: stage > 0.9 ? "not_possible" : stage > 0.55 ? "done" : "in_progress",
+          reason: "The budget for it was not agreed.",
+          impact: "Families say replies now come within a week.",
+          version: 1,
+        },
+        people.admin.id,
+        started,
+      );
     }
     await requestPublication(db, "action", id, people.moderator);
     await approvePublication(db, "action", id, people.admin);
@@ -110,7 +121,15 @@ export async function addPublishing(db: DB, themes: { id: number; slug: string }
     const id = await createPeriod(db, year, people.admin.id);
     periods.push({ id, startsOn: year.startsOn, endsOn: year.endsOn, closes: true });
   }
-  for (const row of await db.selectFrom("periods").select(["id", "starts_on", "ends_on"]).where("slug", "not in", earlierYears.map((year) => year.slug)).execute()) {
+  for (const row of await db
+    .selectFrom("periods")
+    .select(["id", "starts_on", "ends_on"])
+    .where(
+      "slug",
+      "not in",
+      earlierYears.map((year) => year.slug),
+    )
+    .execute()) {
     periods.push({ id: row.id, startsOn: row.starts_on, endsOn: row.ends_on, closes: false });
   }
   let statements = 0;

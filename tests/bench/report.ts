@@ -40,21 +40,44 @@ const lines: Line[] = [
   { what: "same bytes from bare node:http, req/s", values: (f) => number(f.bare.rps), target: "" },
   { what: "question page ÷ bare", values: (f) => `1/${(1 / f.ratio).toFixed(0)}`, target: "≥ 1/25", met: everySize((f) => f.ratio >= 1 / 25) },
   { what: "submissions, req/s", values: (f) => number(f.submissions.rps), target: "≥ 500", met: everySize((f) => f.submissions.rps >= 500) },
-  { what: "submissions, p50 / p99 ms", values: (f) => `${f.submissions.p50} / ${f.submissions.p99}`, target: "p99 < 100", met: everySize((f) => f.submissions.p99 < 100) },
-  ...Object.entries(pageNames).map(
-    ([name, what]): Line => ({ what: `${what}, p50 / p99 ms`, values: (f) => `${f.pages[name].p50} / ${f.pages[name].p99}`, target: "p50 < 100, ≤ 2× smallest", met: pageTarget(name) }),
-  ),
-  { what: "full CSV export, rows/s", values: (f) => number(f.export.rowsPerSecond), target: "≥ 100,000", met: everySize((f) => f.export.rowsPerSecond >= 100_000) },
+  {
+    what: "submissions, p50 / p99 ms",
+    values: (f) => `${f.submissions.p50} / ${f.submissions.p99}`,
+    target: "p99 < 100",
+    met: everySize((f) => f.submissions.p99 < 100),
+  },
+  ...Object.entries(pageNames).map(([name, what]): Line => ({
+    what: `${what}, p50 / p99 ms`,
+    values: (f) => `${f.pages[name].p50} / ${f.pages[name].p99}`,
+    target: "p50 < 100, ≤ 2× smallest",
+    met: pageTarget(name),
+  })),
+  {
+    what: "full CSV export, rows/s",
+    values: (f) => number(f.export.rowsPerSecond),
+    target: "≥ 100,000",
+    met: everySize((f) => f.export.rowsPerSecond >= 100_000),
+  },
   {
     what: "full CSV export, server RSS MB (before → peak)",
     values: (f) => `${number(f.export.beforeMb)} → ${number(f.export.peakMb)}`,
     target: "rise < 200",
     met: everySize((f) => f.export.peakMb - f.export.beforeMb < 200),
   },
-  { what: "theme merge (the two commonest themes), answered in ms", values: (f) => number(f.merge.ms), target: "< 1,000", met: everySize((f) => f.merge.status === 303 && f.merge.ms < 1000) },
+  {
+    what: "theme merge (the two commonest themes), answered in ms",
+    values: (f) => number(f.merge.ms),
+    target: "< 1,000",
+    met: everySize((f) => f.merge.status === 303 && f.merge.ms < 1000),
+  },
   { what: "… every tag moved, ms", values: (f) => `${number(f.merge.doneMs)} (${number(f.merge.moved)} tags)`, target: "" },
   { what: "… public page meanwhile, p50 / longest ms", values: (f) => `${f.merge.during.p50} / ${f.merge.during.max}`, target: "" },
-  { what: "longest event-loop delay, ms", values: (f) => (f.eventLoop ? String(f.eventLoop.maxMs) : "–"), target: "≤ 50", met: everySize((f) => f.eventLoop !== null && f.eventLoop.maxMs <= 50) },
+  {
+    what: "longest event-loop delay, ms",
+    values: (f) => (f.eventLoop ? String(f.eventLoop.maxMs) : "–"),
+    target: "≤ 50",
+    met: everySize((f) => f.eventLoop !== null && f.eventLoop.maxMs <= 50),
+  },
 ];
 
 export function printTable(sizes: SizeFigures[]) {

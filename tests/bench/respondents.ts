@@ -1,7 +1,16 @@
 // How the bench's respondents answer a survey: as people do, not as a form-filler would. Every shown
 // question, by its show_if conditions; optional ones skipped now and then; "Don't know" and "Prefer not
 // to say" sometimes; a few boxes ticked; free text of one sentence or several, in their own language.
-import { allowedValues, DEFAULT_FREE_TEXT_LIMIT, DONT_KNOW, exclusiveValues, isVisible, PREFER_NOT_TO_SAY, type Answers, type QuestionView } from "../../app/surveys/model";
+import {
+  allowedValues,
+  DEFAULT_FREE_TEXT_LIMIT,
+  DONT_KNOW,
+  exclusiveValues,
+  isVisible,
+  PREFER_NOT_TO_SAY,
+  type Answers,
+  type QuestionView,
+} from "../../app/surveys/model";
 import { seeded } from "../../db/seed/demo-responses";
 import type { Sentence, WordBank } from "./words";
 
@@ -34,7 +43,18 @@ export function pickWeighted<T extends string>(next: Random, weights: Record<T, 
 const agreement = { strongly_agree: 10, agree: 22, neither: 17, disagree: 25, strongly_disagree: 18, [DONT_KNOW]: 8 };
 const smiley = { really_good: 15, good: 30, okay: 30, bad: 15, really_bad: 10 };
 /** The home language a respondent in each portal language most often gives. */
-const homeLanguage: Record<string, string> = { pl: "polish", ro: "romanian", pa: "panjabi", ur: "urdu", pt: "portuguese", es: "spanish", ar: "arabic", bn: "bengali", gu: "gujarati", it: "italian" };
+const homeLanguage: Record<string, string> = {
+  pl: "polish",
+  ro: "romanian",
+  pa: "panjabi",
+  ur: "urdu",
+  pt: "portuguese",
+  es: "spanish",
+  ar: "arabic",
+  bn: "bengali",
+  gu: "gujarati",
+  it: "italian",
+};
 
 export interface Respondent {
   lang: string;
@@ -55,7 +75,14 @@ function freeText(next: Random, sentences: Sentence[], limit: number): FreeText 
   const count = roll < 0.45 ? 1 : roll < 0.75 ? 2 : roll < 0.9 ? 3 : 4 + Math.floor(next() * 3);
   const chosen = Array.from({ length: count }, () => sentences[Math.floor(next() * sentences.length)]);
   const english = chosen.every((sentence) => sentence.english) ? chosen.map((sentence) => sentence.english).join(" ") : null;
-  return { text: chosen.map((sentence) => sentence.text).join(" ").slice(0, limit), english, themes: [...new Set(chosen.flatMap((sentence) => sentence.themes))] };
+  return {
+    text: chosen
+      .map((sentence) => sentence.text)
+      .join(" ")
+      .slice(0, limit),
+    english,
+    themes: [...new Set(chosen.flatMap((sentence) => sentence.themes))],
+  };
 }
 
 function choose(next: Random, question: QuestionView, respondent: Respondent): string | string[] | undefined {

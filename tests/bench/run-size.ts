@@ -91,7 +91,9 @@ async function questionPage(server: RunningServer) {
   console.log(row("same bytes (bare node:http)", bare));
   const download = await downloadSize(server, html, cookie);
   const total = download.html + download.css + download.js;
-  console.log(`  a question page downloads ${total} B gzipped: HTML ${download.html} B, CSS ${download.css} B, JS ${download.js} B (${((download.js / total) * 100).toFixed(1)}% JavaScript)`);
+  console.log(
+    `  a question page downloads ${total} B gzipped: HTML ${download.html} B, CSS ${download.css} B, JS ${download.js} B (${((download.js / total) * 100).toFixed(1)}% JavaScript)`,
+  );
   return { questionPage: portal, bare, ratio: portal.rps / bare.rps, download };
 }
 
@@ -116,7 +118,9 @@ async function submissions(server: RunningServer) {
   const count = Math.max(2000, SECONDS * 1500);
   const sqlite = new SQLite(server.databasePath);
   sqlite.pragma("busy_timeout = 5000");
-  const insert = sqlite.prepare("insert into drafts (survey_id, token_hash, lang, answers, updated_at, expires_at, audience) values (?, ?, 'en', ?, ?, ?, 'parent_carer')");
+  const insert = sqlite.prepare(
+    "insert into drafts (survey_id, token_hash, lang, answers, updated_at, expires_at, audience) values (?, ?, 'en', ?, ?, ?, 'parent_carer')",
+  );
   const now = new Date().toISOString();
   const expires = new Date(Date.now() + 86_400_000).toISOString();
   const tokens = sqlite.transaction(() =>
@@ -156,7 +160,9 @@ async function submissions(server: RunningServer) {
   });
   const stored = server.query<{ n: number }>("select count(*) as n from responses")[0].n - before;
   console.log(row("complete submission (POST, 303)", figures));
-  console.log(`  first submission ${firstMs} ms (status ${first.status}); ${stored} responses stored for ${figures.total + 1} answered requests (${count} drafts ready)`);
+  console.log(
+    `  first submission ${firstMs} ms (status ${first.status}); ${stored} responses stored for ${figures.total + 1} answered requests (${count} drafts ready)`,
+  );
   return { ...figures, stored, firstMs };
 }
 
@@ -187,7 +193,10 @@ async function pages(server: RunningServer, moderator: string, subjects: ReturnT
     json: `/you-said-we-did.json?period=${PERIOD}`,
   };
   const figures: Record<string, PageLoad> = {};
-  const all = [...Object.entries(staff).map(([name, url]) => ({ name, url, cookie: moderator })), ...Object.entries(open).map(([name, url]) => ({ name, url, cookie: undefined }))];
+  const all = [
+    ...Object.entries(staff).map(([name, url]) => ({ name, url, cookie: moderator })),
+    ...Object.entries(open).map(([name, url]) => ({ name, url, cookie: undefined })),
+  ];
   for (const { name, url, cookie } of all) {
     figures[name] = await loadPage(`${server.url}${url}`, cookie);
     const status = figures[name].status === 200 ? "" : `   status ${figures[name].status}`;
@@ -213,7 +222,14 @@ async function exportAll(server: RunningServer, moderator: string): Promise<Expo
   }
   const seconds = (performance.now() - started) / 1000;
   const { beforeMb, peakMb } = memory.stop();
-  const figures = { rows, megabytes: Math.round(bytes / 1024 / 1024), seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round(rows / seconds), beforeMb, peakMb };
+  const figures = {
+    rows,
+    megabytes: Math.round(bytes / 1024 / 1024),
+    seconds: Math.round(seconds * 10) / 10,
+    rowsPerSecond: Math.round(rows / seconds),
+    beforeMb,
+    peakMb,
+  };
   console.log(
     `full CSV export: ${rows.toLocaleString("en-GB")} rows (${figures.megabytes} MB) in ${figures.seconds} s = ${figures.rowsPerSecond.toLocaleString("en-GB")} rows/s; server RSS ${beforeMb} → peak ${peakMb} MB (the process that grew most)`,
   );
@@ -239,7 +255,10 @@ async function merge(server: RunningServer, admin: string) {
     waits.push(performance.now() - asked);
   }
   const doneMs = Math.round(performance.now() - started);
-  const [done] = server.query<{ after: string }>("select after from audit_log where action = 'theme.merge.done' and entity_id = ? order by id desc limit 1", String(from.theme_id));
+  const [done] = server.query<{ after: string }>(
+    "select after from audit_log where action = 'theme.merge.done' and entity_id = ? order by id desc limit 1",
+    String(from.theme_id),
+  );
   const moved = done ? Number((JSON.parse(done.after) as { tagsMoved: number }).tagsMoved) : 0;
   waits.sort((a, b) => a - b);
   const during = { pages: waits.length, p50: Math.round(waits[Math.floor(waits.length / 2)] ?? 0), max: Math.round(waits[waits.length - 1] ?? 0) };
@@ -271,8 +290,12 @@ export async function measureSize(responses: number): Promise<SizeFigures> {
     await server.stop();
     const stalls = eventLoop.finish();
     if (stalls) {
-      const worst = Object.entries(stalls.phases).sort((a, b) => b[1] - a[1]).slice(0, 3);
-      console.log(`longest event-loop delay in the server: ${stalls.maxMs} ms (p99 ${stalls.p99Ms} ms); longest in ${worst.map(([name, ms]) => `${name} ${ms} ms`).join(", ")}`);
+      const worst = Object.entries(stalls.phases)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3);
+      console.log(
+        `longest event-loop delay in the server: ${stalls.maxMs} ms (p99 ${stalls.p99Ms} ms); longest in ${worst.map(([name, ms]) => `${name} ${ms} ms`).join(", ")}`,
+      );
     } else console.log("event-loop delay: not reported");
     return { responses, ...question, submissions: submitted, pages: read, export: exported, merge: merged, eventLoop: stalls };
   } finally {

@@ -102,12 +102,14 @@ export async function eventLoopProbe(root: number, file: string, processes: numb
     }
     // A phase run twice (two sign-ins) keeps its longest.
     const earlier = phases[name] ? [phases[name]] : [];
-    if (seen.length) phases[name] = { maxMs: Math.max(...[...seen, ...earlier].map((r) => r.maxMs)), p99Ms: Math.max(...[...seen, ...earlier].map((r) => r.p99Ms)) };
+    if (seen.length)
+      phases[name] = { maxMs: Math.max(...[...seen, ...earlier].map((r) => r.maxMs)), p99Ms: Math.max(...[...seen, ...earlier].map((r) => r.p99Ms)) };
   }
 
   /** The report files, once read or when the run failed. */
   const remove = () => {
-    for (const name of fs.readdirSync(path.dirname(file)).filter((candidate) => candidate.startsWith(path.basename(file)))) fs.rmSync(path.join(path.dirname(file), name), { force: true });
+    for (const name of fs.readdirSync(path.dirname(file)).filter((candidate) => candidate.startsWith(path.basename(file))))
+      fs.rmSync(path.join(path.dirname(file), name), { force: true });
   };
 
   return {

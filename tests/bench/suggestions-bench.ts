@@ -69,7 +69,14 @@ let references = 0;
 async function addResponse(db: DB, place: Place, lang: string, text: string) {
   const { id } = await db
     .insertInto("responses")
-    .values({ survey_id: place.surveyId, audience: "parent_carer", reference: `SUGG${String(++references).padStart(8, "0")}`, lang, quote_consent: 1, submitted_at: new Date().toISOString() })
+    .values({
+      survey_id: place.surveyId,
+      audience: "parent_carer",
+      reference: `SUGG${String(++references).padStart(8, "0")}`,
+      lang,
+      quote_consent: 1,
+      submitted_at: new Date().toISOString(),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   await db.insertInto("answers").values({ response_id: id, question_id: place.questionId, text }).execute();
@@ -147,8 +154,12 @@ export async function suggestionsBenchmark() {
     const f = await heldOutFigures(db, corpus, { surveyId: survey.id, questionId: question.id, userId: user.id });
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     console.log(`\ntheme suggestions (naive Bayes, ${corpus.lang}): trained on ${f.training} tagged answers, ${f.heldOut} held out`);
-    console.log(`  precision@1 ${pct(f.precisionAt1)} (majority theme ${pct(f.baselineAt1)}); precision@3 ${pct(f.precisionAt3)} (three commonest themes ${pct(f.baselineAt3)})`);
-    console.log(`  as shown (confidence bar, at most 3): ${pct(f.shownCoverage)} of answers get a suggestion; ${pct(f.shownPrecision)} of suggestions are right`);
+    console.log(
+      `  precision@1 ${pct(f.precisionAt1)} (majority theme ${pct(f.baselineAt1)}); precision@3 ${pct(f.precisionAt3)} (three commonest themes ${pct(f.baselineAt3)})`,
+    );
+    console.log(
+      `  as shown (confidence bar, at most 3): ${pct(f.shownCoverage)} of answers get a suggestion; ${pct(f.shownPrecision)} of suggestions are right`,
+    );
     console.log(`  learning on save ${f.msPerSave.toFixed(2)} ms per answer; suggesting ${f.msPerSuggestion.toFixed(2)} ms per answer`);
     return f;
   } finally {

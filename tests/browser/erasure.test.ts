@@ -61,7 +61,10 @@ describe("a young person deleting their answers, with JavaScript switched off", 
     expect(await page.getByText("This cannot be undone.").count()).toBe(1);
     expect(await page.getByRole("heading", { name: "What we keep" }).count()).toBe(1);
     // Nothing has gone until they say yes.
-    const [{ n }] = running.server.query<{ n: number }>("select count(*) as n from answers a join responses r on r.id = a.response_id where r.reference = ?", reference.replaceAll("-", ""));
+    const [{ n }] = running.server.query<{ n: number }>(
+      "select count(*) as n from answers a join responses r on r.id = a.response_id where r.reference = ?",
+      reference.replaceAll("-", ""),
+    );
     expect(n).toBeGreaterThan(5);
 
     await continueButton(visitor, "Yes, delete my answers");
@@ -89,7 +92,9 @@ describe("a young person deleting their answers, with JavaScript switched off", 
     await continueButton(visitor, "Send my request");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("We have your request");
     expect(await page.getByText("always within one month").count()).toBe(1);
-    expect(running.server.query("select e.state, e.verified from erasure_requests e join responses r on r.id = e.response_id where r.reference = ?", reference)).toEqual([{ state: "waiting", verified: 0 }]);
+    expect(
+      running.server.query("select e.state, e.verified from erasure_requests e join responses r on r.id = e.response_id where r.reference = ?", reference),
+    ).toEqual([{ state: "waiting", verified: 0 }]);
     await visitor.close();
 
     // A moderator finds it in the staff navigation, checks it and deletes the answers.

@@ -45,9 +45,11 @@ function withLanguage(pagePath: string, lang: string) {
 /** Runs `work` over the items, a few at a time. */
 async function inTurn<T>(items: T[], at: number, work: (item: T) => Promise<void>) {
   const queue = [...items];
-  await Promise.all(Array.from({ length: at }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  }));
+  await Promise.all(
+    Array.from({ length: at }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
 }
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), "portal-html-"));
@@ -146,7 +148,10 @@ describe("the HTML of every page", () => {
     const control = path.join(folder, "control.html");
     fs.writeFileSync(control, '<!doctype html><html lang="en"><title>Control</title><div aria-labelledby="x">Control</div></html>');
     // One run over every file: the checker takes seconds to start.
-    const run = spawnSync("java", ["-jar", vnuJar, "--errors-only", "--format", "json", "--exit-zero-always", folder], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    const run = spawnSync("java", ["-jar", vnuJar, "--errors-only", "--format", "json", "--exit-zero-always", folder], {
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+    });
     expect(run.error, "java runs the checker (.ci/run installs it)").toBeUndefined();
     const { messages: all } = JSON.parse(run.stderr) as { messages: VnuMessage[] };
     const controlUrl = pathToFileURL(control).href.replace("file:///", "file:/");

@@ -13,7 +13,10 @@ async function signIn(visitor: Visitor, path: string) {
 
 /** The figure under a headline on the dashboard, as a number. */
 async function keyFigure(visitor: Visitor, name: string) {
-  const text = await visitor.page.locator(".app-overview__item", { has: visitor.page.getByText(name, { exact: true }) }).locator(".app-overview__figure").textContent();
+  const text = await visitor.page
+    .locator(".app-overview__item", { has: visitor.page.getByText(name, { exact: true }) })
+    .locator(".app-overview__figure")
+    .textContent();
   return Number(text?.replace(/[^0-9]/g, ""));
 }
 
@@ -70,7 +73,10 @@ describe("the insight dashboard", () => {
       const probe = document.createElement("span");
       probe.style.color = "CanvasText";
       document.body.append(probe);
-      return { canvasText: getComputedStyle(probe).color, labels: [...document.querySelectorAll(".app-chart__label, .app-chart__value, .app-insight-axis")].map((text) => getComputedStyle(text).fill) };
+      return {
+        canvasText: getComputedStyle(probe).color,
+        labels: [...document.querySelectorAll(".app-chart__label, .app-chart__value, .app-insight-axis")].map((text) => getComputedStyle(text).fill),
+      };
     });
     expect(colours.labels.length).toBeGreaterThan(10);
     expect(new Set(colours.labels)).toEqual(new Set([colours.canvasText]));

@@ -11,7 +11,11 @@ const running = withServerAndBrowser();
 // Every English key ("ysd.title", "start.heading"…): if one shows on a page, a translation is missing.
 const localeDir = path.resolve(import.meta.dirname, "../../locales/en");
 const keys = new Set(
-  fs.readdirSync(localeDir).flatMap((file) => [...flatten(JSON.parse(fs.readFileSync(path.join(localeDir, file), "utf8"))).keys()].map((key) => key.replace(/_(zero|one|two|few|many|other)$/, ""))),
+  fs
+    .readdirSync(localeDir)
+    .flatMap((file) =>
+      [...flatten(JSON.parse(fs.readFileSync(path.join(localeDir, file), "utf8"))).keys()].map((key) => key.replace(/_(zero|one|two|few|many|other)$/, "")),
+    ),
 );
 
 const publicPages = [

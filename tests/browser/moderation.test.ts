@@ -141,7 +141,8 @@ describe("merging themes", () => {
         ids.push(id);
       }
       const responses = db.prepare("select id from responses where flagged = 0 order by id limit 30").all() as { id: number }[];
-      for (const { id } of responses) db.prepare("insert into response_themes (response_id, theme_id, tagged_at) values (?, ?, ?)").run(id, ids[0], new Date().toISOString());
+      for (const { id } of responses)
+        db.prepare("insert into response_themes (response_id, theme_id, tagged_at) values (?, ?, ?)").run(id, ids[0], new Date().toISOString());
     } finally {
       db.close();
     }
@@ -153,7 +154,8 @@ describe("merging themes", () => {
     await admin.navigate(() => page.getByRole("button", { name: "Merge", exact: true }).click());
     expect(await page.getByText(/Merged into Kept theme|Moving tags to Kept theme: \d+ moved so far/).count()).toBeGreaterThan(0);
     const waited = Date.now();
-    while (server.query("select 1 from theme_merges where theme_id = ?", ids[0]).length > 0 && Date.now() - waited < 30_000) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (server.query("select 1 from theme_merges where theme_id = ?", ids[0]).length > 0 && Date.now() - waited < 30_000)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     await admin.goto(`${server.url}/admin/themes/${ids[0]}`);
     expect(await page.getByText("Merged into Kept theme").count()).toBe(1);
     expect(server.query("select count(*) as n from response_themes where theme_id = ?", ids[1])).toEqual([{ n: 30 }]);

@@ -48,7 +48,12 @@ describe("periods", () => {
     // Stretching it back into the autumn is refused, naming the period it would overlap.
     await date("Start date", "1", "12", "2026");
     await admin.navigate(() => page.getByRole("button", { name: "Save period" }).click());
-    expect(await page.getByRole("alert").getByRole("link", { name: /overlap “Autumn 2026”/ }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole("alert")
+        .getByRole("link", { name: /overlap “Autumn 2026”/ })
+        .count(),
+    ).toBe(1);
 
     await admin.navigate(() => page.getByRole("button", { name: "Delete this period" }).click());
     expect(await page.getByText("Period deleted.").count()).toBe(1);
@@ -56,7 +61,12 @@ describe("periods", () => {
     // A period with published statements can only be closed.
     await admin.navigate(() => page.getByRole("link", { name: "2025–26" }).click());
     await admin.navigate(() => page.getByRole("button", { name: "Delete this period" }).click());
-    expect(await page.getByRole("alert").getByRole("link", { name: /Close it instead/ }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole("alert")
+        .getByRole("link", { name: /Close it instead/ })
+        .count(),
+    ).toBe(1);
     await admin.close();
   });
 

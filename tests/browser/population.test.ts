@@ -26,7 +26,9 @@ describe("who we are not hearing from", () => {
     await page.getByLabel("CSV file").setInputFiles(fixture("sen-excerpt-broken.csv"));
     await admin.navigate(() => page.getByRole("button", { name: "Upload and continue" }).click());
     expect(await page.title()).toMatch(/^Error: /);
-    expect(await page.getByRole("alert").getByRole("link").allTextContents()).toEqual(["The file cannot be used. Fix the problems listed and upload it again. Nothing was saved."]);
+    expect(await page.getByRole("alert").getByRole("link").allTextContents()).toEqual([
+      "The file cannot be used. Fix the problems listed and upload it again. Nothing was saved.",
+    ]);
     const problems = await page.locator("#file-problems li").allTextContents();
     expect(problems.map((problem) => problem.split(":")[0])).toEqual(["Line 12", "Line 15", "Line 18", "Line 20", "Line 23", "Line 26"]);
     // The period chosen is kept.
@@ -80,7 +82,7 @@ describe("who we are not hearing from", () => {
       await page
         .getByRole("table", { name: /^Ethnicity/ })
         .locator("tbody td:last-child")
-        .allTextContents()
+        .allTextContents(),
     ).toEqual(Array(5).fill("Too small to judge"));
 
     await admin.navigate(() => page.getByRole("link", { name: "Back to local population" }).click());
@@ -89,7 +91,7 @@ describe("who we are not hearing from", () => {
         .getByRole("row", { name: /Autumn 2026/ })
         .getByRole("cell")
         .first()
-        .textContent()
+        .textContent(),
     ).toBe("Tower Hamlets");
     await admin.close();
   });

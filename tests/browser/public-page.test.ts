@@ -48,8 +48,17 @@ describe("the public 'You said, we did' pages", () => {
     await page.emulateMedia({ media: "print" });
     await visitor.audit();
     // In print the site's navigation and the back link go; each theme section starts a new page.
-    expect(await page.locator("header.app-header, .govuk-footer, .govuk-back-link").evaluateAll((nodes) => nodes.filter((node) => getComputedStyle(node).display !== "none").length)).toBe(0);
-    expect(await page.locator(".app-ysd-section").first().evaluate((node) => getComputedStyle(node).breakBefore)).toBe("page");
+    expect(
+      await page
+        .locator("header.app-header, .govuk-footer, .govuk-back-link")
+        .evaluateAll((nodes) => nodes.filter((node) => getComputedStyle(node).display !== "none").length),
+    ).toBe(0);
+    expect(
+      await page
+        .locator(".app-ysd-section")
+        .first()
+        .evaluate((node) => getComputedStyle(node).breakBefore),
+    ).toBe("page");
     const pdf = await page.pdf({ format: "A4" });
     const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
     expect(pages).toBeGreaterThanOrEqual(2 + (await page.locator(".app-ysd-section").count()));

@@ -45,7 +45,11 @@ describe("retention, backups and the privacy notice", () => {
     const reader = await Visitor.open(running.browser, { javaScriptEnabled: false });
     await reader.goto(`${running.server.url}/privacy`);
     const notice = reader.page.getByRole("main");
-    expect(await notice.getByText("The data controller, the organisation responsible for your information under data protection law, is Northmoor Borough Council.").count()).toBe(1);
+    expect(
+      await notice
+        .getByText("The data controller, the organisation responsible for your information under data protection law, is Northmoor Borough Council.")
+        .count(),
+    ).toBe(1);
     expect(await notice.getByText("Kept for 18 months after you sent it, then removed").count()).toBe(1);
     expect(await notice.getByText("Each kept for 7 days, then replaced by a newer one").count()).toBe(1);
     await reader.navigate(() => notice.getByRole("link", { name: "Ask us to delete your answers" }).click());

@@ -43,7 +43,12 @@ describe("a disclosure reaches the safeguarding lead", () => {
     await passSecondFactor(lead, running.server, "lead@example.org");
     const banner = page.getByRole("region", { name: "Safeguarding" });
     expect(await banner.textContent()).toMatch(/new possible safeguarding concerns? (is|are) waiting/);
-    expect(await page.getByRole("navigation", { name: /staff/i }).getByRole("link", { name: /Safeguarding \(\d+ new\)/ }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole("navigation", { name: /staff/i })
+        .getByRole("link", { name: /Safeguarding \(\d+ new\)/ })
+        .count(),
+    ).toBe(1);
     await lead.navigate(() => banner.getByRole("link", { name: "Read them now" }).click());
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Safeguarding concerns");
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: reference }) });
@@ -67,7 +72,10 @@ describe("a disclosure reaches the safeguarding lead", () => {
     expect(await page.getByText("This concern is closed.").count()).toBe(1);
 
     const id = Number(new URL(page.url()).pathname.split("/").pop());
-    const [stored] = server.query<{ state: string; decision: string; flagged: number }>("select c.state, c.decision, r.flagged from safeguarding_concerns c join responses r on r.id = c.response_id where c.id = ?", id);
+    const [stored] = server.query<{ state: string; decision: string; flagged: number }>(
+      "select c.state, c.decision, r.flagged from safeguarding_concerns c join responses r on r.id = c.response_id where c.id = ?",
+      id,
+    );
     expect(stored).toEqual({ state: "closed", decision: "concern", flagged: 1 });
     // The lead tries a sentence against the phrase lists, then adds a phrase people in the area use.
     await lead.goto(`${server.url}/admin/safeguarding-phrases`);

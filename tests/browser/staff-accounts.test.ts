@@ -54,11 +54,11 @@ describe("a new administrator's first sign-in, with JavaScript off", () => {
     expect(await nia.page.locator(".app-recovery-codes li").count()).toBe(10);
     await nia.navigate(() => nia.page.getByRole("button", { name: "I have kept my codes safe" }).click());
     expect(new URL(nia.page.url()).pathname).toBe("/moderate/quotes");
-    expect(server.query("select action from audit_log where action in ('user.password.change', 'user.second_factor.on', 'sign_in.success') and user_id = (select id from users where email = 'nia.clarke@example.org') order by id")).toEqual([
-      { action: "user.password.change" },
-      { action: "user.second_factor.on" },
-      { action: "sign_in.success" },
-    ]);
+    expect(
+      server.query(
+        "select action from audit_log where action in ('user.password.change', 'user.second_factor.on', 'sign_in.success') and user_id = (select id from users where email = 'nia.clarke@example.org') order by id",
+      ),
+    ).toEqual([{ action: "user.password.change" }, { action: "user.second_factor.on" }, { action: "sign_in.success" }]);
     await nia.close();
   });
 });
@@ -76,10 +76,14 @@ describe("the warning before a session ends, with JavaScript on", () => {
     await warning.waitFor({ state: "visible" });
     await moderator.audit();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Stay signed in");
-    const before = server.query<{ last_seen_at: string }>("select last_seen_at from sessions where user_id = (select id from users where email = 'moderator@example.org')");
+    const before = server.query<{ last_seen_at: string }>(
+      "select last_seen_at from sessions where user_id = (select id from users where email = 'moderator@example.org')",
+    );
     await page.keyboard.press("Enter");
     await warning.waitFor({ state: "hidden" });
-    const after = server.query<{ last_seen_at: string }>("select last_seen_at from sessions where user_id = (select id from users where email = 'moderator@example.org')");
+    const after = server.query<{ last_seen_at: string }>(
+      "select last_seen_at from sessions where user_id = (select id from users where email = 'moderator@example.org')",
+    );
     expect(after[0].last_seen_at > before[0].last_seen_at).toBe(true);
     await moderator.close();
   });

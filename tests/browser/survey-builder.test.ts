@@ -52,7 +52,9 @@ describe("an administrator builds a survey for parents and young people with Jav
     await admin.navigate(() => main(page).getByRole("link", { name: "Add a question" }).click());
     await page.getByLabel("Question", { exact: true }).fill("What would make short breaks better?");
     await page.getByLabel("Their own words").check();
-    await page.getByLabel("When to show it").selectOption({ label: "When “Has your child had a short break this year?” is answered “Yes, but it did not help”" });
+    await page
+      .getByLabel("When to show it")
+      .selectOption({ label: "When “Has your child had a short break this year?” is answered “Yes, but it did not help”" });
     await admin.navigate(() => main(page).getByRole("button", { name: "Save question" }).click());
     expect(await main(page).getByText("Shown only when “Has your child had a short break this year?” is answered “Yes, but it did not help”").count()).toBe(1);
 

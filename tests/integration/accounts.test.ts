@@ -13,7 +13,11 @@ describe("signing in", () => {
   it("starts a new database session on success, goes back where the person was heading, and logs it", async () => {
     const person = await createStaff(getDb(), "moderator");
     const jar = new CookieJar();
-    const { response } = await call(signIn.action, { path: "/sign-in", form: { email: person.email.toUpperCase(), password: person.password, redirectTo: "/moderate?status=new" }, jar });
+    const { response } = await call(signIn.action, {
+      path: "/sign-in",
+      form: { email: person.email.toUpperCase(), password: person.password, redirectTo: "/moderate?status=new" },
+      jar,
+    });
     expect(response.status).toBe(303);
     expect(response.headers.get("Location")).toBe("/moderate?status=new");
     const cookie = response.headers.get("Set-Cookie") ?? "";
@@ -44,7 +48,11 @@ describe("signing in", () => {
     const person = await createStaff(getDb(), "moderator");
     // 100 wrong passwords from 50 addresses: each address gets 10 tries at this account.
     for (let i = 0; i < 100; i++) {
-      const { response } = await call(signIn.action, { path: "/sign-in", form: { email: person.email, password: `wrong guess ${i}` }, address: `198.51.100.${i % 50}` });
+      const { response } = await call(signIn.action, {
+        path: "/sign-in",
+        form: { email: person.email, password: `wrong guess ${i}` },
+        address: `198.51.100.${i % 50}`,
+      });
       expect(response.status).toBe(400);
     }
     // One address keeps going: after 10 wrong passwords for this account it must wait.
@@ -52,7 +60,9 @@ describe("signing in", () => {
     const guesser = await call(signIn.action, { path: "/sign-in", form: { email: person.email, password: "wrong guess again" }, address: "198.51.100.7" });
     expect(guesser.response.status).toBe(429);
     expect(Number(guesser.response.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect(await readJson(guesser.response)).toMatchObject({ errors: [{ message: expect.stringMatching(/Too many attempts to sign in\. Try again in \d+ minutes?\./) }] });
+    expect(await readJson(guesser.response)).toMatchObject({
+      errors: [{ message: expect.stringMatching(/Too many attempts to sign in\. Try again in \d+ minutes?\./) }],
+    });
     // The owner, from a new browser elsewhere, still gets in.
     const owner = await call(signIn.action, { path: "/sign-in", form: { email: person.email, password: person.password }, address: "203.0.113.5" });
     expect(owner.response.status).toBe(303);
@@ -66,14 +76,28 @@ describe("signing in", () => {
   it("lets the owner's usual browser in even when a guesser shares their network", async () => {
     const person = await createStaff(getDb(), "moderator");
     const browser = new CookieJar();
-    const first = await call(signIn.action, { path: "/sign-in", form: { email: person.email, password: person.password }, address: "203.0.113.9", jar: browser });
+    const first = await call(signIn.action, {
+      path: "/sign-in",
+      form: { email: person.email, password: person.password },
+      address: "203.0.113.9",
+      jar: browser,
+    });
     expect(first.response.status).toBe(303);
     for (let i = 0; i < 110; i++) {
-      await call(signIn.action, { path: "/sign-in", form: { email: i % 2 ? person.email : `someone${i}@example.org`, password: `guess ${i}` }, address: "203.0.113.9" });
+      await call(signIn.action, {
+        path: "/sign-in",
+        form: { email: i % 2 ? person.email : `someone${i}@example.org`, password: `guess ${i}` },
+        address: "203.0.113.9",
+      });
     }
     const stranger = await call(signIn.action, { path: "/sign-in", form: { email: person.email, password: person.password }, address: "203.0.113.9" });
     expect(stranger.response.status).toBe(429);
-    const usual = await call(signIn.action, { path: "/sign-in", form: { email: person.email, password: person.password }, address: "203.0.113.9", jar: browser });
+    const usual = await call(signIn.action, {
+      path: "/sign-in",
+      form: { email: person.email, password: person.password },
+      address: "203.0.113.9",
+      jar: browser,
+    });
     expect(usual.response.status).toBe(303);
   }, 60_000);
 

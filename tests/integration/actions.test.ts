@@ -18,13 +18,22 @@ const details = {
 };
 
 async function makeAction(person: Awaited<ReturnType<typeof createStaff>>) {
-  const { response } = await call(newAction.action, { path: "/moderate/actions/new", form: { csrf: person.csrf, ...details, theme: ["4"] }, headers: { Cookie: person.cookie } });
+  const { response } = await call(newAction.action, {
+    path: "/moderate/actions/new",
+    form: { csrf: person.csrf, ...details, theme: ["4"] },
+    headers: { Cookie: person.cookie },
+  });
   expect(response.status).toBe(303);
   return Number(response.headers.get("Location")?.match(/actions\/(\d+)/)?.[1]);
 }
 
 const post = (person: Awaited<ReturnType<typeof createStaff>>, id: number, form: Record<string, string>) =>
-  call(actionPage.action, { path: `/moderate/actions/${id}`, params: { id: String(id) }, form: { csrf: person.csrf, ...form }, headers: { Cookie: person.cookie } });
+  call(actionPage.action, {
+    path: `/moderate/actions/${id}`,
+    params: { id: String(id) },
+    form: { csrf: person.csrf, ...form },
+    headers: { Cookie: person.cookie },
+  });
 
 describe("actions", () => {
   it("are created with an owner, partner, due date, measure and themes, starting as planned", async () => {
@@ -35,7 +44,9 @@ describe("actions", () => {
     );
     expect(page.action).toMatchObject({ title: details.title, status: "planned", themeIds: [4] });
     expect(page.action.history.map((row) => row.to_status)).toEqual(["planned"]);
-    const list = await readJson<{ actions: { id: number }[] }>((await call(actions.loader, { path: "/moderate/actions?status=planned&theme=4", headers: { Cookie: moderator.cookie } })).response);
+    const list = await readJson<{ actions: { id: number }[] }>(
+      (await call(actions.loader, { path: "/moderate/actions?status=planned&theme=4", headers: { Cookie: moderator.cookie } })).response,
+    );
     expect(list.actions.map((a) => a.id)).toContain(id);
   });
 
@@ -60,14 +71,18 @@ describe("actions", () => {
     const noReason = await post(moderator, id, { intent: "status", status: "not_possible", reason: "", version: "0" });
     expect(noReason.response.status).toBe(400);
     expect((await post(moderator, id, { intent: "status", status: "in_progress", version: "0" })).response.status).toBe(303);
-    expect((await post(moderator, id, { intent: "status", status: "done", impact: "Average reply time fell from 19 to 4 days.", version: "1" })).response.status).toBe(303);
+    expect(
+      (await post(moderator, id, { intent: "status", status: "done", impact: "Average reply time fell from 19 to 4 days.", version: "1" })).response.status,
+    ).toBe(303);
     const history = await db().selectFrom("action_status_history").select(["from_status", "to_status"]).where("action_id", "=", id).orderBy("id").execute();
     expect(history).toEqual([
       { from_status: null, to_status: "planned" },
       { from_status: "planned", to_status: "in_progress" },
       { from_status: "in_progress", to_status: "done" },
     ]);
-    expect((await db().selectFrom("action_texts").select("impact").where("action_id", "=", id).executeTakeFirstOrThrow()).impact).toBe("Average reply time fell from 19 to 4 days.");
+    expect((await db().selectFrom("action_texts").select("impact").where("action_id", "=", id).executeTakeFirstOrThrow()).impact).toBe(
+      "Average reply time fell from 19 to 4 days.",
+    );
     const log = await db().selectFrom("audit_log").select("action").where("entity", "=", "action").where("entity_id", "=", String(id)).orderBy("id").execute();
     expect(log.map((row) => row.action)).toEqual(["action.create", "action.status", "action.status"]);
   });
@@ -86,12 +101,26 @@ describe("actions", () => {
     const id = await makeAction(moderator);
     const empty = await post(moderator, id, { intent: "update", body: "Recruited two case officers." });
     expect(await readJson(empty.response)).toMatchObject({ errors: [{ field: "update_on", message: "Enter the date of the update" }] });
-    const bad = await post(moderator, id, { intent: "update", body: "Recruited two case officers.", "update_on-day": "31", "update_on-month": "11", "update_on-year": "2026" });
+    const bad = await post(moderator, id, {
+      intent: "update",
+      body: "Recruited two case officers.",
+      "update_on-day": "31",
+      "update_on-month": "11",
+      "update_on-year": "2026",
+    });
     expect(bad.response.status).toBe(400);
-    expect(await readJson(bad.response)).toMatchObject({ errors: [{ field: "update_on", message: "Date of the update must be a real date" }], values: { "update_on-day": "31" } });
-    await post(moderator, id, { intent: "update", body: "Recruited two case officers.", "update_on-day": "20", "update_on-month": "11", "update_on-year": "2026" });
+    expect(await readJson(bad.response)).toMatchObject({
+      errors: [{ field: "update_on", message: "Date of the update must be a real date" }],
+      values: { "update_on-day": "31" },
+    });
+    await post(moderator, id, {
+      intent: "update",
+      body: "Recruited two case officers.",
+      "update_on-day": "20",
+      "update_on-month": "11",
+      "update_on-year": "2026",
+    });
     const updates = await db().selectFrom("action_updates").select(["body", "update_on"]).where("action_id", "=", id).execute();
     expect(updates).toEqual([{ body: "Recruited two case officers.", update_on: "2026-11-20" }]);
   });
 });
-

@@ -13,7 +13,10 @@ const db = () => getDb();
 const today = new Date().toISOString().slice(0, 10);
 
 function begin(slug: string, form: Record<string, string>, jar = new CookieJar()) {
-  return call(start.action, { path: `/surveys/${slug}`, params: { slug }, form: { intent: "start", ...form }, jar }).then(({ response }) => ({ response, jar }));
+  return call(start.action, { path: `/surveys/${slug}`, params: { slug }, form: { intent: "start", ...form }, jar }).then(({ response }) => ({
+    response,
+    jar,
+  }));
 }
 
 function answer(slug: string, key: string, value: string | string[], jar: CookieJar) {
@@ -44,7 +47,15 @@ async function answerAndSend(slug: string, jar: CookieJar, helped?: string) {
     .executeTakeFirstOrThrow();
 }
 
-const draftCount = async () => Number((await db().selectFrom("drafts").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+const draftCount = async () =>
+  Number(
+    (
+      await db()
+        .selectFrom("drafts")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe("a survey for both parents and carers and young people", () => {
   it("asks who is answering, and refuses to start without an answer, in the person's language, keeping nothing", async () => {

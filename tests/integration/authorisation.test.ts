@@ -19,7 +19,21 @@ type RouteModule = {
 const routeFiles = import.meta.glob<RouteModule>(["/app/routes/moderate*.tsx", "/app/routes/admin*.tsx"]);
 
 /** The URL a route file answers, with its params filled in. */
-function urlFor(file: string, ids: { response: number; user: number; flag: number; quote: number; answer: number; action: number; statement: number; period: number; upload: number; survey: string }) {
+function urlFor(
+  file: string,
+  ids: {
+    response: number;
+    user: number;
+    flag: number;
+    quote: number;
+    answer: number;
+    action: number;
+    statement: number;
+    period: number;
+    upload: number;
+    survey: string;
+  },
+) {
   const name = file.replace("/app/routes/", "").replace(/\.tsx$/, "");
   const params: Record<string, string> = {};
   const path = name
@@ -29,40 +43,50 @@ function urlFor(file: string, ids: { response: number; user: number; flag: numbe
       if (!segment.startsWith("$")) return segment;
       // "$id_" is Remix's way to nest a URL without nesting the page; the param is still "id".
       const param = segment.slice(1).replace(/_$/, "");
-      const value = param === "key" ? "new" : param === "lang" ? "pl" : name.startsWith("admin.surveys")
-        ? ids.survey
-        : name.startsWith("moderate.responses")
-        ? ids.response
-        : name.startsWith("admin.users")
-          ? ids.user
-          : name.startsWith("moderate.safeguarding")
-            ? ids.flag
-            : name.startsWith("moderate.quotes")
-              ? ids.quote
-              : name.startsWith("admin.themes")
-                ? 1
-                : name.startsWith("admin.periods")
-                  ? ids.period
-                : name.startsWith("admin.population.uploads")
-                  ? ids.upload
-                : name.startsWith("admin.population")
-                  ? ids.period
-                : name.startsWith("moderate.actions")
-                  ? ids.action
-                  : name.startsWith("moderate.statements")
-                    ? ids.statement
-                    : null;
+      const value =
+        param === "key"
+          ? "new"
+          : param === "lang"
+            ? "pl"
+            : name.startsWith("admin.surveys")
+              ? ids.survey
+              : name.startsWith("moderate.responses")
+                ? ids.response
+                : name.startsWith("admin.users")
+                  ? ids.user
+                  : name.startsWith("moderate.safeguarding")
+                    ? ids.flag
+                    : name.startsWith("moderate.quotes")
+                      ? ids.quote
+                      : name.startsWith("admin.themes")
+                        ? 1
+                        : name.startsWith("admin.periods")
+                          ? ids.period
+                          : name.startsWith("admin.population.uploads")
+                            ? ids.upload
+                            : name.startsWith("admin.population")
+                              ? ids.period
+                              : name.startsWith("moderate.actions")
+                                ? ids.action
+                                : name.startsWith("moderate.statements")
+                                  ? ids.statement
+                                  : null;
       if (value === null) throw new Error(`Add a value for ${segment} in ${file} to the authorisation test`);
       params[param] = String(value);
       return String(value);
     })
     .join("/");
   // Moderators read surveys (the list, each survey, its preview, history and file); only administrators build them.
-  const readsSurveys = ["admin.surveys._index", "admin.surveys.$slug._index", "admin.surveys.$slug.export", "admin.surveys.$slug.preview", "admin.surveys.$slug.history"].includes(name);
+  const readsSurveys = [
+    "admin.surveys._index",
+    "admin.surveys.$slug._index",
+    "admin.surveys.$slug.export",
+    "admin.surveys.$slug.preview",
+    "admin.surveys.$slug.history",
+  ].includes(name);
   const area = name.includes("safeguarding") ? "safeguarding" : name.startsWith("admin") ? "admin" : "moderate";
   // Routes that need a query string to show anything.
-  const query =
-    name === "moderate.quotes.new" ? `?answer=${ids.answer}` : name === "moderate.statements.new" ? `?theme=2&period=${ids.period}` : "";
+  const query = name === "moderate.quotes.new" ? `?answer=${ids.answer}` : name === "moderate.statements.new" ? `?theme=2&period=${ids.period}` : "";
   return { path: `/${path}${query}`, params, areas: { GET: readsSurveys ? "moderate" : area, POST: area } };
 }
 
@@ -87,10 +111,25 @@ describe("authorisation matrix", () => {
     const flag = await flagResponse(db, flagged, "Worrying", staff.moderator.id);
     const quoted = await createResponse(db, slug, { "one-change": "Reply to emails within a week." });
     const answer = (await db.selectFrom("answers").select("id").where("response_id", "=", quoted).executeTakeFirstOrThrow()).id;
-    const quote = await createQuote(db, answer, { text: "Reply to emails within a week.", themeIds: [] }, { ...staff.moderator, name: "m", email: staff.moderator.email, role: "moderator", organisation: "council" });
+    const quote = await createQuote(
+      db,
+      answer,
+      { text: "Reply to emails within a week.", themeIds: [] },
+      { ...staff.moderator, name: "m", email: staff.moderator.email, role: "moderator", organisation: "council" },
+    );
     const action = await createAction(
       db,
-      { title: "Reply within 5 days", description: "d", owner: "SEND team", partner: "council", due_on: "2027-03-31", measure: "m", theme: [1], survey: [], period: undefined },
+      {
+        title: "Reply within 5 days",
+        description: "d",
+        owner: "SEND team",
+        partner: "council",
+        due_on: "2027-03-31",
+        measure: "m",
+        theme: [1],
+        survey: [],
+        period: undefined,
+      },
       staff.moderator.id,
     );
     const period = (await createPeriod(db, { slug: "matrix", name: "Matrix", startsOn: "2026-01-01", endsOn: "2026-12-31" }, staff.administrator.id)) as number;

@@ -38,7 +38,17 @@ type Command =
 
 const pick = fc.nat({ max: 1_000 });
 const command: fc.Arbitrary<Command> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant("submit" as const), survey: fc.nat({ max: 1 }), lang: fc.nat({ max: 2 }), day: fc.nat({ max: 40 }), seed: fc.array(fc.nat({ max: 99 }), { minLength: 20, maxLength: 20 }), disclose: fc.boolean() }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant("submit" as const),
+      survey: fc.nat({ max: 1 }),
+      lang: fc.nat({ max: 2 }),
+      day: fc.nat({ max: 40 }),
+      seed: fc.array(fc.nat({ max: 99 }), { minLength: 20, maxLength: 20 }),
+      disclose: fc.boolean(),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("tag" as const), picks: fc.array(pick, { minLength: 1, maxLength: 4 }), theme: pick }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("save" as const), pick, themes: fc.array(pick, { maxLength: 3 }), status: fc.nat({ max: 2 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("flag" as const), pick }) },
@@ -65,7 +75,7 @@ function answersFor(questions: QuestionView[], seed: number[], disclose: boolean
   return answers;
 }
 
-const nth = <T,>(items: T[], n: number): T | undefined => (items.length ? items[n % items.length] : undefined);
+const nth = <T>(items: T[], n: number): T | undefined => (items.length ? items[n % items.length] : undefined);
 
 const tables = countKeys;
 
@@ -85,7 +95,11 @@ async function snapshot() {
 
 describe("the kept counts", () => {
   it("equal a full recount after any sequence of submits, tags, untags, flags, decisions, merges in batches and theme changes", async () => {
-    const [moderator, lead, admin] = [await createStaff(db(), "moderator"), await createStaff(db(), "safeguarding_lead"), await createStaff(db(), "administrator")];
+    const [moderator, lead, admin] = [
+      await createStaff(db(), "moderator"),
+      await createStaff(db(), "safeguarding_lead"),
+      await createStaff(db(), "administrator"),
+    ];
     const slugs = [await createParentSurvey(db()), await createYoungPeopleSurvey(db())];
     let made = 0;
 
@@ -106,13 +120,23 @@ describe("the kept counts", () => {
               break;
             }
             case "tag":
-              await tagResponses(db(), step.picks.flatMap((n) => nth(open, n)?.id ?? []), nth(themes, step.theme) ?? -1, moderator.id);
+              await tagResponses(
+                db(),
+                step.picks.flatMap((n) => nth(open, n)?.id ?? []),
+                nth(themes, step.theme) ?? -1,
+                moderator.id,
+              );
               break;
             case "save": {
               const target = nth(open, step.pick);
               if (!target) break;
               const wanted = [...new Set(step.themes.flatMap((n) => nth(themes, n) ?? []))];
-              await saveResponse(db(), target.id, { themeIds: wanted, status: (["new", "in_review", "done"] as const)[step.status], version: target.version }, moderator.id);
+              await saveResponse(
+                db(),
+                target.id,
+                { themeIds: wanted, status: (["new", "in_review", "done"] as const)[step.status], version: target.version },
+                moderator.id,
+              );
               break;
             }
             case "flag": {
@@ -134,7 +158,10 @@ describe("the kept counts", () => {
             case "mergeBatch": {
               // A few responses of a merge under way move, while everything else goes on around them.
               const merge = nth(await db().selectFrom("theme_merges").select("theme_id").orderBy("theme_id").execute(), step.pick);
-              if (merge) await db().transaction().execute((trx) => mergeBatch(trx, merge.theme_id, step.size));
+              if (merge)
+                await db()
+                  .transaction()
+                  .execute((trx) => mergeBatch(trx, merge.theme_id, step.size));
               break;
             }
             case "newTheme":
@@ -143,7 +170,10 @@ describe("the kept counts", () => {
               break;
             case "retheme": {
               const survey = (await getSurvey(db(), slugs[step.survey], "en"))!;
-              const question = nth(survey.questions.filter((q) => q.kind !== "free_text"), step.question);
+              const question = nth(
+                survey.questions.filter((q) => q.kind !== "free_text"),
+                step.question,
+              );
               if (!question) break;
               const themeId = step.theme % 4 === 0 ? null : (nth(themes, step.theme) ?? null);
               const options = question.options.map((o) => ({ value: o.value, label: o.label, exclusive: o.exclusive, exit: o.exit?.text ?? null }));
@@ -151,7 +181,19 @@ describe("the kept counts", () => {
                 db(),
                 survey.id,
                 question.id,
-                { key: question.key, kind: question.kind, section: question.section, required: question.required, samePage: question.samePage, maxLength: question.maxLength, themeId, showIf: question.showIf, text: question.text, hint: question.hint, options },
+                {
+                  key: question.key,
+                  kind: question.kind,
+                  section: question.section,
+                  required: question.required,
+                  samePage: question.samePage,
+                  maxLength: question.maxLength,
+                  themeId,
+                  showIf: question.showIf,
+                  text: question.text,
+                  hint: question.hint,
+                  options,
+                },
                 { userId: admin.id, typoOnly: true },
               );
               break;

@@ -108,7 +108,12 @@ async function leftovers(responseId: number, words: string) {
 }
 
 async function erasureAudit(responseId: number) {
-  const row = await db().selectFrom("audit_log").select(["user_id", "at", "after"]).where("action", "=", "response.erase").where("entity_id", "=", String(responseId)).executeTakeFirstOrThrow();
+  const row = await db()
+    .selectFrom("audit_log")
+    .select(["user_id", "at", "after"])
+    .where("action", "=", "response.erase")
+    .where("entity_id", "=", String(responseId))
+    .executeTakeFirstOrThrow();
   return { ...row, after: JSON.parse(row.after ?? "{}") as Record<string, unknown> };
 }
 
@@ -213,7 +218,9 @@ describe("a respondent with their reference only", () => {
     expect(await leftovers(id, "Ask a moderator first")).toEqual([]);
     await expectEverythingRecounts();
     expect((await erasureAudit(id)).user_id).toBe(moderator.id);
-    expect(await readJson((await call(myFeedback.action, { path: "/my-feedback", form: { reference }, address })).response)).toMatchObject({ deletedOn: expect.any(String) });
+    expect(await readJson((await call(myFeedback.action, { path: "/my-feedback", form: { reference }, address })).response)).toMatchObject({
+      deletedOn: expect.any(String),
+    });
   });
 
   it("can be refused with a reason the person does not see; the answers stay", async () => {
@@ -222,27 +229,48 @@ describe("a respondent with their reference only", () => {
     await ask({ intent: "confirm", reference, code: "" }, "198.51.100.74");
     const request = await db().selectFrom("erasure_requests").select("id").where("response_id", "=", id).executeTakeFirstOrThrow();
     const post = (form: Record<string, string>) =>
-      call(deletePage.action, { path: `/moderate/responses/${id}/delete`, params: { id: String(id) }, form: { csrf: moderator.csrf, request: String(request.id), ...form }, headers: { Cookie: moderator.cookie } });
+      call(deletePage.action, {
+        path: `/moderate/responses/${id}/delete`,
+        params: { id: String(id) },
+        form: { csrf: moderator.csrf, request: String(request.id), ...form },
+        headers: { Cookie: moderator.cookie },
+      });
 
     const blank = await post({ intent: "refuse", refusal: "  " });
     expect(blank.response.status).toBe(400);
     expect(await readJson(blank.response)).toMatchObject({ errors: [{ field: "refusal", message: "Enter why you are refusing the request" }] });
-    expect((await post({ intent: "refuse", refusal: "The school office sent it on the family's behalf without asking them" })).response.headers.get("Location")).toBe("/moderate/erasure?done=refused");
+    expect(
+      (await post({ intent: "refuse", refusal: "The school office sent it on the family's behalf without asking them" })).response.headers.get("Location"),
+    ).toBe("/moderate/erasure?done=refused");
 
     expect(await db().selectFrom("responses").select("id").where("id", "=", id).executeTakeFirst()).toBeDefined();
-    const looked = await readJson<{ erasure: { state: string } }>((await call(myFeedback.action, { path: "/my-feedback", form: { reference }, address: "198.51.100.74" })).response);
+    const looked = await readJson<{ erasure: { state: string } }>(
+      (await call(myFeedback.action, { path: "/my-feedback", form: { reference }, address: "198.51.100.74" })).response,
+    );
     expect(looked.erasure.state).toBe("refused");
     expect(JSON.stringify(looked)).not.toContain("school office");
-    expect(await db().selectFrom("audit_log").select("action").where("action", "=", "erasure.refuse").where("entity_id", "=", String(id)).execute()).toHaveLength(1);
+    expect(
+      await db().selectFrom("audit_log").select("action").where("action", "=", "erasure.refuse").where("entity_id", "=", String(id)).execute(),
+    ).toHaveLength(1);
   });
 });
 
 describe("a moderator deleting a response", () => {
   it("needs a reason, and takes its tags, notes, translations, quotes (published ones too) and theme suggestions with it", async () => {
-    const [moderator, second, admin] = [await createStaff(db(), "moderator"), await createStaff(db(), "moderator", "pcf"), await createStaff(db(), "administrator")];
+    const [moderator, second, admin] = [
+      await createStaff(db(), "moderator"),
+      await createStaff(db(), "moderator", "pcf"),
+      await createStaff(db(), "administrator"),
+    ];
     const words = "Quaggaflint said answer my emails please";
     const { id } = await send(words);
-    const asStaff = (person: { id: number; email: string }) => ({ id: person.id, name: "n", email: person.email, role: "moderator" as const, organisation: "council" });
+    const asStaff = (person: { id: number; email: string }) => ({
+      id: person.id,
+      name: "n",
+      email: person.email,
+      role: "moderator" as const,
+      organisation: "council",
+    });
     await saveResponse(db(), id, { themeIds: [4], status: "in_review", version: 0 }, moderator.id);
     await addNote(db(), id, `Follow up: ${words}`, moderator.id);
     const answer = (await db().selectFrom("answers").select("id").where("response_id", "=", id).where("text", "is not", null).executeTakeFirstOrThrow()).id;
@@ -259,15 +287,33 @@ describe("a moderator deleting a response", () => {
     );
     expect(page.response).toMatchObject({ held: false, counts: { tags: 1, notes: 1, quotes: 1, publishedQuotes: 1 } });
 
-    const post = (form: Record<string, string>) => call(deletePage.action, { path: `/moderate/responses/${id}/delete`, params: { id: String(id) }, form: { csrf: moderator.csrf, ...form }, headers: { Cookie: moderator.cookie } });
+    const post = (form: Record<string, string>) =>
+      call(deletePage.action, {
+        path: `/moderate/responses/${id}/delete`,
+        params: { id: String(id) },
+        form: { csrf: moderator.csrf, ...form },
+        headers: { Cookie: moderator.cookie },
+      });
     const noReason = await post({ intent: "delete", reason: "" });
     expect(noReason.response.status).toBe(400);
     expect(await readJson(noReason.response)).toMatchObject({ errors: [{ field: "reason", message: "Enter why you are deleting this response" }] });
     expect(await db().selectFrom("responses").select("id").where("id", "=", id).executeTakeFirst()).toBeDefined();
     const tooLong = await post({ intent: "delete", reason: "x".repeat(501) });
     expect(tooLong.response.status).toBe(400);
-    expect(await readJson(tooLong.response)).toMatchObject({ errors: [{ message: "Keep the reason to 500 characters or fewer" }], values: { reason: "x".repeat(501) } });
-    expect((await call(deletePage.action, { path: `/moderate/responses/${id}/delete`, params: { id: String(id) }, form: { intent: "delete", reason: "No token" }, headers: { Cookie: moderator.cookie } })).response.status).toBe(403);
+    expect(await readJson(tooLong.response)).toMatchObject({
+      errors: [{ message: "Keep the reason to 500 characters or fewer" }],
+      values: { reason: "x".repeat(501) },
+    });
+    expect(
+      (
+        await call(deletePage.action, {
+          path: `/moderate/responses/${id}/delete`,
+          params: { id: String(id) },
+          form: { intent: "delete", reason: "No token" },
+          headers: { Cookie: moderator.cookie },
+        })
+      ).response.status,
+    ).toBe(403);
 
     const deleted = await post({ intent: "delete", reason: "Written by a member of staff testing the survey" });
     expect(deleted.response.status).toBe(303);
@@ -276,10 +322,21 @@ describe("a moderator deleting a response", () => {
     await expectEverythingRecounts();
     const logged = await erasureAudit(id);
     expect(logged.user_id).toBe(moderator.id);
-    expect(logged.after).toMatchObject({ reason: "Written by a member of staff testing the survey", tags: 1, notes: 1, translations: 1, quotes: 1, publishedQuotes: 1, requests: [{ source: "moderator" }] });
+    expect(logged.after).toMatchObject({
+      reason: "Written by a member of staff testing the survey",
+      tags: 1,
+      notes: 1,
+      translations: 1,
+      quotes: 1,
+      publishedQuotes: 1,
+      requests: [{ source: "moderator" }],
+    });
     expect(JSON.stringify(logged.after)).not.toContain("Quaggaflint");
     // Gone for staff too.
-    expect((await call(deletePage.loader, { path: `/moderate/responses/${id}/delete`, params: { id: String(id) }, headers: { Cookie: moderator.cookie } })).response.status).toBe(404);
+    expect(
+      (await call(deletePage.loader, { path: `/moderate/responses/${id}/delete`, params: { id: String(id) }, headers: { Cookie: moderator.cookie } })).response
+        .status,
+    ).toBe(404);
   });
 
   it("is for staff only", async () => {
@@ -302,17 +359,34 @@ describe("a response held for safeguarding", () => {
     expect(await eraseReleased(db())).toBe(0);
 
     // Moderators never see a held response, not even as a request; a lead does.
-    const forModerator = await readJson<{ requests: { responseId: number }[]; notShown: number }>((await call(erasureList.loader, { path: "/moderate/erasure", headers: { Cookie: moderator.cookie } })).response);
+    const forModerator = await readJson<{ requests: { responseId: number }[]; notShown: number }>(
+      (await call(erasureList.loader, { path: "/moderate/erasure", headers: { Cookie: moderator.cookie } })).response,
+    );
     expect(forModerator.requests.map((request) => request.responseId)).not.toContain(id);
     expect(forModerator.notShown).toBeGreaterThanOrEqual(1);
-    const forLead = await readJson<{ requests: { responseId: number; held: boolean; verified: boolean }[] }>((await call(erasureList.loader, { path: "/moderate/erasure", headers: { Cookie: lead.cookie } })).response);
+    const forLead = await readJson<{ requests: { responseId: number; held: boolean; verified: boolean }[] }>(
+      (await call(erasureList.loader, { path: "/moderate/erasure", headers: { Cookie: lead.cookie } })).response,
+    );
     expect(forLead.requests.find((request) => request.responseId === id)).toMatchObject({ held: true, verified: true });
-    expect((await call(deletePage.loader, { path: `/moderate/responses/${id}/delete`, params: { id: String(id) }, headers: { Cookie: moderator.cookie } })).response.status).toBe(404);
-    const refused = await call(deletePage.action, { path: `/moderate/responses/${id}/delete`, params: { id: String(id) }, form: { csrf: lead.csrf, intent: "delete", reason: "Asked to" }, headers: { Cookie: lead.cookie } });
+    expect(
+      (await call(deletePage.loader, { path: `/moderate/responses/${id}/delete`, params: { id: String(id) }, headers: { Cookie: moderator.cookie } })).response
+        .status,
+    ).toBe(404);
+    const refused = await call(deletePage.action, {
+      path: `/moderate/responses/${id}/delete`,
+      params: { id: String(id) },
+      form: { csrf: lead.csrf, intent: "delete", reason: "Asked to" },
+      headers: { Cookie: lead.cookie },
+    });
     expect(refused.response.status).toBe(400);
     expect(await readJson(refused.response)).toMatchObject({ errors: [{ field: "reason", message: expect.stringContaining("held for safeguarding") }] });
 
-    await recordHandover(db(), concern.id, { handedTo: "Children's social care front door", handedOverOn: "2026-12-05", actionTaken: "Referral made" }, lead.id);
+    await recordHandover(
+      db(),
+      concern.id,
+      { handedTo: "Children's social care front door", handedOverOn: "2026-12-05", actionTaken: "Referral made" },
+      lead.id,
+    );
     expect(await eraseReleased(db())).toBe(0);
     await closeConcern(db(), concern.id, "Social care took it on", lead.id);
     expect(await eraseReleased(db())).toBe(1);
@@ -331,7 +405,11 @@ describe("a response held for safeguarding", () => {
     const concern = await db().selectFrom("safeguarding_concerns").select("id").where("response_id", "=", id).executeTakeFirstOrThrow();
     expect(await readJson((await ask({ intent: "confirm", reference, code: "" }, "198.51.100.76")).response)).toMatchObject({ step: "waiting" });
     const listed = async () =>
-      (await readJson<{ requests: { responseId: number }[] }>((await call(erasureList.loader, { path: "/moderate/erasure", headers: { Cookie: moderator.cookie } })).response)).requests.map((r) => r.responseId);
+      (
+        await readJson<{ requests: { responseId: number }[] }>(
+          (await call(erasureList.loader, { path: "/moderate/erasure", headers: { Cookie: moderator.cookie } })).response,
+        )
+      ).requests.map((r) => r.responseId);
     expect(await listed()).not.toContain(id);
 
     await decideNotConcern(db(), concern.id, "A song lyric, not about them", lead.id);

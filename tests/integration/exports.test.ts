@@ -25,7 +25,8 @@ const fixedLabels = englishSurvey.options as Record<string, string>;
 const exportOf = (person: Person, form: Record<string, string>) =>
   call(download.action, { path: "/moderate/exports/download", form: { csrf: person.csrf, format: "csv", ...form }, headers: { Cookie: person.cookie } });
 
-const pageOf = (person: Person | null, query: string) => call(page.loader, { path: `/moderate/exports${query}`, headers: person ? { Cookie: person.cookie } : {} });
+const pageOf = (person: Person | null, query: string) =>
+  call(page.loader, { path: `/moderate/exports${query}`, headers: person ? { Cookie: person.cookie } : {} });
 
 /** The file's rows; it starts with a byte-order mark, which Response.text() would hide. */
 async function csvRows(response: Response): Promise<string[][]> {
@@ -43,10 +44,12 @@ async function xlsxSheets(response: Response) {
     const width = sheet.getRow(1).cellCount;
     const out: string[][] = [];
     sheet.eachRow({ includeEmpty: true }, (row) => {
-      out.push(Array.from({ length: width }, (_, index) => {
-        const value = row.getCell(index + 1).value;
-        return value === null || value === undefined ? "" : String(value);
-      }));
+      out.push(
+        Array.from({ length: width }, (_, index) => {
+          const value = row.getCell(index + 1).value;
+          return value === null || value === undefined ? "" : String(value);
+        }),
+      );
     });
     return out;
   };
@@ -54,7 +57,12 @@ async function xlsxSheets(response: Response) {
 }
 
 async function auditRows() {
-  const rows = await db().selectFrom("audit_log").select(["user_id", "entity", "entity_id", "after"]).where("action", "=", "responses.export").orderBy("id").execute();
+  const rows = await db()
+    .selectFrom("audit_log")
+    .select(["user_id", "entity", "entity_id", "after"])
+    .where("action", "=", "responses.export")
+    .orderBy("id")
+    .execute();
   return rows.map((row) => ({ ...row, after: JSON.parse(row.after ?? "{}") as Record<string, unknown> }));
 }
 
@@ -73,7 +81,11 @@ async function storedQuestions(slug: string) {
     .selectFrom("question_options as o")
     .innerJoin("option_translations as t", (join) => join.onRef("t.option_id", "=", "o.id").on("t.lang", "=", "en"))
     .select(["o.question_id", "o.value", "t.label"])
-    .where("o.question_id", "in", rows.map((row) => row.id))
+    .where(
+      "o.question_id",
+      "in",
+      rows.map((row) => row.id),
+    )
     .where("o.retired_at", "is", null)
     .orderBy("o.position")
     .execute();
@@ -87,7 +99,11 @@ function expectedHeader(questions: Stored[], held = false): string[] {
     ...FIXED,
     ...(held ? ["Held for safeguarding"] : []),
     ...questions.flatMap((q) =>
-      q.kind === "multiple_choice" ? q.options.map((o) => `${q.text}: ${o.label}`) : q.kind === "free_text" ? [q.text, `${q.text} (English translation)`] : [q.text],
+      q.kind === "multiple_choice"
+        ? q.options.map((o) => `${q.text}: ${o.label}`)
+        : q.kind === "free_text"
+          ? [q.text, `${q.text} (English translation)`]
+          : [q.text],
     ),
   ];
 }
@@ -140,7 +156,9 @@ async function period(admin: Person, startsOn: string, endsOn: string) {
 
 async function tag(responseId: number, themeSlug: string, by: number) {
   const theme = await db().selectFrom("themes").select("id").where("slug", "=", themeSlug).executeTakeFirstOrThrow();
-  await counted(db(), [responseId], (trx) => trx.insertInto("response_themes").values({ response_id: responseId, theme_id: theme.id, tagged_by: by, tagged_at: new Date().toISOString() }).execute());
+  await counted(db(), [responseId], (trx) =>
+    trx.insertInto("response_themes").values({ response_id: responseId, theme_id: theme.id, tagged_by: by, tagged_at: new Date().toISOString() }).execute(),
+  );
 }
 
 async function hold(responseId: number) {
@@ -168,15 +186,22 @@ describe("exports", () => {
         "assessment-on-time": "strongly_disagree",
         "annual-review": "yes",
         "health-waits": ["camhs", "autism_adhd"],
-        "one-change": "=HYPERLINK(\"http://evil.example\",\"Click\")",
+        "one-change": '=HYPERLINK("http://evil.example","Click")',
         "working-well": "-2 weeks was all we waited, thank you",
       },
       new Date("2026-01-10T09:00:00Z"),
     );
     await tag(first, "communication", moderator.id);
     await tag(first, "camhs-mental-health", moderator.id);
-    polishId = await createResponse(db(), slug, { "support-type": "prefer_not_to_say", "one-change": "Szybsza odpowiedź na e-maile", "health-waits": ["none"] }, new Date("2026-02-01T12:30:00Z"));
-    await counted(db(), [polishId], (trx) => trx.updateTable("responses").set({ lang: "pl", status: "done", helped_by: "teacher", quote_consent: 0 }).where("id", "=", polishId).execute());
+    polishId = await createResponse(
+      db(),
+      slug,
+      { "support-type": "prefer_not_to_say", "one-change": "Szybsza odpowiedź na e-maile", "health-waits": ["none"] },
+      new Date("2026-02-01T12:30:00Z"),
+    );
+    await counted(db(), [polishId], (trx) =>
+      trx.updateTable("responses").set({ lang: "pl", status: "done", helped_by: "teacher", quote_consent: 0 }).where("id", "=", polishId).execute(),
+    );
     const answer = await db().selectFrom("answers").select("id").where("response_id", "=", polishId).where("text", "is not", null).executeTakeFirstOrThrow();
     await saveTranslation(db(), polishId, answer.id, "@team: faster replies to emails", moderator.id);
     await createResponse(db(), slug, { "local-offer": "hard", "know-what-changed": "no" }, new Date("2026-03-31T23:59:00Z"));
@@ -194,10 +219,18 @@ describe("exports", () => {
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="${slug}-responses-all.csv"`);
     expect(response.headers.get("Cache-Control")).toBe("no-store");
-    const [header, ...rows] = (await csvRows(response));
+    const [header, ...rows] = await csvRows(response);
     const questions = await storedQuestions(slug);
     expect(header).toEqual(expectedHeader(questions));
-    const stored = await db().selectFrom("responses as r").innerJoin("surveys as s", "s.id", "r.survey_id").select("r.reference").where("s.slug", "=", slug).where("r.flagged", "=", 0).orderBy("r.submitted_at").orderBy("r.id").execute();
+    const stored = await db()
+      .selectFrom("responses as r")
+      .innerJoin("surveys as s", "s.id", "r.survey_id")
+      .select("r.reference")
+      .where("s.slug", "=", slug)
+      .where("r.flagged", "=", 0)
+      .orderBy("r.submitted_at")
+      .orderBy("r.id")
+      .execute();
     expect(rows.map((row) => row[0])).toEqual(stored.map((r) => formatCode(r.reference)));
     for (const row of rows) await expectRowMatches(header, row, questions);
 
@@ -225,7 +258,7 @@ describe("exports", () => {
     const [header, ...rows] = workbook.rows("Responses");
     const questions = await storedQuestions(slug);
     expect(header).toEqual(expectedHeader(questions));
-    const csv = (await csvRows((await exportOf(moderator, { survey: slug })).response));
+    const csv = await csvRows((await exportOf(moderator, { survey: slug })).response);
     expect([header, ...rows]).toEqual(csv);
     for (const row of rows) await expectRowMatches(header, row, questions);
 
@@ -291,12 +324,12 @@ describe("exports", () => {
     const { response } = await exportOf(moderator, { survey: slug, ...dates });
     expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="${slug}-responses-2026-02-01-to-2026-03-31.csv"`);
     expect((await csvRows(response)).slice(1).map((row) => row[1])).toEqual(["2026-02-01T12:30:00.000Z", "2026-03-31T23:59:00.000Z"]);
-    const fromOnly = (await csvRows((await exportOf(moderator, { survey: slug, "from-day": "1", "from-month": "4", "from-year": "2026" })).response));
+    const fromOnly = await csvRows((await exportOf(moderator, { survey: slug, "from-day": "1", "from-month": "4", "from-year": "2026" })).response);
     expect(fromOnly.slice(1).map((row) => row[1])).toEqual(["2026-04-01T00:00:00.000Z"]);
   });
 
   it("leaves held responses out, unless a safeguarding lead or administrator asks for them", async () => {
-    const references = async (person: Person, form: Record<string, string>) => (await csvRows((await exportOf(person, { survey: slug, ...form })).response));
+    const references = async (person: Person, form: Record<string, string>) => await csvRows((await exportOf(person, { survey: slug, ...form })).response);
     const held = formatCode((await db().selectFrom("responses").select("reference").where("id", "=", heldId).executeTakeFirstOrThrow()).reference);
     expect((await references(moderator, {})).map((row) => row[0])).not.toContain(held);
     expect((await references(lead, {})).map((row) => row[0])).not.toContain(held);
@@ -306,7 +339,9 @@ describe("exports", () => {
     expect(header).toEqual(expectedHeader(questions, true));
     expect(rows.map((row) => [row[0], row[9]]).filter(([, isHeld]) => isHeld === "Yes")).toEqual([[held, "Yes"]]);
     expect(rows.filter((row) => row[9] === "No").length).toBe(5);
-    expect(rows.find((row) => row[0] === held)?.[header.indexOf(questions.find((q) => q.text.startsWith("What one thing"))!.text)]).toBe("'+ I am scared to go home");
+    expect(rows.find((row) => row[0] === held)?.[header.indexOf(questions.find((q) => q.text.startsWith("What one thing"))!.text)]).toBe(
+      "'+ I am scared to go home",
+    );
     expect((await auditRows()).at(-1)).toMatchObject({ user_id: lead.id, after: { includeHeld: true, rows: 6, complete: true } });
     const withHeld = await exportOf(admin, { survey: slug, held: "1", format: "xlsx" });
     expect(withHeld.response.headers.get("Content-Disposition")).toBe(`attachment; filename="${slug}-responses-all-with-held.xlsx"`);
@@ -331,7 +366,11 @@ describe("exports", () => {
     expect(visitor.response.headers.get("Location")).toBe("/sign-in?redirectTo=%2Fmoderate%2Fexports");
 
     const before = (await auditRows()).length;
-    const forged = await call(download.action, { path: "/moderate/exports/download", form: { survey: slug, format: "csv" }, headers: { Cookie: moderator.cookie } });
+    const forged = await call(download.action, {
+      path: "/moderate/exports/download",
+      form: { survey: slug, format: "csv" },
+      headers: { Cookie: moderator.cookie },
+    });
     expect(forged.response.status).toBe(403);
     expect(forged.response.headers.get("Content-Disposition")).toBeNull();
     // A link to the download is no way round the token: it leads back to the form.
@@ -352,13 +391,18 @@ describe("exports", () => {
       { field: "format", message: "Choose CSV or Excel" },
     ]);
     const { id } = await period(admin, "2027-01-01", "2027-03-31");
-    const muddled = await pageOf(moderator, `?survey=no-such-survey&period=${id}&from-day=1&from-month=&from-year=2026&to-day=1&to-month=1&to-year=2026&format=csv`);
+    const muddled = await pageOf(
+      moderator,
+      `?survey=no-such-survey&period=${id}&from-day=1&from-month=&from-year=2026&to-day=1&to-month=1&to-year=2026&format=csv`,
+    );
     expect((await readJson<Failure>(muddled.response)).errors).toEqual([
       { field: "survey", message: "Choose a survey from the list" },
       { field: "from", message: "Start date must include a month" },
       { field: "period", message: "Choose a reporting period or enter dates, not both" },
     ]);
-    const backwards = await readJson<Failure>((await pageOf(moderator, `?survey=${slug}&period=99999&from-day=2&from-month=2&from-year=2026&to-day=1&to-month=2&to-year=2026&format=pdf`)).response);
+    const backwards = await readJson<Failure>(
+      (await pageOf(moderator, `?survey=${slug}&period=99999&from-day=2&from-month=2&from-year=2026&to-day=1&to-month=2&to-year=2026&format=pdf`)).response,
+    );
     expect(backwards.errors.map((error) => error.message)).toEqual([
       "Choose a reporting period from the list",
       "End date must be the same as or after the start date",
@@ -398,13 +442,25 @@ describe("exports over many responses", () => {
     for (let i = 0; i < total; i += 200) {
       const ids = await db()
         .insertInto("responses")
-        .values(Array.from({ length: Math.min(200, total - i) }, (_, n) => ({ survey_id: survey.id, reference: `BULK${String(i + n).padStart(8, "0")}`, lang: "en", quote_consent: 1, submitted_at: new Date(Date.UTC(2026, 0, 1, 0, 0, i + n)).toISOString(), audience: "parent_carer" as const })))
+        .values(
+          Array.from({ length: Math.min(200, total - i) }, (_, n) => ({
+            survey_id: survey.id,
+            reference: `BULK${String(i + n).padStart(8, "0")}`,
+            lang: "en",
+            quote_consent: 1,
+            submitted_at: new Date(Date.UTC(2026, 0, 1, 0, 0, i + n)).toISOString(),
+            audience: "parent_carer" as const,
+          })),
+        )
         .returning("id")
         .execute();
-      await db().insertInto("answers").values(ids.map(({ id }, n) => ({ response_id: id, question_id: oneChange.id, text: `Answer ${i + n}` }))).execute();
+      await db()
+        .insertInto("answers")
+        .values(ids.map(({ id }, n) => ({ response_id: id, question_id: oneChange.id, text: `Answer ${i + n}` })))
+        .execute();
     }
 
-    const complete = (await csvRows((await exportOf(moderator, { survey: slug })).response));
+    const complete = await csvRows((await exportOf(moderator, { survey: slug })).response);
     expect(complete.length).toBe(total + 1);
     expect(complete.slice(1).map((row) => row[0])).toEqual(Array.from({ length: total }, (_, n) => formatCode(`BULK${String(n).padStart(8, "0")}`)));
     expect(complete.slice(1).every((row, n) => row[complete[0].indexOf(oneChange.text)] === `Answer ${n}`)).toBe(true);
@@ -413,7 +469,16 @@ describe("exports over many responses", () => {
     const { response } = await exportOf(moderator, { survey: slug, format: "xlsx" });
     const reader = response.body!.getReader();
     await reader.read();
-    expect(Number((await db().selectFrom("responses").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n)).toBeGreaterThan(total);
+    expect(
+      Number(
+        (
+          await db()
+            .selectFrom("responses")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBeGreaterThan(total);
     await reader.cancel();
     const stopped = (await auditRows()).at(-1);
     expect(stopped?.after).toMatchObject({ format: "xlsx", complete: false });
@@ -451,17 +516,34 @@ describe("exports across survey versions", () => {
       db(),
       survey.id,
       question.id,
-      { key: question.key, kind: question.kind, section: question.section, required: question.required, samePage: question.samePage, maxLength: null, themeId: question.themeId, showIf: question.showIf, text: reworded, hint: question.hint, options: [] },
+      {
+        key: question.key,
+        kind: question.kind,
+        section: question.section,
+        required: question.required,
+        samePage: question.samePage,
+        maxLength: null,
+        themeId: question.themeId,
+        showIf: question.showIf,
+        text: reworded,
+        hint: question.hint,
+        options: [],
+      },
       { userId: admin.id },
     );
     expect(saved).toMatchObject({ status: "saved", newVersion: true });
     const late = await createResponse(db(), slug, { "know-what-changed": "no" }, new Date("2026-02-05T10:00:00Z"));
 
-    const [header, ...rows] = (await csvRows((await exportOf(admin, { survey: slug })).response));
+    const [header, ...rows] = await csvRows((await exportOf(admin, { survey: slug })).response);
     const main = header.indexOf(`${reworded} [asked in 2 wordings]`);
     expect(main).toBeGreaterThan(0);
     expect(header[main + 1]).toBe(`${reworded} (words this person answered)`);
-    const references = await db().selectFrom("responses").select(["id", "reference", "survey_version"]).where("id", "in", [early, late]).orderBy("id").execute();
+    const references = await db()
+      .selectFrom("responses")
+      .select(["id", "reference", "survey_version"])
+      .where("id", "in", [early, late])
+      .orderBy("id")
+      .execute();
     expect(rows.map((row) => [row[0], row[2], row[main], row[main + 1]])).toEqual([
       [formatCode(references[0].reference), "1", "Yes", old],
       [formatCode(references[1].reference), "2", "No", reworded],

@@ -15,10 +15,20 @@ describe("figures from the data", () => {
     for (let i = 0; i < 12; i++) ids.push(await createResponse(db, parents, { "contact-reply": i < 9 ? "agree" : "disagree" }, when(i + 1)));
     for (let i = 0; i < 3; i++) {
       const id = await createResponse(db, young, { "best-thing": "My mentor." }, when(i + 1));
-      await counted(db, [id], (trx) => trx.insertInto("response_themes").values({ response_id: id, theme_id: communication, tagged_at: when(1).toISOString() }).execute());
+      await counted(db, [id], (trx) =>
+        trx
+          .insertInto("response_themes")
+          .values({ response_id: id, theme_id: communication, tagged_at: when(1).toISOString() })
+          .execute(),
+      );
     }
     // Tagged as well as answered: still one response.
-    await counted(db, [ids[0]], (trx) => trx.insertInto("response_themes").values({ response_id: ids[0], theme_id: communication, tagged_at: when(1).toISOString() }).execute());
+    await counted(db, [ids[0]], (trx) =>
+      trx
+        .insertInto("response_themes")
+        .values({ response_id: ids[0], theme_id: communication, tagged_at: when(1).toISOString() })
+        .execute(),
+    );
     // Flagged, and outside the period: neither counts.
     await holdResponse(db, ids[11]);
     await createResponse(db, parents, { "contact-reply": "agree" }, new Date(Date.UTC(2032, 0, 1)));

@@ -56,11 +56,26 @@ async function draft(slug: string, audience: Audience, createdAt: string, answer
     .execute();
 }
 
-async function action(title: string, themes: number[], period: number | undefined, dueOn: string, status: ActionStatus, publishedAt: string | null, userId: number) {
-  const id = await createAction(getDb(), { title, description: "What we will do.", owner: "SEND team", partner: "council", measure: "Measured.", theme: themes, survey: [], period, due_on: dueOn }, userId);
+async function action(
+  title: string,
+  themes: number[],
+  period: number | undefined,
+  dueOn: string,
+  status: ActionStatus,
+  publishedAt: string | null,
+  userId: number,
+) {
+  const id = await createAction(
+    getDb(),
+    { title, description: "What we will do.", owner: "SEND team", partner: "council", measure: "Measured.", theme: themes, survey: [], period, due_on: dueOn },
+    userId,
+  );
   await getDb().updateTable("actions").set({ status }).where("id", "=", id).execute();
   if (publishedAt) {
-    await getDb().insertInto("publications").values({ entity: "action", entity_id: id, requested_by: userId, requested_at: publishedAt, published_by: userId, published_at: publishedAt }).execute();
+    await getDb()
+      .insertInto("publications")
+      .values({ entity: "action", entity_id: id, requested_by: userId, requested_at: publishedAt, published_by: userId, published_at: publishedAt })
+      .execute();
   }
   return id;
 }
@@ -83,18 +98,30 @@ beforeAll(async () => {
   const parents = await createParentSurvey(db);
   const young = await createYoungPeopleSurvey(db);
   youngSurvey = young;
-  const [communication, listened, school, transport] = await Promise.all(["communication", "listened-coproduction", "sen-support-mainstream", "home-to-school-transport"].map(themeId));
+  const [communication, listened, school, transport] = await Promise.all(
+    ["communication", "listened-coproduction", "sen-support-mainstream", "home-to-school-transport"].map(themeId),
+  );
 
   const p1 = await createResponse(db, parents, { "contact-reply": "agree", "views-listened-to": "agree" }, at("2025-01-10"));
   await createResponse(db, young, { "adults-listen": "good", "school-feel": "bad" }, at("2025-01-15"));
   const held = await createResponse(db, parents, { "contact-reply": "agree", "views-listened-to": "agree" }, at("2025-01-20"));
   await holdResponse(db, held);
   const p2 = await createResponse(db, parents, { "contact-reply": "disagree", "views-listened-to": "strongly_disagree" }, at("2025-02-03"));
-  await counted(db, [p2], (trx) => trx.insertInto("response_themes").values({ response_id: p2, theme_id: communication, tagged_at: at("2025-02-04").toISOString() }).execute());
+  await counted(db, [p2], (trx) =>
+    trx
+      .insertInto("response_themes")
+      .values({ response_id: p2, theme_id: communication, tagged_at: at("2025-02-04").toISOString() })
+      .execute(),
+  );
   const p3 = await createResponse(db, parents, { "contact-reply": "strongly_agree", "views-listened-to": "dont_know" }, at("2025-02-20"));
   await counted(db, [p3], (trx) => trx.updateTable("responses").set({ lang: "pl" }).where("id", "=", p3).execute());
   const y2 = await createResponse(db, young, { "adults-listen": "really_bad", "school-feel": "really_good" }, at("2025-03-05"));
-  await counted(db, [y2], (trx) => trx.insertInto("response_themes").values({ response_id: y2, theme_id: transport, tagged_at: at("2025-03-06").toISOString() }).execute());
+  await counted(db, [y2], (trx) =>
+    trx
+      .insertInto("response_themes")
+      .values({ response_id: y2, theme_id: transport, tagged_at: at("2025-03-06").toISOString() })
+      .execute(),
+  );
   await createResponse(db, parents, { "contact-reply": "agree" }, at("2024-09-01"));
   await createResponse(db, parents, { "contact-reply": "agree", "views-listened-to": "agree" }, at("2024-10-01"));
 
@@ -149,9 +176,19 @@ describe("the insight dashboard", () => {
       "Home-to-school transport": [1, 0],
     });
     const agreement = Object.fromEntries(data.scales.agreement_scale.map((row) => [row.name.text, row]));
-    expect(agreement["Communication and case-worker contact"]).toMatchObject({ counts: { strongly_agree: 1, agree: 1, disagree: 1, neither: 0 }, total: 3, answered: 3, agreed: 2 });
+    expect(agreement["Communication and case-worker contact"]).toMatchObject({
+      counts: { strongly_agree: 1, agree: 1, disagree: 1, neither: 0 },
+      total: 3,
+      answered: 3,
+      agreed: 2,
+    });
     // "Don't know" is shown but neither agrees nor disagrees.
-    expect(agreement["Being listened to and co-production"]).toMatchObject({ counts: { agree: 1, strongly_disagree: 1, dont_know: 1 }, total: 3, answered: 2, agreed: 1 });
+    expect(agreement["Being listened to and co-production"]).toMatchObject({
+      counts: { agree: 1, strongly_disagree: 1, dont_know: 1 },
+      total: 3,
+      answered: 2,
+      agreed: 1,
+    });
     const smiley = Object.fromEntries(data.scales.smiley_scale.map((row) => [row.name.text, row.counts]));
     expect(smiley["SEN support in mainstream school"]).toMatchObject({ bad: 1, really_good: 1 });
   });
@@ -161,10 +198,20 @@ describe("the insight dashboard", () => {
     expect((await dashboard("?period=first-half-2025")).listened).toEqual({ agreed: 2, answered: 4, target: 90 });
 
     const admin = await createStaff(getDb(), "administrator");
-    const form = { csrf: admin.csrf, organisation_name: "Riverside", contact_email: "send@riverside.example", quote_approval: "two_people", suppression_threshold: "10", setting_names: "" };
+    const form = {
+      csrf: admin.csrf,
+      organisation_name: "Riverside",
+      contact_email: "send@riverside.example",
+      quote_approval: "two_people",
+      suppression_threshold: "10",
+      setting_names: "",
+    };
     const refused = await call(settings.action, { path: "/admin/settings", form: { ...form, listened_target: "120" }, headers: { Cookie: admin.cookie } });
     expect(refused.response.status).toBe(400);
-    expect(await readJson(refused.response)).toMatchObject({ errors: [{ field: "listened_target", message: "Enter a whole number from 1 to 100" }], values: { listened_target: "120" } });
+    expect(await readJson(refused.response)).toMatchObject({
+      errors: [{ field: "listened_target", message: "Enter a whole number from 1 to 100" }],
+      values: { listened_target: "120" },
+    });
     expect(await listenedTarget(getDb())).toBe(90);
 
     const saved = await call(settings.action, { path: "/admin/settings", form: { ...form, listened_target: "75" }, headers: { Cookie: admin.cookie } });
@@ -215,7 +262,12 @@ describe("the insight dashboard", () => {
     // Planned and due 1 June 2025: overdue. Done, not possible or due in 2099: not.
     expect(overdue.total).toBe(1);
     expect(overdue.actions).toEqual([
-      expect.objectContaining({ title: "Answer every email in five days", dueOn: "2025-06-01", status: "planned", daysOverdue: daysBetween("2025-06-01", londonToday(new Date())) }),
+      expect.objectContaining({
+        title: "Answer every email in five days",
+        dueOn: "2025-06-01",
+        status: "planned",
+        daysOverdue: daysBetween("2025-06-01", londonToday(new Date())),
+      }),
     ]);
   });
 

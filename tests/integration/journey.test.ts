@@ -189,7 +189,10 @@ describe("bad input changes nothing", () => {
     const tooLong = "This is far more than twenty characters";
     const { response } = await answer(slug, "words", { answer: tooLong }, jar);
     expect(response.status).toBe(400);
-    expect(await readJson(response)).toEqual({ errors: [{ field: "answer", message: "Your answer must be 20 characters or fewer" }], submitted: { answer: tooLong } });
+    expect(await readJson(response)).toEqual({
+      errors: [{ field: "answer", message: "Your answer must be 20 characters or fewer" }],
+      submitted: { answer: tooLong },
+    });
     const [draft] = await db().selectFrom("drafts").select("answers").orderBy("id", "desc").limit(1).execute();
     expect(Object.values(JSON.parse(draft.answers))).toEqual(["right", "agree"]);
   });
@@ -218,12 +221,7 @@ describe("bad input changes nothing", () => {
     const { response } = await begin(slug);
     expect(response.status).toBe(410);
     expect(await readJson(response)).toMatchObject({ kind: "surveyClosed" });
-    const drafts = await db()
-      .selectFrom("drafts as d")
-      .innerJoin("surveys as s", "s.id", "d.survey_id")
-      .select("d.id")
-      .where("s.slug", "=", slug)
-      .execute();
+    const drafts = await db().selectFrom("drafts as d").innerJoin("surveys as s", "s.id", "d.survey_id").select("d.id").where("s.slug", "=", slug).execute();
     expect(drafts).toHaveLength(0);
   });
 
@@ -249,7 +247,12 @@ describe("bad input changes nothing", () => {
     const slug = await createEveryKindSurvey(db());
     const { jar } = await begin(slug);
     await answerEverything(slug, jar);
-    const { response } = await call(consent.action, { path: `/surveys/${slug}/consent`, params: { slug }, form: { quote: "no", website: "http://spam.example" }, jar });
+    const { response } = await call(consent.action, {
+      path: `/surveys/${slug}/consent`,
+      params: { slug },
+      form: { quote: "no", website: "http://spam.example" },
+      jar,
+    });
     expect(response.status).toBe(400);
     expect(await responsesFor(slug)).toHaveLength(0);
   });

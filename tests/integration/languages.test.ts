@@ -46,8 +46,18 @@ describe("surveys in other languages", () => {
     const slug = await createYoungPeopleSurvey(db());
     const jar = new CookieJar();
     await call(start.action, { path: `/surveys/${slug}`, params: { slug }, form: { intent: "start" }, jar });
-    await call(question.action, { path: `/surveys/${slug}/questions/school-feel`, params: { slug, key: "school-feel" }, form: { intent: "continue", answer: "good" }, jar });
-    await call(question.action, { path: `/surveys/${slug}/questions/adults-listen`, params: { slug, key: "adults-listen" }, form: { intent: "continue", answer: "okay" }, jar });
+    await call(question.action, {
+      path: `/surveys/${slug}/questions/school-feel`,
+      params: { slug, key: "school-feel" },
+      form: { intent: "continue", answer: "good" },
+      jar,
+    });
+    await call(question.action, {
+      path: `/surveys/${slug}/questions/adults-listen`,
+      params: { slug, key: "adults-listen" },
+      form: { intent: "continue", answer: "okay" },
+      jar,
+    });
 
     // A value the form never offered: 400, the consent choice kept, nothing stored.
     const bad = await call(consent.action, { path: `/surveys/${slug}/consent`, params: { slug }, form: { quote: "yes", helped: "robot" }, jar });
@@ -60,7 +70,11 @@ describe("surveys in other languages", () => {
     const stored = await db().selectFrom("responses").select(["id", "helped_by"]).where("helped_by", "=", "support_worker").executeTakeFirstOrThrow();
 
     const moderator = await createStaff(db(), "moderator");
-    const { response } = await call(responsePage.loader, { path: `/moderate/responses/${stored.id}`, params: { id: String(stored.id) }, headers: { Cookie: moderator.cookie } });
+    const { response } = await call(responsePage.loader, {
+      path: `/moderate/responses/${stored.id}`,
+      params: { id: String(stored.id) },
+      headers: { Cookie: moderator.cookie },
+    });
     expect((await readJson<{ response: { helpedBy: string } }>(response)).response.helpedBy).toBe("support_worker");
   });
 });
@@ -74,7 +88,12 @@ describe("moderators and other languages", () => {
     const moderator = await createStaff(db(), "moderator");
     const path = `/moderate/responses/${id}`;
     const post = (translation: string) =>
-      call(responsePage.action, { path, params: { id: String(id) }, headers: { Cookie: moderator.cookie }, form: { csrf: moderator.csrf, intent: "translate", answer: String(answer.id), translation } });
+      call(responsePage.action, {
+        path,
+        params: { id: String(id) },
+        headers: { Cookie: moderator.cookie },
+        form: { csrf: moderator.csrf, intent: "translate", answer: String(answer.id), translation },
+      });
 
     const empty = await post("   ");
     expect(empty.response.status).toBe(400);
@@ -102,8 +121,16 @@ describe("moderators and other languages", () => {
     const answer = await db().selectFrom("answers").select("id").where("response_id", "=", id).where("text", "is not", null).executeTakeFirstOrThrow();
     const [maker, checker] = [await createStaff(db(), "moderator"), await createStaff(db(), "administrator", "pcf")];
     const user = (staff: typeof maker, organisation: string) => ({ id: staff.id, name: "n", email: staff.email, role: "moderator" as const, organisation });
-    const quote = await createQuote(db(), answer.id, { text: "Więcej pomocy w szkole", themeIds: [], translation: "More help at school" }, user(maker, "council"));
-    expect(await db().selectFrom("quotes").select(["lang", "translation"]).where("id", "=", quote).executeTakeFirstOrThrow()).toEqual({ lang: "pl", translation: "More help at school" });
+    const quote = await createQuote(
+      db(),
+      answer.id,
+      { text: "Więcej pomocy w szkole", themeIds: [], translation: "More help at school" },
+      user(maker, "council"),
+    );
+    expect(await db().selectFrom("quotes").select(["lang", "translation"]).where("id", "=", quote).executeTakeFirstOrThrow()).toEqual({
+      lang: "pl",
+      translation: "More help at school",
+    });
 
     const edit = await call(quotePage.action, {
       path: `/moderate/quotes/${quote}`,

@@ -31,7 +31,12 @@ async function setUp(admin: Staff) {
 }
 
 const tagged = (ids: number[], themeId: number, by: number) =>
-  counted(db(), ids, (trx) => trx.insertInto("response_themes").values(ids.map((id) => ({ response_id: id, theme_id: themeId, tagged_by: by, tagged_at: new Date().toISOString() }))).execute());
+  counted(db(), ids, (trx) =>
+    trx
+      .insertInto("response_themes")
+      .values(ids.map((id) => ({ response_id: id, theme_id: themeId, tagged_by: by, tagged_at: new Date().toISOString() })))
+      .execute(),
+  );
 
 /** How many open responses each theme should count for now, worked out from the tags, answers and how far the merge has got. */
 async function expected(themeIds: number[], from: number, into: number) {
@@ -77,7 +82,11 @@ describe("merging themes in batches", () => {
     await startMerge(db(), from, into, admin.id);
     expect(await kept([from, into])).toEqual(await expected([from, into], from, into));
     let batches = 0;
-    while (await db().transaction().execute((trx) => mergeBatch(trx, from, 2))) {
+    while (
+      await db()
+        .transaction()
+        .execute((trx) => mergeBatch(trx, from, 2))
+    ) {
       batches++;
       expect(await kept([from, into]), `after batch ${batches}`).toEqual(await expected([from, into], from, into));
       // Between batches the portal carries on: a response is held, and a new one raises the merged theme.
@@ -92,7 +101,13 @@ describe("merging themes in batches", () => {
     // And the kept counts are what a full recount finds.
     await rebuildAggregates(db());
     expect(await kept([from, into])).toEqual(counts);
-    const log = await db().selectFrom("audit_log").select(["action", "after"]).where("entity", "=", "theme").where("entity_id", "=", String(from)).orderBy("id").execute();
+    const log = await db()
+      .selectFrom("audit_log")
+      .select(["action", "after"])
+      .where("entity", "=", "theme")
+      .where("entity_id", "=", String(from))
+      .orderBy("id")
+      .execute();
     expect(log.map((entry) => entry.action)).toEqual(["theme.create", "theme.merge", "theme.merge.done"]);
     expect(JSON.parse(log[2].after!)).toEqual({ into, tagsMoved: 4 });
   });
@@ -105,7 +120,9 @@ describe("merging themes in batches", () => {
     await tagged(ids, from, admin.id);
 
     await startMerge(db(), from, into, admin.id);
-    await db().transaction().execute((trx) => mergeBatch(trx, from, 2));
+    await db()
+      .transaction()
+      .execute((trx) => mergeBatch(trx, from, 2));
     const page = await call(themePage.loader, { path: `/admin/themes/${from}`, params: { id: String(from) }, headers: { Cookie: admin.cookie } });
     expect(await readJson(page.response)).toMatchObject({ merge: { into: `Kept ${admin.id}`, moved: 2 }, mergedInto: `Kept ${admin.id}` });
 
@@ -121,7 +138,9 @@ describe("merging themes in batches", () => {
     expect(turns).toBeGreaterThanOrEqual(4);
     const after = await call(themePage.loader, { path: `/admin/themes/${from}`, params: { id: String(from) }, headers: { Cookie: admin.cookie } });
     expect(await readJson(after.response)).toMatchObject({ merge: null, mergedInto: `Kept ${admin.id}` });
-    expect(await db().selectFrom("response_themes").select("response_id").where("theme_id", "=", into).orderBy("response_id").execute()).toEqual(ids.map((id) => ({ response_id: id })));
+    expect(await db().selectFrom("response_themes").select("response_id").where("theme_id", "=", into).orderBy("response_id").execute()).toEqual(
+      ids.map((id) => ({ response_id: id })),
+    );
   });
 
   it("refuses a second merge of the same theme, and a merge into a theme being merged away", async () => {

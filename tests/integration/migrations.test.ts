@@ -43,23 +43,46 @@ describe("the audience-per-response migration", () => {
     expect((await migrator.migrateTo("2026-12-04-06-update-translations")).error).toBeUndefined();
 
     const survey = async (slug: string, audience: string) =>
-      (await db.insertInto("surveys").values({ slug, audience: audience as "parent_carer", status: "open", estimated_minutes: 5 }).returning("id").executeTakeFirstOrThrow()).id;
+      (
+        await db
+          .insertInto("surveys")
+          .values({ slug, audience: audience as "parent_carer", status: "open", estimated_minutes: 5 })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
     const young = await survey("young", "young_person");
     const parents = await survey("parents", "parent_carer");
     for (const id of [young, parents]) {
       await db.insertInto("survey_translations").values({ survey_id: id, lang: "en", title: "T", summary: "S", description: "D" }).execute();
-      const response = await sql<{ id: number }>`insert into responses (survey_id, reference, lang, quote_consent, submitted_at) values (${id}, ${`REF${id}`}, 'en', 0, '2026-01-01T00:00:00.000Z') returning id`.execute(db);
-      await sql`insert into drafts (survey_id, token_hash, lang, updated_at, expires_at, response_id) values (${id}, ${`token${id}`}, 'en', 'x', '2099-01-01', ${response.rows[0].id})`.execute(db);
+      const response = await sql<{
+        id: number;
+      }>`insert into responses (survey_id, reference, lang, quote_consent, submitted_at) values (${id}, ${`REF${id}`}, 'en', 0, '2026-01-01T00:00:00.000Z') returning id`.execute(
+        db,
+      );
+      await sql`insert into drafts (survey_id, token_hash, lang, updated_at, expires_at, response_id) values (${id}, ${`token${id}`}, 'en', 'x', '2099-01-01', ${response.rows[0].id})`.execute(
+        db,
+      );
     }
     const counts = async () => {
-      const rows = await sql<{ name: string; n: number }>`select 'surveys' as name, count(*) as n from surveys union all select 'survey_translations', count(*) from survey_translations union all select 'responses', count(*) from responses union all select 'drafts', count(*) from drafts`.execute(db);
+      const rows = await sql<{
+        name: string;
+        n: number;
+      }>`select 'surveys' as name, count(*) as n from surveys union all select 'survey_translations', count(*) from survey_translations union all select 'responses', count(*) from responses union all select 'drafts', count(*) from drafts`.execute(
+        db,
+      );
       return Object.fromEntries(rows.rows.map((row) => [row.name, Number(row.n)]));
     };
     const before = await counts();
 
     expect((await migrator.migrateTo("2026-12-05-01-audience-per-response")).error).toBeUndefined();
     expect(await counts()).toEqual(before);
-    const audiences = await sql<{ slug: string; response: string; draft: string }>`select s.slug, r.audience as response, d.audience as draft from surveys s join responses r on r.survey_id = s.id join drafts d on d.survey_id = s.id order by s.slug`.execute(db);
+    const audiences = await sql<{
+      slug: string;
+      response: string;
+      draft: string;
+    }>`select s.slug, r.audience as response, d.audience as draft from surveys s join responses r on r.survey_id = s.id join drafts d on d.survey_id = s.id order by s.slug`.execute(
+      db,
+    );
     expect(audiences.rows).toEqual([
       { slug: "parents", response: "parent_carer", draft: "parent_carer" },
       { slug: "young", response: "young_person", draft: "young_person" },
@@ -67,8 +90,16 @@ describe("the audience-per-response migration", () => {
 
     // The new check allows "both" and nothing else; foreign keys are on again and still cascade.
     await db.updateTable("surveys").set({ audience: "both" }).where("id", "=", parents).execute();
-    await expect(db.updateTable("surveys").set({ audience: "teachers" as "both" }).where("id", "=", parents).execute()).rejects.toThrow(/CHECK/);
-    await expect(sql`insert into survey_translations (survey_id, lang, title, summary, description) values (999, 'en', 'T', 'S', 'D')`.execute(db)).rejects.toThrow(/FOREIGN KEY/);
+    await expect(
+      db
+        .updateTable("surveys")
+        .set({ audience: "teachers" as "both" })
+        .where("id", "=", parents)
+        .execute(),
+    ).rejects.toThrow(/CHECK/);
+    await expect(
+      sql`insert into survey_translations (survey_id, lang, title, summary, description) values (999, 'en', 'T', 'S', 'D')`.execute(db),
+    ).rejects.toThrow(/FOREIGN KEY/);
     await db.deleteFrom("drafts").where("survey_id", "=", young).execute();
     await db.deleteFrom("responses").where("survey_id", "=", young).execute();
     await db.deleteFrom("surveys").where("id", "=", young).execute();

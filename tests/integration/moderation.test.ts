@@ -38,13 +38,22 @@ describe("the queue", () => {
     const structured = await createResponse(db(), slug, { "contact-reply": "disagree" });
     const tagged = await createResponse(db(), slug, { "one-change": "The bus is always late." });
     const nothing = await createResponse(db(), slug, { "one-change": "More clubs." });
-    await counted(db(), [tagged], (trx) => trx.insertInto("response_themes").values({ response_id: tagged, theme_id: transport, tagged_by: moderator.id, tagged_at: new Date().toISOString() }).execute());
+    await counted(db(), [tagged], (trx) =>
+      trx
+        .insertInto("response_themes")
+        .values({ response_id: tagged, theme_id: transport, tagged_by: moderator.id, tagged_at: new Date().toISOString() })
+        .execute(),
+    );
 
     const byTheme = async (id: number) =>
-      (await readJson<QueueData>((await call(queue.loader, { path: `/moderate?survey=${slug}&theme=${id}`, headers: { Cookie: moderator.cookie } })).response)).page.rows.map((r) => r.id);
+      (
+        await readJson<QueueData>((await call(queue.loader, { path: `/moderate?survey=${slug}&theme=${id}`, headers: { Cookie: moderator.cookie } })).response)
+      ).page.rows.map((r) => r.id);
     expect(await byTheme(communication)).toEqual([structured]);
     expect(await byTheme(transport)).toEqual([tagged]);
-    const untagged = await readJson<QueueData>((await call(queue.loader, { path: `/moderate?survey=${slug}&untagged=1`, headers: { Cookie: moderator.cookie } })).response);
+    const untagged = await readJson<QueueData>(
+      (await call(queue.loader, { path: `/moderate?survey=${slug}&untagged=1`, headers: { Cookie: moderator.cookie } })).response,
+    );
     expect(untagged.page.rows.map((r) => r.id)).toEqual([nothing, structured]);
   });
 
@@ -54,8 +63,14 @@ describe("the queue", () => {
     const theme = await themeId("local-offer-information");
     const a = await createResponse(db(), slug, {});
     const b = await createResponse(db(), slug, {});
-    await counted(db(), [b], (trx) => trx.insertInto("response_themes").values({ response_id: b, theme_id: theme, tagged_by: moderator.id, tagged_at: new Date().toISOString() }).execute());
-    const { response } = await call(queue.action, { path: "/moderate", form: { csrf: moderator.csrf, response: [String(a), String(b)], theme: String(theme) }, headers: { Cookie: moderator.cookie } });
+    await counted(db(), [b], (trx) =>
+      trx.insertInto("response_themes").values({ response_id: b, theme_id: theme, tagged_by: moderator.id, tagged_at: new Date().toISOString() }).execute(),
+    );
+    const { response } = await call(queue.action, {
+      path: "/moderate",
+      form: { csrf: moderator.csrf, response: [String(a), String(b)], theme: String(theme) },
+      headers: { Cookie: moderator.cookie },
+    });
     expect(await readJson(response)).toEqual({ done: "Theme added to 1 response." });
     expect(await tagsOf(a)).toEqual([theme]);
     const entries = await db().selectFrom("audit_log").select(["action", "entity_id", "after"]).where("user_id", "=", moderator.id).execute();
@@ -69,7 +84,11 @@ describe("the queue", () => {
     const retired = await themeId("tribunals-complaints");
     await db().updateTable("themes").set({ retired_at: new Date().toISOString() }).where("id", "=", retired).execute();
     for (const theme of [String(retired), "99999"]) {
-      const { response } = await call(queue.action, { path: "/moderate", form: { csrf: moderator.csrf, response: String(a), theme }, headers: { Cookie: moderator.cookie } });
+      const { response } = await call(queue.action, {
+        path: "/moderate",
+        form: { csrf: moderator.csrf, response: String(a), theme },
+        headers: { Cookie: moderator.cookie },
+      });
       expect(response.status).toBe(400);
       expect(await readJson(response)).toMatchObject({ error: { message: expect.stringContaining("retired or no longer exists") } });
     }
@@ -85,8 +104,14 @@ describe("a response", () => {
     const slug = await createParentSurvey(db());
     const moderator = await createStaff(db(), "moderator");
     const id = await createResponse(db(), slug, { "contact-reply": "disagree", "one-change": "<script>alert(1)</script>" });
-    const { response } = await call(responsePage.loader, { path: `/moderate/responses/${id}`, params: { id: String(id) }, headers: { Cookie: moderator.cookie } });
-    const data = await readJson<{ response: { answers: { question: string; text: string | null; labels: string[] }[]; automaticThemeIds: number[] } }>(response);
+    const { response } = await call(responsePage.loader, {
+      path: `/moderate/responses/${id}`,
+      params: { id: String(id) },
+      headers: { Cookie: moderator.cookie },
+    });
+    const data = await readJson<{ response: { answers: { question: string; text: string | null; labels: string[] }[]; automaticThemeIds: number[] } }>(
+      response,
+    );
     expect(data.response.answers).toContainEqual(expect.objectContaining({ labels: ["Disagree"] }));
     expect(data.response.answers).toContainEqual(expect.objectContaining({ text: "<script>alert(1)</script>" }));
     expect(data.response.automaticThemeIds).toEqual([await themeId("communication")]);
@@ -97,7 +122,9 @@ describe("a response", () => {
     const moderator = await createStaff(db(), "moderator");
     const id = await createResponse(db(), slug, {});
     const [first, second] = [await themeId("communication"), await themeId("camhs-mental-health")];
-    await counted(db(), [id], (trx) => trx.insertInto("response_themes").values({ response_id: id, theme_id: first, tagged_by: moderator.id, tagged_at: new Date().toISOString() }).execute());
+    await counted(db(), [id], (trx) =>
+      trx.insertInto("response_themes").values({ response_id: id, theme_id: first, tagged_by: moderator.id, tagged_at: new Date().toISOString() }).execute(),
+    );
     const { response } = await call(responsePage.action, {
       path: `/moderate/responses/${id}`,
       params: { id: String(id) },
@@ -148,9 +175,19 @@ describe("a response", () => {
     const slug = await createParentSurvey(db());
     const moderator = await createStaff(db(), "moderator");
     const id = await createResponse(db(), slug, {});
-    const empty = await call(responsePage.action, { path: `/moderate/responses/${id}`, params: { id: String(id) }, form: { csrf: moderator.csrf, intent: "note", note: "  " }, headers: { Cookie: moderator.cookie } });
+    const empty = await call(responsePage.action, {
+      path: `/moderate/responses/${id}`,
+      params: { id: String(id) },
+      form: { csrf: moderator.csrf, intent: "note", note: "  " },
+      headers: { Cookie: moderator.cookie },
+    });
     expect(empty.response.status).toBe(400);
-    await call(responsePage.action, { path: `/moderate/responses/${id}`, params: { id: String(id) }, form: { csrf: moderator.csrf, intent: "note", note: "Call the family back on Tuesday" }, headers: { Cookie: moderator.cookie } });
+    await call(responsePage.action, {
+      path: `/moderate/responses/${id}`,
+      params: { id: String(id) },
+      form: { csrf: moderator.csrf, intent: "note", note: "Call the family back on Tuesday" },
+      headers: { Cookie: moderator.cookie },
+    });
     const notes = await db().selectFrom("response_notes").select("body").where("response_id", "=", id).execute();
     expect(notes).toEqual([{ body: "Call the family back on Tuesday" }]);
     const log = await db().selectFrom("audit_log").select(["action", "after"]).where("user_id", "=", moderator.id).execute();

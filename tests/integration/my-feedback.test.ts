@@ -14,10 +14,28 @@ describe("/my-feedback", () => {
     const id = await createResponse(db, slug, { "contact-reply": "disagree", "one-change": "SECRET words I wrote" });
     const { reference } = await db.selectFrom("responses").select("reference").where("id", "=", id).executeTakeFirstOrThrow();
     const staff = (p: typeof author, organisation: string) => ({ id: p.id, name: "x", email: p.email, role: "moderator" as const, organisation });
-    const published = await createAction(db, { title: "Reply within 5 days", description: "d", owner: "o", partner: "council", due_on: "2027-03-31", measure: "m", theme: [4], survey: [], period: undefined }, author.id);
+    const published = await createAction(
+      db,
+      {
+        title: "Reply within 5 days",
+        description: "d",
+        owner: "o",
+        partner: "council",
+        due_on: "2027-03-31",
+        measure: "m",
+        theme: [4],
+        survey: [],
+        period: undefined,
+      },
+      author.id,
+    );
     await requestPublication(db, "action", published, staff(author, "council"));
     await approvePublication(db, "action", published, staff(second, "pcf"));
-    await createAction(db, { title: "Draft only", description: "d", owner: "o", partner: "council", due_on: "2027-03-31", measure: "m", theme: [4], survey: [], period: undefined }, author.id);
+    await createAction(
+      db,
+      { title: "Draft only", description: "d", owner: "o", partner: "council", due_on: "2027-03-31", measure: "m", theme: [4], survey: [], period: undefined },
+      author.id,
+    );
 
     const typed = formatCode(reference).toLowerCase();
     const { response } = await call(myFeedback.action, { path: "/my-feedback", form: { reference: typed }, address: "198.51.100.60" });

@@ -25,7 +25,8 @@ const dates = (startsOn: string, endsOn: string) => {
   return { ...boxes("startsOn", startsOn), ...boxes("endsOn", endsOn) };
 };
 
-const add = (admin: Person, form: Record<string, string>) => call(periodsPage.action, { path: "/admin/periods", form: { csrf: admin.csrf, ...form }, headers: { Cookie: admin.cookie } });
+const add = (admin: Person, form: Record<string, string>) =>
+  call(periodsPage.action, { path: "/admin/periods", form: { csrf: admin.csrf, ...form }, headers: { Cookie: admin.cookie } });
 const change = (admin: Person, id: number, form: Record<string, string>) =>
   call(periodPage.action, { path: `/admin/periods/${id}`, params: { id: String(id) }, form: { csrf: admin.csrf, ...form }, headers: { Cookie: admin.cookie } });
 
@@ -64,7 +65,9 @@ describe("periods", () => {
       { field: "endsOn", message: "Year must include 4 numbers" },
     ]);
     const backwards = await add(admin, { name: "Spring 2001", slug: "spring-2001", ...dates("2001-06-30", "2001-03-01") });
-    expect((await readJson<Failure>(backwards.response)).errors).toEqual([{ field: "endsOn", message: "End date must be the same as or after the start date" }]);
+    expect((await readJson<Failure>(backwards.response)).errors).toEqual([
+      { field: "endsOn", message: "End date must be the same as or after the start date" },
+    ]);
 
     const added = await add(admin, { name: "Spring 2001", slug: "spring-2001", ...dates("2001-03-01", "2001-06-30") });
     expect(added.response.status).toBe(303);
@@ -87,7 +90,10 @@ describe("periods", () => {
     const overlapping = await add(admin, { name: "Winter 2003", slug: "winter-2003", ...dates("2003-12-01", "2004-02-28") });
     expect(overlapping.response.status).toBe(400);
     expect((await readJson<Failure>(overlapping.response)).errors).toEqual([
-      { field: "startsOn", message: "These dates overlap “2003 in full” (1 January 2003 to 31 December 2003). Choose dates outside it, or change that period first" },
+      {
+        field: "startsOn",
+        message: "These dates overlap “2003 in full” (1 January 2003 to 31 December 2003). Choose dates outside it, or change that period first",
+      },
     ]);
     expect(await db().selectFrom("periods").select("id").where("slug", "=", "winter-2003").executeTakeFirst()).toBeUndefined();
 
@@ -95,9 +101,21 @@ describe("periods", () => {
     expect(stretched.response.status).toBe(400);
     expect((await readJson<Failure>(stretched.response)).errors[0]).toMatchObject({ field: "startsOn", message: expect.stringContaining("“2003 in full”") });
     // Its own dates never count against it: moving within them is fine.
-    const moved = await change(admin, later, { intent: "save", name: "Spring 2004", slug: "spring-2004", ...dates("2004-02-01", "2004-05-31"), name_pl: "Wiosna 2004" });
+    const moved = await change(admin, later, {
+      intent: "save",
+      name: "Spring 2004",
+      slug: "spring-2004",
+      ...dates("2004-02-01", "2004-05-31"),
+      name_pl: "Wiosna 2004",
+    });
     expect(moved.response.status).toBe(303);
-    const audit = await db().selectFrom("audit_log").select(["action", "user_id"]).where("entity", "=", "period").where("entity_id", "=", String(later)).orderBy("id").execute();
+    const audit = await db()
+      .selectFrom("audit_log")
+      .select(["action", "user_id"])
+      .where("entity", "=", "period")
+      .where("entity_id", "=", String(later))
+      .orderBy("id")
+      .execute();
     expect(audit).toEqual([
       { action: "period.create", user_id: admin.id },
       { action: "period.update", user_id: admin.id },
@@ -136,7 +154,13 @@ describe("periods", () => {
     await setPeriodClosed(db(), busy, false, admin.id);
     expect((await actionFormOptions(db(), "en")).periods.map((p) => p.id)).toContain(busy);
 
-    const log = await db().selectFrom("audit_log").select("action").where("entity", "=", "period").where("entity_id", "in", [String(empty), String(busy)]).orderBy("id").execute();
+    const log = await db()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity", "=", "period")
+      .where("entity_id", "in", [String(empty), String(busy)])
+      .orderBy("id")
+      .execute();
     expect(log.map((row) => row.action)).toEqual(["period.create", "period.create", "period.delete", "period.close", "period.reopen"]);
   });
 
@@ -146,7 +170,12 @@ describe("periods", () => {
     const day = (offset: number) => londonToday(new Date(now.getTime() + offset * 86_400_000));
     const current = await createPeriod(db(), { slug: "current", name: "Current", startsOn: day(-30), endsOn: day(0) }, admin.id);
     const future = await createPeriod(db(), { slug: "next-up", name: "Next up", startsOn: day(1), endsOn: day(60) }, admin.id);
-    await publish("statement", await createStatement(db(), 4, current, { summary: "Now: families said nobody replies.", quoteIds: [] }, author.id), author, admin);
+    await publish(
+      "statement",
+      await createStatement(db(), 4, current, { summary: "Now: families said nobody replies.", quoteIds: [] }, author.id),
+      author,
+      admin,
+    );
     await publish("statement", await createStatement(db(), 4, future, { summary: "SOON statement", quoteIds: [] }, author.id), author, admin);
     const action = await createAction(db(), actionIn(future, "SOON action"), author.id);
     await publish("action", action, author, admin);
@@ -155,7 +184,10 @@ describe("periods", () => {
       const { response } = await call(publicPage.loader, { path });
       const data = await readJson<{ period: { slug: string }; periods: { slug: string }[] }>(response);
       expect(data.period.slug, path).not.toBe("next-up");
-      expect(data.periods.map((p) => p.slug), path).not.toContain("next-up");
+      expect(
+        data.periods.map((p) => p.slug),
+        path,
+      ).not.toContain("next-up");
       expect(await response.clone().text(), path).not.toContain("SOON");
     }
     const json = await (await call(jsonExport.loader, { path: "/you-said-we-did.json?period=next-up" })).response.text();
@@ -173,13 +205,19 @@ describe("periods", () => {
     expect(then.actions.map((a) => a.title)).toEqual(["SOON action"]);
     expect((await publicAction(db(), "en", action, started))?.title).toBe("SOON action");
 
-    const list = await readJson<{ periods: { slug: string; future: boolean }[] }>((await call(periodsPage.loader, { path: "/admin/periods", headers: { Cookie: admin.cookie } })).response);
+    const list = await readJson<{ periods: { slug: string; future: boolean }[] }>(
+      (await call(periodsPage.loader, { path: "/admin/periods", headers: { Cookie: admin.cookie } })).response,
+    );
     expect(list.periods.find((p) => p.slug === "next-up")?.future).toBe(true);
   });
 
   it("are named in the reader's language where they have that name, else in English, marked as English", async () => {
     const [author, admin] = [await createStaff(db(), "moderator"), await createStaff(db(), "administrator")];
-    const period = await createPeriod(db(), { slug: "autumn-2007", name: "Autumn 2007", startsOn: "2007-09-01", endsOn: "2007-12-31", translations: { pl: "Jesień 2007" } }, admin.id);
+    const period = await createPeriod(
+      db(),
+      { slug: "autumn-2007", name: "Autumn 2007", startsOn: "2007-09-01", endsOn: "2007-12-31", translations: { pl: "Jesień 2007" } },
+      admin.id,
+    );
     await publish("statement", await createStatement(db(), 4, period, { summary: "Families said nobody replies.", quoteIds: [] }, author.id), author, admin);
 
     type Page = { period: { name: string; nameLang: string }; periods: { slug: string; name: string; lang: string }[] };
@@ -201,7 +239,10 @@ describe("periods", () => {
     // A new English name makes the old translations out of date, unless they are changed with it.
     const form = { intent: "save", slug: "autumn-2007", ...dates("2007-09-01", "2007-12-31") };
     await change(admin, period, { ...form, name: "Autumn term 2007", name_pl: "Jesień 2007", name_ro: "Toamna 2007" });
-    const names = async () => (await db().selectFrom("period_translations").select(["lang", "name"]).where("period_id", "=", period).orderBy("lang").execute()).map((r) => `${r.lang}:${r.name}`);
+    const names = async () =>
+      (await db().selectFrom("period_translations").select(["lang", "name"]).where("period_id", "=", period).orderBy("lang").execute()).map(
+        (r) => `${r.lang}:${r.name}`,
+      );
     expect(await names()).toEqual(["en:Autumn term 2007", "ro:Toamna 2007"]);
     await change(admin, period, { ...form, name: "Autumn 2007", name_pl: "Jesień 2007", name_ro: "Toamna 2007" });
     expect(await names()).toEqual(["en:Autumn 2007", "pl:Jesień 2007"]);

@@ -31,7 +31,14 @@ async function period(admin: Person) {
 }
 
 /** Posts a multipart form, as a browser sends a file, to a route's action. */
-async function upload(route: Route, admin: Person, pathName: string, fields: Record<string, string>, file?: { name: string; text: string }, params: Record<string, string> = {}) {
+async function upload(
+  route: Route,
+  admin: Person,
+  pathName: string,
+  fields: Record<string, string>,
+  file?: { name: string; text: string },
+  params: Record<string, string> = {},
+) {
   const form = new FormData();
   form.set("csrf", admin.csrf);
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
@@ -149,7 +156,9 @@ describe("reading the DfE layout", () => {
     expect(wrong.status === "refused" && wrong.problems).toEqual([
       { code: "missingColumns", params: { columns: "time_period, geographic_level, la_name, sen_provision, pupil_count" } },
     ]);
-    const national = await readPopulationFile(`${HEADER}\n202526,Academic year,National,E92000001,England,,,,,,Total,SEN support,Total,Total,Total,Total,Total,Total,5,1\n`);
+    const national = await readPopulationFile(
+      `${HEADER}\n202526,Academic year,National,E92000001,England,,,,,,Total,SEN support,Total,Total,Total,Total,Total,Total,5,1\n`,
+    );
     expect(national.status === "refused" && national.problems[0].code).toBe("noLocalAuthority");
     const unclosed = await readPopulationFile(`${HEADER}\n${row("Anytown", EHC, "3")}\n202526,"Academic year,Local authority\n`);
     expect(unclosed.status === "refused" && unclosed.problems[0]).toMatchObject({ code: "unreadable", line: 3 });
@@ -242,7 +251,7 @@ describe("the local population pages", () => {
       admin,
       "/admin/population?lng=pl",
       { period: String(periodId) },
-      { name: "broken.csv", text: fs.readFileSync(fixture("sen-excerpt-broken.csv"), "utf8") }
+      { name: "broken.csv", text: fs.readFileSync(fixture("sen-excerpt-broken.csv"), "utf8") },
     );
     expect(broken.status).toBe(400);
     const refusal = await readJson<{ problems: string[]; values: Record<string, string> }>(broken);
@@ -258,7 +267,7 @@ describe("the local population pages", () => {
       admin,
       "/admin/population",
       { period: String(periodId) },
-      { name: "sen_excerpt.csv", text: fs.readFileSync(fixture("sen-excerpt.csv"), "utf8") }
+      { name: "sen_excerpt.csv", text: fs.readFileSync(fixture("sen-excerpt.csv"), "utf8") },
     );
     expect(good.status).toBe(303);
     const step = good.headers.get("Location")!;
@@ -290,7 +299,7 @@ describe("the local population pages", () => {
     const stored = await populationOf(db(), periodId);
     expect(stored?.laName).toBe("Peterborough");
     expect(stored?.dimensions.map((source) => [source.dimension, source.time_period, source.file_name])).toEqual(
-      ["sen_provision", "primary_need", "phase", "ethnicity", "first_language", "age", "sex"].map((dimension) => [dimension, "202425", "sen_excerpt.csv"])
+      ["sen_provision", "primary_need", "phase", "ethnicity", "first_language", "age", "sex"].map((dimension) => [dimension, "202425", "sen_excerpt.csv"]),
     );
     // Peterborough's special schools are "x" on SEN support: not published.
     expect(stored?.groups.find((group) => group.dimension === "phase" && group.key === "special")?.count).toBeNull();
@@ -349,7 +358,12 @@ describe("the local population pages", () => {
     expect(deleted.response.headers.get("Location")).toBe("/admin/population?notice=deleted");
     expect(await populationOf(db(), periodId)).toBeUndefined();
     expect(
-      await db().selectFrom("audit_log").select("action").where("action", "=", "population.deleted").where("entity_id", "=", String(periodId)).executeTakeFirst()
+      await db()
+        .selectFrom("audit_log")
+        .select("action")
+        .where("action", "=", "population.deleted")
+        .where("entity_id", "=", String(periodId))
+        .executeTakeFirst(),
     ).toBeDefined();
 
     // A period holding a population can still be deleted while nothing was written in it: the population goes with it.
@@ -365,9 +379,9 @@ describe("the local population pages", () => {
     const survey = (await getSurvey(db(), slug, "en"))!;
     const age = survey.questions.find((question) => question.key === "age-group")!;
     const page = await call(questionsPage.loader, { path: "/admin/population/questions", headers: { Cookie: admin.cookie } });
-    const listed = (await readJson<{ questions: { id: number; dimension: string | null; options: { value: string; groups: string[] | null }[] }[] }>(page.response)).questions.find(
-      (question) => question.id === age.id
-    )!;
+    const listed = (
+      await readJson<{ questions: { id: number; dimension: string | null; options: { value: string; groups: string[] | null }[] }[] }>(page.response)
+    ).questions.find((question) => question.id === age.id)!;
     expect(listed.dimension).toBe("age");
     expect(listed.options.find((option) => option.value === "11_13")?.groups).toEqual(["age_11", "age_12", "age_13"]);
 
@@ -388,7 +402,9 @@ describe("the local population pages", () => {
       { field: `question-${ethnicity.id}`, message: "Another question in this survey is already compared with Ethnicity. Choose one of them" },
       { field: `question-${language.id}`, message: "Another question in this survey is already compared with Ethnicity. Choose one of them" },
     ]);
-    expect((await db().selectFrom("population_questions").select("dimension").where("question_id", "=", language.id).executeTakeFirst())?.dimension).toBe("first_language");
+    expect((await db().selectFrom("population_questions").select("dimension").where("question_id", "=", language.id).executeTakeFirst())?.dimension).toBe(
+      "first_language",
+    );
     const trail = await db()
       .selectFrom("audit_log")
       .select(["before", "after"])
@@ -409,7 +425,7 @@ describe("who we are not hearing from", () => {
       table.rows.map((row) => [
         row.labels.join(" / "),
         { n: row.respondents, population: row.population, judgement: row.judgement, expected: row.expected === null ? null : Math.round(row.expected) },
-      ])
+      ]),
     );
 
   it("compares respondents with the population, group by group, with small, empty and unpublished groups too small to judge", async () => {

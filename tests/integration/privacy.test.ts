@@ -28,16 +28,22 @@ describe("the privacy notice", () => {
     const admin = await createStaff(db(), "administrator");
     await saveSettingsForm(admin.cookie, admin.csrf, {});
     const page = text(await render("en"));
-    expect(page).toContain("To find out which organisation is the data controller, responsible for your information under data protection law, contact Riverside SEND Partnership at send@riverside.example.");
+    expect(page).toContain(
+      "To find out which organisation is the data controller, responsible for your information under data protection law, contact Riverside SEND Partnership at send@riverside.example.",
+    );
     expect(page).toContain("To contact the data protection officer, email send@riverside.example and we will pass your message on.");
-    expect(page).toContain("To find out the lawful basis for using your answers (UK GDPR Article 6(1)), contact Riverside SEND Partnership at send@riverside.example.");
+    expect(page).toContain(
+      "To find out the lawful basis for using your answers (UK GDPR Article 6(1)), contact Riverside SEND Partnership at send@riverside.example.",
+    );
     expect(page).toContain("Kept for 24 months after you sent it, then removed");
     expect(page).toContain("Kept for 30 days after you last changed them, then deleted");
     expect(page).toContain("Kept for 6 years, then deleted");
     expect(page).toContain("Figures about fewer than 10 people are never published.");
     expect(page).not.toContain("Backup copies");
 
-    const staffPage = await readJson<{ missing: string[] }>((await call(settings.loader, { path: "/admin/settings", headers: { Cookie: admin.cookie } })).response);
+    const staffPage = await readJson<{ missing: string[] }>(
+      (await call(settings.loader, { path: "/admin/settings", headers: { Cookie: admin.cookie } })).response,
+    );
     expect(staffPage.missing).toEqual(["controller_name", "dpo_contact", "lawful_basis"]);
   });
 
@@ -50,10 +56,17 @@ describe("the privacy notice", () => {
       backup_nightly: "on",
     });
     expect(response.status).toBe(303);
-    expect(await getSettings(db())).toMatchObject({ controller_name: "Riverside Borough Council", dpo_contact: "dpo@riverside.example", lawful_basis: "public_task", backup_nightly: "on" });
+    expect(await getSettings(db())).toMatchObject({
+      controller_name: "Riverside Borough Council",
+      dpo_contact: "dpo@riverside.example",
+      lawful_basis: "public_task",
+      backup_nightly: "on",
+    });
 
     const english = text(await render("en"));
-    expect(english).toContain("The data controller, the organisation responsible for your information under data protection law, is Riverside Borough Council.");
+    expect(english).toContain(
+      "The data controller, the organisation responsible for your information under data protection law, is Riverside Borough Council.",
+    );
     expect(english).toContain("You can contact its data protection officer: dpo@riverside.example.");
     expect(english).toContain("Our lawful basis is public task (UK GDPR Article 6(1)(e))");
     expect(english).toContain("Each kept for 7 days, then replaced by a newer one");
@@ -64,7 +77,9 @@ describe("the privacy notice", () => {
     expect(polish).toContain("Przechowywane przez 24 miesiące od wysłania, potem usuwane");
     expect(polish).toContain("Naszą podstawą prawną jest wykonywanie zadania publicznego");
 
-    const staffPage = await readJson<{ missing: string[] }>((await call(settings.loader, { path: "/admin/settings", headers: { Cookie: admin.cookie } })).response);
+    const staffPage = await readJson<{ missing: string[] }>(
+      (await call(settings.loader, { path: "/admin/settings", headers: { Cookie: admin.cookie } })).response,
+    );
     expect(staffPage.missing).toEqual([]);
   });
 

@@ -29,14 +29,26 @@ describe("the public page", () => {
     await holdResponse(db(), flagged);
     const private1 = await createResponse(db(), slug, { "one-change": "PLANTED unapproved quote source" }, day(21));
     const answer = (await db().selectFrom("answers").select("id").where("response_id", "=", private1).executeTakeFirstOrThrow()).id;
-    await createQuote(db(), answer, { text: "PLANTED unapproved quote", themeIds: [4] }, { id: author.id, name: "a", email: author.email, role: "moderator", organisation: "council" });
-    await db().insertInto("response_notes").values({ response_id: private1, user_id: author.id, body: "PLANTED moderator note", created_at: day(22).toISOString() }).execute();
+    await createQuote(
+      db(),
+      answer,
+      { text: "PLANTED unapproved quote", themeIds: [4] },
+      { id: author.id, name: "a", email: author.email, role: "moderator", organisation: "council" },
+    );
+    await db()
+      .insertInto("response_notes")
+      .values({ response_id: private1, user_id: author.id, body: "PLANTED moderator note", created_at: day(22).toISOString() })
+      .execute();
 
     const published = await createStatement(db(), 4, period, { summary: "Families said nobody replies.", quoteIds: [] }, author.id);
     await requestPublication(db(), "statement", published, { id: author.id, name: "a", email: author.email, role: "moderator", organisation: "council" });
     await approvePublication(db(), "statement", published, { id: second.id, name: "b", email: second.email, role: "administrator", organisation: "pcf" });
     await createStatement(db(), 3, period, { summary: "PLANTED draft statement", quoteIds: [] }, author.id);
-    await createAction(db(), { title: "PLANTED draft action", description: "d", owner: "o", partner: "council", due_on: "2013-06-30", measure: "m", theme: [4], survey: [], period }, author.id);
+    await createAction(
+      db(),
+      { title: "PLANTED draft action", description: "d", owner: "o", partner: "council", due_on: "2013-06-30", measure: "m", theme: [4], survey: [], period },
+      author.id,
+    );
 
     const { response } = await call(page.loader, { path: "/you-said-we-did?period=public-test" });
     const body = await response.clone().text();
@@ -63,15 +75,39 @@ describe("the public page", () => {
     const slug = await createParentSurvey(db());
     const period = (await createPeriod(db(), { slug: "open-data", name: "Open data test", startsOn: "2014-01-01", endsOn: "2014-12-31" }, second.id)) as number;
     for (let i = 0; i < 14; i++) await createResponse(db(), slug, { "contact-reply": i < 9 ? "agree" : "disagree" }, new Date(Date.UTC(2014, 1, i + 1)));
-    const statement = await createStatement(db(), 4, period, { summary: "=HYPERLINK(\"http://evil\") families said <b>nobody</b> replies", quoteIds: [] }, author.id);
+    const statement = await createStatement(
+      db(),
+      4,
+      period,
+      { summary: '=HYPERLINK("http://evil") families said <b>nobody</b> replies', quoteIds: [] },
+      author.id,
+    );
     await requestPublication(db(), "statement", statement, authorUser);
     await approvePublication(db(), "statement", statement, secondUser);
-    const action = (await createAction(db(), { title: "Reply <script>within</script> 5 days", description: "d", owner: "SEND team", partner: "council", due_on: "2014-06-30", measure: "m", theme: [4], survey: [], period }, author.id)) as number;
+    const action = (await createAction(
+      db(),
+      {
+        title: "Reply <script>within</script> 5 days",
+        description: "d",
+        owner: "SEND team",
+        partner: "council",
+        due_on: "2014-06-30",
+        measure: "m",
+        theme: [4],
+        survey: [],
+        period,
+      },
+      author.id,
+    )) as number;
     await changeStatus(db(), action, { status: "in_progress", version: 0 }, author.id);
     await addUpdate(db(), action, { body: "Half of <emails> answered & logged", updateOn: "2014-03-01" }, author.id);
     await requestPublication(db(), "action", action, authorUser);
     await approvePublication(db(), "action", action, secondUser);
-    const draft = (await createAction(db(), { title: "Draft", description: "d", owner: "o", partner: "council", due_on: "2014-06-30", measure: "m", theme: [4], survey: [], period }, author.id)) as number;
+    const draft = (await createAction(
+      db(),
+      { title: "Draft", description: "d", owner: "o", partner: "council", due_on: "2014-06-30", measure: "m", theme: [4], survey: [], period },
+      author.id,
+    )) as number;
 
     const json = await (await call(jsonExport.loader, { path: "/you-said-we-did.json?period=open-data" })).response.json();
     expect(json.period).toEqual({ id: "open-data", name: "Open data test", startDate: "2014-01-01", endDate: "2014-12-31" });
@@ -82,10 +118,17 @@ describe("the public page", () => {
     // 9 of 14 agreed: the 5 who did not are under 10, so no share is published.
     expect(theme.agreedPercent).toBeNull();
     expect(json.actions.map((a: { id: number }) => a.id)).toEqual([action]);
-    expect(json.actions[0]).toMatchObject({ status: "in_progress", latestUpdate: { date: "2014-03-01", text: "Half of <emails> answered & logged" }, themes: ["communication"] });
+    expect(json.actions[0]).toMatchObject({
+      status: "in_progress",
+      latestUpdate: { date: "2014-03-01", text: "Half of <emails> answered & logged" },
+      themes: ["communication"],
+    });
 
     const csv = await (await call(csvExport.loader, { path: "/you-said-we-did.csv?period=open-data" })).response.text();
-    const [header, statementRow, actionRow] = csv.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    const [header, statementRow, actionRow] = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
     expect(header.split(",")[0]).toBe("record");
     expect(statementRow).toContain(",14,[c],[c],[c],");
     // A cell starting with = would run as a formula in a spreadsheet.
@@ -119,13 +162,34 @@ describe("figures that span two wordings of a question", () => {
   it("say so on the public page, with each wording", async () => {
     const [author, second] = [await createStaff(db(), "moderator"), await createStaff(db(), "administrator")];
     const slug = await createParentSurvey(db());
-    const period = (await createPeriod(db(), { slug: "wordings-test", name: "Wordings test", startsOn: "2012-01-01", endsOn: "2012-12-31" }, second.id)) as number;
+    const period = (await createPeriod(
+      db(),
+      { slug: "wordings-test", name: "Wordings test", startsOn: "2012-01-01", endsOn: "2012-12-31" },
+      second.id,
+    )) as number;
     const day = (n: number) => new Date(Date.UTC(2012, 0, n));
     for (let i = 0; i < 6; i++) await createResponse(db(), slug, { "contact-reply": "agree" }, day(i + 1));
     const survey = (await getSurvey(db(), slug, "en"))!;
     const question = survey.questions.find((q) => q.key === "contact-reply")!;
-    const input = { key: question.key, kind: question.kind, section: question.section, required: question.required, samePage: false, maxLength: null, themeId: question.themeId, showIf: null, hint: question.hint, options: [] };
-    const saved = await saveQuestion(db(), survey.id, question.id, { ...input, text: "When I contact the SEND team, I get a reply within five working days." }, { userId: second.id });
+    const input = {
+      key: question.key,
+      kind: question.kind,
+      section: question.section,
+      required: question.required,
+      samePage: false,
+      maxLength: null,
+      themeId: question.themeId,
+      showIf: null,
+      hint: question.hint,
+      options: [],
+    };
+    const saved = await saveQuestion(
+      db(),
+      survey.id,
+      question.id,
+      { ...input, text: "When I contact the SEND team, I get a reply within five working days." },
+      { userId: second.id },
+    );
     expect(saved).toMatchObject({ status: "saved", newVersion: true });
     for (let i = 0; i < 6; i++) await createResponse(db(), slug, { "contact-reply": "disagree" }, day(i + 10));
 

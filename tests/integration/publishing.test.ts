@@ -25,10 +25,19 @@ async function draftStatement(author: Person, quote?: string[]) {
 }
 
 const act = (person: Person, id: number, form: Record<string, string>) =>
-  call(statementPage.action, { path: `/moderate/statements/${id}`, params: { id: String(id) }, form: { csrf: person.csrf, ...form }, headers: { Cookie: person.cookie } });
+  call(statementPage.action, {
+    path: `/moderate/statements/${id}`,
+    params: { id: String(id) },
+    form: { csrf: person.csrf, ...form },
+    headers: { Cookie: person.cookie },
+  });
 
 const state = async (person: Person, id: number) =>
-  (await readJson<{ publication: { state: string; corrections: { note: string }[] } }>((await call(statementPage.loader, { path: `/moderate/statements/${id}`, params: { id: String(id) }, headers: { Cookie: person.cookie } })).response)).publication;
+  (
+    await readJson<{ publication: { state: string; corrections: { note: string }[] } }>(
+      (await call(statementPage.loader, { path: `/moderate/statements/${id}`, params: { id: String(id) }, headers: { Cookie: person.cookie } })).response,
+    )
+  ).publication;
 
 describe("publishing a statement", () => {
   it("starts as a draft; the author asks, and only a different person can publish", async () => {
@@ -47,7 +56,13 @@ describe("publishing a statement", () => {
     expect((await act(second, id, { intent: "publish-approve" })).response.status).toBe(303);
     expect((await state(author, id)).state).toBe("published");
 
-    const log = await db().selectFrom("audit_log").select(["action", "user_id"]).where("entity", "=", "statement").where("entity_id", "=", String(id)).orderBy("id").execute();
+    const log = await db()
+      .selectFrom("audit_log")
+      .select(["action", "user_id"])
+      .where("entity", "=", "statement")
+      .where("entity_id", "=", String(id))
+      .orderBy("id")
+      .execute();
     expect(log).toEqual([
       { action: "statement.create", user_id: author.id },
       { action: "publish.request", user_id: author.id },
@@ -64,10 +79,16 @@ describe("publishing a statement", () => {
     const silent = await act(author, id, { intent: "save", version: "0", summary: "Families told us nobody replies." });
     expect(silent.response.status).toBe(400);
     expect(await readJson(silent.response)).toMatchObject({ errors: [{ field: "correction" }], values: { summary: "Families told us nobody replies." } });
-    const corrected = await act(author, id, { intent: "save", version: "0", summary: "Families told us nobody replies.", correction: "Shortened the summary." });
+    const corrected = await act(author, id, {
+      intent: "save",
+      version: "0",
+      summary: "Families told us nobody replies.",
+      correction: "Shortened the summary.",
+    });
     expect(corrected.response.status).toBe(303);
     // The public still reads the approved words; nothing is corrected yet.
-    const summary = () => db().selectFrom("statement_texts").select("summary").where("statement_id", "=", id).where("lang", "=", "en").executeTakeFirstOrThrow();
+    const summary = () =>
+      db().selectFrom("statement_texts").select("summary").where("statement_id", "=", id).where("lang", "=", "en").executeTakeFirstOrThrow();
     expect((await summary()).summary).toBe("Families told us nobody replies to emails.");
     expect((await state(author, id)).corrections).toEqual([]);
     const [revision] = await db().selectFrom("revisions").select("id").where("entity", "=", "statement").where("entity_id", "=", id).execute();
@@ -107,7 +128,12 @@ describe("publishing a statement", () => {
     const slug = await createParentSurvey(db());
     const responseId = await createResponse(db(), slug, { "one-change": "Answer my emails." });
     const answer = (await db().selectFrom("answers").select("id").where("response_id", "=", responseId).executeTakeFirstOrThrow()).id;
-    const quote = await createQuote(db(), answer, { text: "Answer my emails.", themeIds: [4] }, { id: author.id, name: "a", email: author.email, role: "moderator", organisation: "council" });
+    const quote = await createQuote(
+      db(),
+      answer,
+      { text: "Answer my emails.", themeIds: [4] },
+      { id: author.id, name: "a", email: author.email, role: "moderator", organisation: "council" },
+    );
     const { response } = await draftStatement(author, [String(quote)]);
     expect(response.status).toBe(400);
     expect(await readJson(response)).toMatchObject({ errors: [{ message: "Only approved quotes linked to this theme can be shown" }] });

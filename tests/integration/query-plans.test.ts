@@ -66,7 +66,14 @@ describe("query plans", () => {
       .executeTakeFirstOrThrow();
     const [period, theme] = [published.period, { id: published.id, slug: published.slug }];
     const response = (await getDb().selectFrom("responses").select("id").orderBy("id").executeTakeFirstOrThrow()).id;
-    const action = (await getDb().selectFrom("publications").select("entity_id").where("entity", "=", "action").where("published_at", "is not", null).executeTakeFirstOrThrow()).entity_id;
+    const action = (
+      await getDb()
+        .selectFrom("publications")
+        .select("entity_id")
+        .where("entity", "=", "action")
+        .where("published_at", "is not", null)
+        .executeTakeFirstOrThrow()
+    ).entity_id;
     const staff = { Cookie: admin.cookie };
     const pages: [string, Loader, string, Record<string, string>?, Record<string, string>?][] = [
       ["public page", publicPage.loader, `/you-said-we-did?period=${period}`],
@@ -126,7 +133,12 @@ describe("query plans", () => {
     // A merge runs hundreds of batches on a common theme: each finds its next responses by index,
     // in response order, without sorting all that are left.
     const carried = await getDb().selectFrom("questions").select("theme_id").where("theme_id", "is not", null).executeTakeFirstOrThrow();
-    const other = await getDb().selectFrom("themes").select("id").where("id", "!=", carried.theme_id!).where("retired_at", "is", null).executeTakeFirstOrThrow();
+    const other = await getDb()
+      .selectFrom("themes")
+      .select("id")
+      .where("id", "!=", carried.theme_id!)
+      .where("retired_at", "is", null)
+      .executeTakeFirstOrThrow();
     await startMerge(getDb(), carried.theme_id!, other.id, admin.id);
     queries.length = 0;
     await logging.transaction().execute((trx) => mergeBatch(trx, carried.theme_id!, 5));

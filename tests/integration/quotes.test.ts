@@ -11,7 +11,13 @@ const WORDS = "Mrs Patel at Greenfield Primary was great, ring me on 07700 90012
 async function answerWith(consent: boolean, flagged = false) {
   const slug = await createParentSurvey(db());
   const responseId = await createResponse(db(), slug, { "working-well": WORDS });
-  await counted(db(), [responseId], (trx) => trx.updateTable("responses").set({ quote_consent: consent ? 1 : 0, flagged: flagged ? 1 : 0 }).where("id", "=", responseId).execute());
+  await counted(db(), [responseId], (trx) =>
+    trx
+      .updateTable("responses")
+      .set({ quote_consent: consent ? 1 : 0, flagged: flagged ? 1 : 0 })
+      .where("id", "=", responseId)
+      .execute(),
+  );
   return (await db().selectFrom("answers").select("id").where("response_id", "=", responseId).executeTakeFirstOrThrow()).id;
 }
 
@@ -44,15 +50,31 @@ describe("making a quote", () => {
     expect((await db().selectFrom("answers").select("text").where("id", "=", answer).executeTakeFirstOrThrow()).text).toBe(WORDS);
 
     // The maker cannot give the second approval.
-    const own = await call(quotePage.action, { path: `/moderate/quotes/${id}`, params: { id: String(id) }, form: { csrf: maker.csrf, intent: "approve" }, headers: { Cookie: maker.cookie } });
+    const own = await call(quotePage.action, {
+      path: `/moderate/quotes/${id}`,
+      params: { id: String(id) },
+      form: { csrf: maker.csrf, intent: "approve" },
+      headers: { Cookie: maker.cookie },
+    });
     expect(own.response.status).toBe(400);
     expect(await readJson(own.response)).toMatchObject({ errors: [{ message: expect.stringContaining("Someone else must give the second approval") }] });
 
-    const approved = await call(quotePage.action, { path: `/moderate/quotes/${id}`, params: { id: String(id) }, form: { csrf: second.csrf, intent: "approve" }, headers: { Cookie: second.cookie } });
+    const approved = await call(quotePage.action, {
+      path: `/moderate/quotes/${id}`,
+      params: { id: String(id) },
+      form: { csrf: second.csrf, intent: "approve" },
+      headers: { Cookie: second.cookie },
+    });
     expect(approved.response.status).toBe(303);
     expect((await db().selectFrom("quotes").select("approved_at").where("id", "=", id).executeTakeFirstOrThrow()).approved_at).not.toBeNull();
 
-    const log = await db().selectFrom("audit_log").select(["action", "after"]).where("entity", "=", "quote").where("entity_id", "=", String(id)).orderBy("id").execute();
+    const log = await db()
+      .selectFrom("audit_log")
+      .select(["action", "after"])
+      .where("entity", "=", "quote")
+      .where("entity_id", "=", String(id))
+      .orderBy("id")
+      .execute();
     expect(log.map((entry) => entry.action)).toEqual(["quote.create", "quote.approve"]);
     expect(JSON.stringify(log)).not.toContain("Greenfield");
     await db().updateTable("settings").set({ value: "" }).where("key", "=", "setting_names").execute();
@@ -62,10 +84,19 @@ describe("making a quote", () => {
   it("keeps an approved quote's words until a second person approves the change; an unapproved quote is simply edited", async () => {
     const answer = await answerWith(true);
     const [maker, second] = [await createStaff(db(), "moderator"), await createStaff(db(), "moderator")];
-    const made = await call(newQuote.action, { path: `/moderate/quotes/new?answer=${answer}`, form: { csrf: maker.csrf, text: "Was great." }, headers: { Cookie: maker.cookie } });
+    const made = await call(newQuote.action, {
+      path: `/moderate/quotes/new?answer=${answer}`,
+      form: { csrf: maker.csrf, text: "Was great." },
+      headers: { Cookie: maker.cookie },
+    });
     const id = Number(made.response.headers.get("Location")?.match(/quotes\/(\d+)/)?.[1]);
     const act = (person: typeof maker, form: Record<string, string>) =>
-      call(quotePage.action, { path: `/moderate/quotes/${id}`, params: { id: String(id) }, form: { csrf: person.csrf, ...form }, headers: { Cookie: person.cookie } });
+      call(quotePage.action, {
+        path: `/moderate/quotes/${id}`,
+        params: { id: String(id) },
+        form: { csrf: person.csrf, ...form },
+        headers: { Cookie: person.cookie },
+      });
     const stored = () => db().selectFrom("quotes").select(["text", "approved_at"]).where("id", "=", id).executeTakeFirstOrThrow();
 
     // Before approval, the maker's own edit is just an edit.
@@ -92,12 +123,26 @@ describe("making a quote", () => {
       const maker = await createStaff(db(), "moderator", "council");
       const sameSide = await createStaff(db(), "moderator", "council");
       const forum = await createStaff(db(), "moderator", "pcf");
-      const made = await call(newQuote.action, { path: `/moderate/quotes/new?answer=${answer}`, form: { csrf: maker.csrf, text: "Was great." }, headers: { Cookie: maker.cookie } });
+      const made = await call(newQuote.action, {
+        path: `/moderate/quotes/new?answer=${answer}`,
+        form: { csrf: maker.csrf, text: "Was great." },
+        headers: { Cookie: maker.cookie },
+      });
       const id = Number(made.response.headers.get("Location")?.match(/quotes\/(\d+)/)?.[1]);
-      const refused = await call(quotePage.action, { path: `/moderate/quotes/${id}`, params: { id: String(id) }, form: { csrf: sameSide.csrf, intent: "approve" }, headers: { Cookie: sameSide.cookie } });
+      const refused = await call(quotePage.action, {
+        path: `/moderate/quotes/${id}`,
+        params: { id: String(id) },
+        form: { csrf: sameSide.csrf, intent: "approve" },
+        headers: { Cookie: sameSide.cookie },
+      });
       expect(refused.response.status).toBe(400);
       expect(await readJson(refused.response)).toMatchObject({ errors: [{ message: expect.stringContaining("other side") }] });
-      const fine = await call(quotePage.action, { path: `/moderate/quotes/${id}`, params: { id: String(id) }, form: { csrf: forum.csrf, intent: "approve" }, headers: { Cookie: forum.cookie } });
+      const fine = await call(quotePage.action, {
+        path: `/moderate/quotes/${id}`,
+        params: { id: String(id) },
+        form: { csrf: forum.csrf, intent: "approve" },
+        headers: { Cookie: forum.cookie },
+      });
       expect(fine.response.status).toBe(303);
       expect((await db().selectFrom("quotes").select("approved_at").where("id", "=", id).executeTakeFirstOrThrow()).approved_at).not.toBeNull();
     } finally {
@@ -112,7 +157,11 @@ describe("making a quote", () => {
       const page = await call(newQuote.loader, { path: `/moderate/quotes/new?answer=${answer}`, headers: { Cookie: moderator.cookie } });
       expect(page.response.status).toBe(400);
       expect(await readJson(page.response)).toMatchObject({ kind: "cannotQuote" });
-      const posted = await call(newQuote.action, { path: `/moderate/quotes/new?answer=${answer}`, form: { csrf: moderator.csrf, text: "Anything" }, headers: { Cookie: moderator.cookie } });
+      const posted = await call(newQuote.action, {
+        path: `/moderate/quotes/new?answer=${answer}`,
+        form: { csrf: moderator.csrf, text: "Anything" },
+        headers: { Cookie: moderator.cookie },
+      });
       expect(posted.response.status).toBe(400);
     }
     expect((await db().selectFrom("quotes").select("id").execute()).length).toBe(before);

@@ -37,7 +37,12 @@ describe("a response's reference", () => {
     expect(sent.response.status).toBe(303);
     expect(sent.response.headers.get("Location")).toBe(`/surveys/${slug}/confirmation`);
 
-    const stored = await db().selectFrom("responses").select(["id", "reference"]).where("reference", "in", ["K7MP2QXR9FHT", "M3NQ4RST5VWX"]).orderBy("id").execute();
+    const stored = await db()
+      .selectFrom("responses")
+      .select(["id", "reference"])
+      .where("reference", "in", ["K7MP2QXR9FHT", "M3NQ4RST5VWX"])
+      .orderBy("id")
+      .execute();
     expect(stored).toEqual([
       { id: earlier, reference: "K7MP2QXR9FHT" },
       { id: expect.any(Number), reference: "M3NQ4RST5VWX" },

@@ -28,14 +28,29 @@ async function answersOf(responseId: number) {
 }
 
 async function freeTextAnswer(responseId: number) {
-  return db().selectFrom("answers").select(["id", "text"]).where("response_id", "=", responseId).where("text", "is not", null).orderBy("id").executeTakeFirstOrThrow();
+  return db()
+    .selectFrom("answers")
+    .select(["id", "text"])
+    .where("response_id", "=", responseId)
+    .where("text", "is not", null)
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
 }
 
 async function addQuote(responseId: number, userId: number, approved: boolean) {
   const answer = await freeTextAnswer(responseId);
   const { id } = await db()
     .insertInto("quotes")
-    .values({ answer_id: answer.id, response_id: responseId, text: "Redacted words", lang: "en", created_by: userId, created_at: NOW.toISOString(), updated_at: NOW.toISOString(), approved_at: approved ? NOW.toISOString() : null })
+    .values({
+      answer_id: answer.id,
+      response_id: responseId,
+      text: "Redacted words",
+      lang: "en",
+      created_by: userId,
+      created_at: NOW.toISOString(),
+      updated_at: NOW.toISOString(),
+      approved_at: approved ? NOW.toISOString() : null,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return id;
@@ -43,13 +58,26 @@ async function addQuote(responseId: number, userId: number, approved: boolean) {
 
 async function addConcern(responseId: number, state: "closed" | "new") {
   const matches = JSON.stringify([{ questionId: 1, category: "harm", phrase: "not safe", excerpt: "I do not feel safe at home" }]);
-  await db().insertInto("safeguarding_concerns").values({ response_id: responseId, source: "detected", raised_at: NOW.toISOString(), matches, state }).execute();
+  await db()
+    .insertInto("safeguarding_concerns")
+    .values({ response_id: responseId, source: "detected", raised_at: NOW.toISOString(), matches, state })
+    .execute();
 }
 
 async function addDraft(surveyId: number, updatedAt: Date, responseId: number | null = null) {
   const { id } = await db()
     .insertInto("drafts")
-    .values({ survey_id: surveyId, token_hash: `token-${Math.random()}`, lang: "en", answers: '{"1":"words"}', created_at: updatedAt.toISOString(), updated_at: updatedAt.toISOString(), expires_at: new Date(updatedAt.getTime() + 30 * 86_400_000).toISOString(), audience: "parent_carer", response_id: responseId })
+    .values({
+      survey_id: surveyId,
+      token_hash: `token-${Math.random()}`,
+      lang: "en",
+      answers: '{"1":"words"}',
+      created_at: updatedAt.toISOString(),
+      updated_at: updatedAt.toISOString(),
+      expires_at: new Date(updatedAt.getTime() + 30 * 86_400_000).toISOString(),
+      audience: "parent_carer",
+      response_id: responseId,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return id;
@@ -67,10 +95,19 @@ describe("the retention purge", () => {
     const recent = await createResponse(db(), slug, words, monthsAgo(1));
     const oldClosedConcern = await createResponse(db(), slug, words, monthsAgo(30));
     const oldOpenConcern = await createResponse(db(), slug, words, monthsAgo(30));
-    await counted(db(), [old], (trx) => trx.insertInto("response_themes").values({ response_id: old, theme_id: 1, tagged_by: staff.id, tagged_at: NOW.toISOString() }).execute());
+    await counted(db(), [old], (trx) =>
+      trx.insertInto("response_themes").values({ response_id: old, theme_id: 1, tagged_by: staff.id, tagged_at: NOW.toISOString() }).execute(),
+    );
     for (const id of [old, recent]) {
-      await db().updateTable("answers").set({ translation: "English words", translated_by: staff.id, translated_at: NOW.toISOString() }).where("id", "=", (await freeTextAnswer(id)).id).execute();
-      await db().insertInto("response_notes").values({ response_id: id, user_id: staff.id, body: "She said the school never answers.", created_at: NOW.toISOString() }).execute();
+      await db()
+        .updateTable("answers")
+        .set({ translation: "English words", translated_by: staff.id, translated_at: NOW.toISOString() })
+        .where("id", "=", (await freeTextAnswer(id)).id)
+        .execute();
+      await db()
+        .insertInto("response_notes")
+        .values({ response_id: id, user_id: staff.id, body: "She said the school never answers.", created_at: NOW.toISOString() })
+        .execute();
     }
     const draftQuote = await addQuote(old, staff.id, false);
     const approvedQuote = await addQuote(old, staff.id, true);
@@ -117,7 +154,17 @@ describe("the retention purge", () => {
     expect(logged.after).not.toContain("Patel");
 
     // Done is done: a second run finds only the response still held for its open concern.
-    expect(await purgeExpired(db(), { dryRun: true, now: NOW })).toEqual({ responses: 0, answers: 0, translations: 0, notes: 0, quotes: 0, excerpts: 0, drafts: 0, auditEntries: 0, heldBack: 1 });
+    expect(await purgeExpired(db(), { dryRun: true, now: NOW })).toEqual({
+      responses: 0,
+      answers: 0,
+      translations: 0,
+      notes: 0,
+      quotes: 0,
+      excerpts: 0,
+      drafts: 0,
+      auditEntries: 0,
+      heldBack: 1,
+    });
     await db().updateTable("safeguarding_concerns").set({ state: "closed" }).where("response_id", "=", oldOpenConcern).execute();
     expect(await purgeExpired(db(), { now: NOW })).toMatchObject({ responses: 1, answers: 1, excerpts: 1, heldBack: 0 });
     expect((await freeTextAnswer(oldOpenConcern)).text).toBe("");
@@ -155,7 +202,17 @@ describe("the retention page", () => {
       (await call(retention.loader, { path: "/admin/retention?check=1", headers: { Cookie: admin.cookie } })).response,
     );
     expect(page.limits).toEqual({ retention_text_months: "24", retention_draft_days: "30", retention_audit_years: "6" });
-    expect(Object.keys(page.dryRun?.counts ?? {})).toEqual(["responses", "answers", "translations", "notes", "quotes", "excerpts", "drafts", "auditEntries", "heldBack"]);
+    expect(Object.keys(page.dryRun?.counts ?? {})).toEqual([
+      "responses",
+      "answers",
+      "translations",
+      "notes",
+      "quotes",
+      "excerpts",
+      "drafts",
+      "auditEntries",
+      "heldBack",
+    ]);
 
     const { response } = await call(retention.action, {
       path: "/admin/retention",
@@ -164,7 +221,12 @@ describe("the retention page", () => {
     });
     expect(response.status).toBe(303);
     expect(await getSettings(db())).toMatchObject({ retention_text_months: "18", retention_draft_days: "14", retention_audit_years: "7" });
-    const entry = await db().selectFrom("audit_log").select(["before", "after"]).where("action", "=", "settings.update").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const entry = await db()
+      .selectFrom("audit_log")
+      .select(["before", "after"])
+      .where("action", "=", "settings.update")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(entry.before ?? "{}")).toEqual({ retention_text_months: "24", retention_draft_days: "30", retention_audit_years: "6" });
     await saveSettings(db(), { retention_text_months: "24", retention_draft_days: "30", retention_audit_years: "6" });
   });
@@ -205,10 +267,16 @@ describe("the settings cache", () => {
     await db().updateTable("settings").set({ value: "Changed quietly" }).where("key", "=", "organisation_name").execute();
     expect((await getSettings(db())).organisation_name).toBe(before.organisation_name);
     // Another process's saveSettings raises the generation in the same transaction as its change.
-    await db().transaction().execute(async (trx) => {
-      await trx.updateTable("settings").set({ value: "Changed by another process" }).where("key", "=", "organisation_name").execute();
-      await trx.updateTable("cache_generations").set((eb) => ({ generation: eb("generation", "+", 1) })).where("name", "=", "settings").execute();
-    });
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        await trx.updateTable("settings").set({ value: "Changed by another process" }).where("key", "=", "organisation_name").execute();
+        await trx
+          .updateTable("cache_generations")
+          .set((eb) => ({ generation: eb("generation", "+", 1) }))
+          .where("name", "=", "settings")
+          .execute();
+      });
     expect((await getSettings(db())).organisation_name).toBe("Changed by another process");
     await saveSettings(db(), { organisation_name: before.organisation_name });
     expect((await getSettings(db())).organisation_name).toBe(before.organisation_name);

@@ -34,7 +34,13 @@ async function oneQuestionSurvey() {
   const slug = "corpus";
   const text = Object.fromEntries(supportedLanguages.map((lang) => [lang, { title: "Tell us", summary: "One question.", description: "A test survey." }]));
   const words = Object.fromEntries(supportedLanguages.map((lang) => [lang, { text: "What would you like to tell us?" }]));
-  await createSurvey(db(), { slug, audience: "young_person", estimatedMinutes: 1, text, questions: [{ key: "words", kind: "free_text", required: true, maxLength: 2000, text: words }] });
+  await createSurvey(db(), {
+    slug,
+    audience: "young_person",
+    estimatedMinutes: 1,
+    text,
+    questions: [{ key: "words", kind: "free_text", required: true, maxLength: 2000, text: words }],
+  });
   return slug;
 }
 
@@ -44,9 +50,21 @@ async function submit(slug: string, lang: string, words: string): Promise<string
   // Every answer comes from its own address, as it would from a family's own phone.
   const address = `198.51.${Math.floor(++submissions / 250)}.${submissions % 250}`;
   await call(start.action, { path: `/surveys/${slug}?lng=${lang}`, params: { slug }, form: { intent: "start" }, jar, address });
-  const answered = await call(question.action, { path: `/surveys/${slug}/questions/words?lng=${lang}`, params: { slug, key: "words" }, form: { intent: "continue", answer: words }, jar, address });
+  const answered = await call(question.action, {
+    path: `/surveys/${slug}/questions/words?lng=${lang}`,
+    params: { slug, key: "words" },
+    form: { intent: "continue", answer: words },
+    jar,
+    address,
+  });
   expect(answered.response.status).toBe(303);
-  const sent = await call(consent.action, { path: `/surveys/${slug}/consent?lng=${lang}`, params: { slug }, form: { quote: "yes", website: "" }, jar, address });
+  const sent = await call(consent.action, {
+    path: `/surveys/${slug}/consent?lng=${lang}`,
+    params: { slug },
+    form: { quote: "yes", website: "" },
+    jar,
+    address,
+  });
   expect(sent.response.status).toBe(303);
   const shown = await call(confirmation.loader, { path: `/surveys/${slug}/confirmation?lng=${lang}`, params: { slug }, jar });
   return plain((await readJson<{ reference: string }>(shown.response)).reference);
@@ -69,13 +87,22 @@ describe("the safeguarding corpus, through the real submit", () => {
       for (const item of corpus.ordinary) references.ordinary.push(await submit(slug, corpus.lang, item.text));
 
       const held = new Set(
-        (await readJson<{ concerns: { reference: string }[] }>((await call(concerns.loader, { path: "/moderate/safeguarding?state=all", headers: { Cookie: lead.cookie } })).response)).concerns.map((c) => plain(c.reference)),
+        (
+          await readJson<{ concerns: { reference: string }[] }>(
+            (await call(concerns.loader, { path: "/moderate/safeguarding?state=all", headers: { Cookie: lead.cookie } })).response,
+          )
+        ).concerns.map((c) => plain(c.reference)),
       );
       const queued = new Set<string>();
       let after = "";
       for (;;) {
         const page = await readJson<{ page: { rows: { reference: string }[]; next: string | null } }>(
-          (await call(queue.loader, { path: `/moderate?survey=${slug}${after ? `&after=${encodeURIComponent(after)}` : ""}`, headers: { Cookie: moderator.cookie } })).response,
+          (
+            await call(queue.loader, {
+              path: `/moderate?survey=${slug}${after ? `&after=${encodeURIComponent(after)}` : ""}`,
+              headers: { Cookie: moderator.cookie },
+            })
+          ).response,
         );
         for (const row of page.page.rows) queued.add(plain(row.reference));
         if (!page.page.next) break;
@@ -84,7 +111,8 @@ describe("the safeguarding corpus, through the real submit", () => {
 
       // Each response is in exactly one place.
       for (const reference of [...references.disclosures, ...references.ordinary]) {
-        if (held.has(reference) === queued.has(reference)) misses.push(`${corpus.lang}: ${reference} is in ${held.has(reference) ? "both lists" : "neither list"}`);
+        if (held.has(reference) === queued.has(reference))
+          misses.push(`${corpus.lang}: ${reference} is in ${held.has(reference) ? "both lists" : "neither list"}`);
       }
       const caught = references.disclosures.filter((reference) => held.has(reference)).length;
       const alarms = references.ordinary.filter((reference) => held.has(reference)).length;
@@ -98,7 +126,9 @@ describe("the safeguarding corpus, through the real submit", () => {
       alarmsTotal += alarms;
       const recall = ((100 * caught) / corpus.disclosures.length).toFixed(0);
       const falseAlarms = ((100 * alarms) / corpus.ordinary.length).toFixed(0);
-      report.push(`${corpus.lang.padEnd(14)} recall ${caught}/${corpus.disclosures.length} (${recall}%)  false alarms ${alarms}/${corpus.ordinary.length} (${falseAlarms}%)`);
+      report.push(
+        `${corpus.lang.padEnd(14)} recall ${caught}/${corpus.disclosures.length} (${recall}%)  false alarms ${alarms}/${corpus.ordinary.length} (${falseAlarms}%)`,
+      );
     }
     console.info(`Safeguarding corpus\n${report.join("\n")}\n${misses.join("\n")}`);
 

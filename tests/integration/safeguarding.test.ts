@@ -38,14 +38,30 @@ async function flagged() {
 async function answerWith(slug: string, words: string) {
   const jar = new CookieJar();
   await call(start.action, { path: `/surveys/${slug}`, params: { slug }, form: { intent: "start" }, jar });
-  await call(question.action, { path: `/surveys/${slug}/questions/support-type`, params: { slug, key: "support-type" }, form: { intent: "continue", answer: "sen_support" }, jar });
+  await call(question.action, {
+    path: `/surveys/${slug}/questions/support-type`,
+    params: { slug, key: "support-type" },
+    form: { intent: "continue", answer: "sen_support" },
+    jar,
+  });
   for (const key of ["contact-reply", "setting-support", "views-listened-to"]) {
     await call(question.action, { path: `/surveys/${slug}/questions/${key}`, params: { slug, key }, form: { intent: "continue", answer: "agree" }, jar });
   }
-  await call(question.action, { path: `/surveys/${slug}/questions/one-change`, params: { slug, key: "one-change" }, form: { intent: "continue", answer: words }, jar });
+  await call(question.action, {
+    path: `/surveys/${slug}/questions/one-change`,
+    params: { slug, key: "one-change" },
+    form: { intent: "continue", answer: words },
+    jar,
+  });
   const sent = await call(consent.action, { path: `/surveys/${slug}/consent`, params: { slug }, form: { quote: "yes", website: "" }, jar });
   expect(sent.response.status).toBe(303);
-  return db().selectFrom("responses as r").innerJoin("surveys as s", "s.id", "r.survey_id").select(["r.id", "r.reference", "r.flagged"]).where("s.slug", "=", slug).orderBy("r.id", "desc").executeTakeFirstOrThrow();
+  return db()
+    .selectFrom("responses as r")
+    .innerJoin("surveys as s", "s.id", "r.survey_id")
+    .select(["r.id", "r.reference", "r.flagged"])
+    .where("s.slug", "=", slug)
+    .orderBy("r.id", "desc")
+    .executeTakeFirstOrThrow();
 }
 
 const act = (concernId: number, cookie: string, form: Record<string, string>) =>
@@ -58,17 +74,28 @@ describe("a possible disclosure in a survey answer", () => {
     const moderator = await createStaff(db(), "moderator");
     const sent = await answerWith(slug, "the ehcp is late again and i dont feel safe at home, my stepdad hits me");
     expect(sent.flagged).toBe(1);
-    const rows = await readJson<{ page: { rows: { id: number }[] } }>((await call(queue.loader, { path: `/moderate?survey=${slug}`, headers: { Cookie: moderator.cookie } })).response);
+    const rows = await readJson<{ page: { rows: { id: number }[] } }>(
+      (await call(queue.loader, { path: `/moderate?survey=${slug}`, headers: { Cookie: moderator.cookie } })).response,
+    );
     expect(rows.page.rows.map((row) => row.id)).not.toContain(sent.id);
     const concern = (await leadList(lead.cookie, "new")).concerns.find((row) => row.reference.replaceAll("-", "") === sent.reference);
     expect(concern).toMatchObject({ state: "new", source: "detected" });
     expect(concern?.matches.map((match) => match.category)).toEqual(expect.arrayContaining(["physical_abuse"]));
     expect(concern?.matches.some((match) => match.excerpt.includes("stepdad hits me"))).toBe(true);
     // The moderator's page for it is a 404, and /my-feedback tells the family nothing from it.
-    const page = await call(responsePage.loader, { path: `/moderate/responses/${sent.id}`, params: { id: String(sent.id) }, headers: { Cookie: moderator.cookie } });
+    const page = await call(responsePage.loader, {
+      path: `/moderate/responses/${sent.id}`,
+      params: { id: String(sent.id) },
+      headers: { Cookie: moderator.cookie },
+    });
     expect(page.response.status).toBe(404);
     // The log says it was found, never the words.
-    const log = await db().selectFrom("audit_log").select(["action", "after"]).where("entity", "=", "response").where("entity_id", "=", String(sent.id)).execute();
+    const log = await db()
+      .selectFrom("audit_log")
+      .select(["action", "after"])
+      .where("entity", "=", "response")
+      .where("entity_id", "=", String(sent.id))
+      .execute();
     expect(log.map((entry) => entry.action)).toEqual(["safeguarding.detected"]);
     expect(JSON.stringify(log)).not.toContain("stepdad");
   });
@@ -101,7 +128,17 @@ describe("a possible disclosure in a survey answer", () => {
     const admin = await createStaff(db(), "administrator");
     const saved = await call(settingsPage.action, {
       path: "/admin/settings",
-      form: { csrf: admin.csrf, organisation_name: "Anytown Council", contact_email: "send@example.org", quote_approval: "two_people", suppression_threshold: "10", setting_names: "", safeguarding_email: "safeguarding@example.org", children_services_phone: "01632 960000", safeguarding_overdue_days: "1" },
+      form: {
+        csrf: admin.csrf,
+        organisation_name: "Anytown Council",
+        contact_email: "send@example.org",
+        quote_approval: "two_people",
+        suppression_threshold: "10",
+        setting_names: "",
+        safeguarding_email: "safeguarding@example.org",
+        children_services_phone: "01632 960000",
+        safeguarding_overdue_days: "1",
+      },
       headers: { Cookie: admin.cookie },
     });
     expect(saved.response.status).toBe(303);
@@ -120,21 +157,32 @@ describe("the lead's list and decisions", () => {
     const { slug, moderator, id, response } = await flagged();
     expect(response.status).toBe(303);
     expect(response.headers.get("Location")).toMatch(/^\/moderate\?.*flagged=1/);
-    const data = await readJson<{ page: { rows: { id: number }[] }; counts: Record<string, number> }>((await call(queue.loader, { path: `/moderate?survey=${slug}`, headers: { Cookie: moderator.cookie } })).response);
+    const data = await readJson<{ page: { rows: { id: number }[] }; counts: Record<string, number> }>(
+      (await call(queue.loader, { path: `/moderate?survey=${slug}`, headers: { Cookie: moderator.cookie } })).response,
+    );
     expect(data.page.rows.map((row) => row.id)).not.toContain(id);
     expect(data.counts).toEqual({ new: 0, in_review: 0, done: 0 });
   });
 
   it("moves through being looked at, handed over and closed, each in the audit log with every view", async () => {
     const { lead, concernId, id } = await flagged();
-    const show = () => call(concernPage.loader, { path: `/moderate/safeguarding/${concernId}`, params: { id: String(concernId) }, headers: { Cookie: lead.cookie } });
+    const show = () =>
+      call(concernPage.loader, { path: `/moderate/safeguarding/${concernId}`, params: { id: String(concernId) }, headers: { Cookie: lead.cookie } });
     expect((await show()).response.status).toBe(200);
 
     expect((await act(concernId, lead.cookie, { csrf: lead.csrf, intent: "looking" })).response.status).toBe(303);
     expect((await leadList(lead.cookie, "looking")).concerns.map((c) => c.id)).toContain(concernId);
     expect((await leadList(lead.cookie, "new")).concerns.map((c) => c.id)).not.toContain(concernId);
 
-    const bad = await act(concernId, lead.cookie, { csrf: lead.csrf, intent: "handover", handedTo: "", "on-day": "yesterday", "on-month": "", "on-year": "", action: "" });
+    const bad = await act(concernId, lead.cookie, {
+      csrf: lead.csrf,
+      intent: "handover",
+      handedTo: "",
+      "on-day": "yesterday",
+      "on-month": "",
+      "on-year": "",
+      action: "",
+    });
     expect(bad.response.status).toBe(400);
     const refused = await readJson<{ errors: { field: string; message: string }[]; values: Record<string, string> }>(bad.response);
     expect(refused.values["on-day"]).toBe("yesterday");
@@ -143,7 +191,15 @@ describe("the lead's list and decisions", () => {
       { field: "on", message: "Date it was passed on must include a month" },
       { field: "action", message: "Enter what was done" },
     ]);
-    await act(concernId, lead.cookie, { csrf: lead.csrf, intent: "handover", handedTo: "MASH duty worker", "on-day": "22", "on-month": "11", "on-year": "2026", action: "Phoned the family; referral made." });
+    await act(concernId, lead.cookie, {
+      csrf: lead.csrf,
+      intent: "handover",
+      handedTo: "MASH duty worker",
+      "on-day": "22",
+      "on-month": "11",
+      "on-year": "2026",
+      action: "Phoned the family; referral made.",
+    });
     expect((await leadList(lead.cookie, "handed_over")).concerns.map((c) => c.id)).toContain(concernId);
 
     // Handed over means it was a concern: it cannot be sent back to the queue now.
@@ -156,7 +212,13 @@ describe("the lead's list and decisions", () => {
 
     await show();
     const log = await db().selectFrom("audit_log").select("action").where("user_id", "=", lead.id).orderBy("id").execute();
-    expect(log.map((entry) => entry.action)).toEqual(["safeguarding.view", "safeguarding.looking", "safeguarding.handover", "safeguarding.close", "safeguarding.view"]);
+    expect(log.map((entry) => entry.action)).toEqual([
+      "safeguarding.view",
+      "safeguarding.looking",
+      "safeguarding.handover",
+      "safeguarding.close",
+      "safeguarding.view",
+    ]);
   });
 
   it("'not a concern' needs a reason; with one, the response returns to the queue", async () => {
@@ -166,12 +228,16 @@ describe("the lead's list and decisions", () => {
     expect((await db().selectFrom("responses").select("flagged").where("id", "=", id).executeTakeFirstOrThrow()).flagged).toBe(1);
     await act(concernId, lead.cookie, { csrf: lead.csrf, intent: "not_concern", reason: "A quote from a film, checked with the family." });
     expect((await db().selectFrom("responses").select("flagged").where("id", "=", id).executeTakeFirstOrThrow()).flagged).toBe(0);
-    expect(await db().selectFrom("safeguarding_concerns").select(["state", "decision", "outcome"]).where("id", "=", concernId).executeTakeFirstOrThrow()).toEqual({
+    expect(
+      await db().selectFrom("safeguarding_concerns").select(["state", "decision", "outcome"]).where("id", "=", concernId).executeTakeFirstOrThrow(),
+    ).toEqual({
       state: "closed",
       decision: "not_concern",
       outcome: "A quote from a film, checked with the family.",
     });
-    const rows = await readJson<{ page: { rows: { id: number }[] } }>((await call(queue.loader, { path: `/moderate?survey=${slug}`, headers: { Cookie: moderator.cookie } })).response);
+    const rows = await readJson<{ page: { rows: { id: number }[] } }>(
+      (await call(queue.loader, { path: `/moderate?survey=${slug}`, headers: { Cookie: moderator.cookie } })).response,
+    );
     expect(rows.page.rows.map((row) => row.id)).toContain(id);
   });
 

@@ -32,7 +32,12 @@ describe("save and come back later", () => {
   it("gives a code and link that carry on, on another device, where the person left off", async () => {
     const slug = await createEveryKindSurvey(getDb());
     const phone = await begin(slug);
-    await call(question.action, { path: `/surveys/${slug}/questions/route`, params: { slug, key: "route" }, form: { intent: "continue", answer: "right" }, jar: phone });
+    await call(question.action, {
+      path: `/surveys/${slug}/questions/route`,
+      params: { slug, key: "route" },
+      form: { intent: "continue", answer: "right" },
+      jar: phone,
+    });
     const { code, link } = await saveForLater(slug, "agree", { answer: "disagree" }, phone);
     expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     expect(link).toBe(`http://localhost:3000/resume/${code}`);
@@ -55,7 +60,12 @@ describe("save and come back later", () => {
     const slug = await createEveryKindSurvey(getDb());
     const jar = await begin(slug);
     await saveForLater(slug, "route", {}, jar);
-    const wrong = await call(question.action, { path: `/surveys/${slug}/questions/words`, params: { slug, key: "words" }, form: { intent: "save", answer: "x".repeat(50) }, jar });
+    const wrong = await call(question.action, {
+      path: `/surveys/${slug}/questions/words`,
+      params: { slug, key: "words" },
+      form: { intent: "save", answer: "x".repeat(50) },
+      jar,
+    });
     expect(wrong.response.status).toBe(400);
   });
 

@@ -44,11 +44,21 @@ describe("settings", () => {
     const before = await getSettings(getDb());
     const { response } = await call(settings.action, {
       path: "/admin/settings",
-      form: { csrf: admin.csrf, organisation_name: "X", contact_email: "not an email", quote_approval: "two_people", suppression_threshold: "3", setting_names: "" },
+      form: {
+        csrf: admin.csrf,
+        organisation_name: "X",
+        contact_email: "not an email",
+        quote_approval: "two_people",
+        suppression_threshold: "3",
+        setting_names: "",
+      },
       headers: { Cookie: admin.cookie },
     });
     expect(response.status).toBe(400);
-    expect(await readJson(response)).toMatchObject({ errors: [{ field: "contact_email" }, { field: "suppression_threshold" }], values: { contact_email: "not an email" } });
+    expect(await readJson(response)).toMatchObject({
+      errors: [{ field: "contact_email" }, { field: "suppression_threshold" }],
+      values: { contact_email: "not an email" },
+    });
     expect(await getSettings(getDb())).toEqual(before);
   });
 });

@@ -34,7 +34,11 @@ async function turnOn(userId: number, jar: CookieJar) {
   const { response } = await call(secondFactorPage.loader, { path: "/account/second-factor", jar });
   expect(response.status).toBe(200);
   const { secret } = await db().selectFrom("users").select("totp_secret as secret").where("id", "=", userId).executeTakeFirstOrThrow();
-  const confirm = await call(secondFactorPage.action, { path: "/account/second-factor", form: { csrf: await stepCsrf(jar, secondFactorPage, "/account/second-factor"), intent: "confirm", code: await codeFor(secret!) }, jar });
+  const confirm = await call(secondFactorPage.action, {
+    path: "/account/second-factor",
+    form: { csrf: await stepCsrf(jar, secondFactorPage, "/account/second-factor"), intent: "confirm", code: await codeFor(secret!) },
+    jar,
+  });
   return { confirm: confirm.response, secret: secret! };
 }
 
@@ -47,7 +51,11 @@ describe("a second factor", () => {
     const early = await call(moderate.loader, { path: "/moderate", jar });
     expect(early.response.status).toBe(302);
     expect(early.response.headers.get("Location")).toBe("/account/second-factor?redirectTo=%2Fmoderate");
-    const wrong = await call(secondFactorPage.action, { path: "/account/second-factor", form: { csrf: await stepCsrf(jar, secondFactorPage, "/account/second-factor"), intent: "confirm", code: "000000" }, jar });
+    const wrong = await call(secondFactorPage.action, {
+      path: "/account/second-factor",
+      form: { csrf: await stepCsrf(jar, secondFactorPage, "/account/second-factor"), intent: "confirm", code: "000000" },
+      jar,
+    });
     expect(wrong.response.status).toBe(400);
     expect(await readJson(wrong.response)).toMatchObject({ errors: [{ field: "code", message: expect.stringContaining("The code is not right") }] });
 
@@ -62,7 +70,11 @@ describe("a second factor", () => {
     expect(JSON.stringify(stored)).not.toContain(codes[0].replaceAll("-", ""));
     // Still part-way until the codes are kept; then signed in, on a new session id.
     expect((await call(moderate.loader, { path: "/moderate", jar })).response.status).toBe(302);
-    const finish = await call(secondFactorPage.action, { path: "/account/second-factor?redirectTo=%2Fmoderate%3Fstatus%3Dnew", form: { csrf: await stepCsrf(jar, secondFactorPage, "/account/second-factor"), intent: "finish" }, jar });
+    const finish = await call(secondFactorPage.action, {
+      path: "/account/second-factor?redirectTo=%2Fmoderate%3Fstatus%3Dnew",
+      form: { csrf: await stepCsrf(jar, secondFactorPage, "/account/second-factor"), intent: "finish" },
+      jar,
+    });
     expect(finish.response.status).toBe(303);
     expect(finish.response.headers.get("Location")).toBe("/moderate?status=new");
     expect((await call(moderate.loader, { path: "/moderate", jar })).response.status).toBe(200);
@@ -80,9 +92,17 @@ describe("a second factor", () => {
     expect(await password(lead, jar)).toBe("/sign-in/code?redirectTo=%2Fmoderate");
     expect(await getSession(new Request("http://localhost/", { headers: { Cookie: jar.header() } }))).toBeNull();
     // The code that turned it on was this time step's: it does not work again.
-    const replay = await call(codePage.action, { path: "/sign-in/code", form: { csrf: await stepCsrf(jar, codePage, "/sign-in/code"), code: await codeFor(secret) }, jar });
+    const replay = await call(codePage.action, {
+      path: "/sign-in/code",
+      form: { csrf: await stepCsrf(jar, codePage, "/sign-in/code"), code: await codeFor(secret) },
+      jar,
+    });
     expect(replay.response.status).toBe(400);
-    const next = await call(codePage.action, { path: "/sign-in/code", form: { csrf: await stepCsrf(jar, codePage, "/sign-in/code"), code: await codeFor(secret, Date.now() + 30_000) }, jar });
+    const next = await call(codePage.action, {
+      path: "/sign-in/code",
+      form: { csrf: await stepCsrf(jar, codePage, "/sign-in/code"), code: await codeFor(secret, Date.now() + 30_000) },
+      jar,
+    });
     expect(next.response.status).toBe(303);
     expect(next.response.headers.get("Location")).toBe("/moderate");
     expect((await getSession(new Request("http://localhost/", { headers: { Cookie: jar.header() } })))?.user.id).toBe(lead.id);
@@ -90,18 +110,32 @@ describe("a second factor", () => {
     // A lost phone: a recovery code works once.
     const lost = new CookieJar();
     await password(lead, lost);
-    const recovered = await call(codePage.action, { path: "/sign-in/code", form: { csrf: await stepCsrf(lost, codePage, "/sign-in/code"), code: codes[3].toLowerCase() }, jar: lost });
+    const recovered = await call(codePage.action, {
+      path: "/sign-in/code",
+      form: { csrf: await stepCsrf(lost, codePage, "/sign-in/code"), code: codes[3].toLowerCase() },
+      jar: lost,
+    });
     expect(recovered.response.status).toBe(303);
     const again = new CookieJar();
     await password(lead, again);
-    const reused = await call(codePage.action, { path: "/sign-in/code", form: { csrf: await stepCsrf(again, codePage, "/sign-in/code"), code: codes[3] }, jar: again });
+    const reused = await call(codePage.action, {
+      path: "/sign-in/code",
+      form: { csrf: await stepCsrf(again, codePage, "/sign-in/code"), code: codes[3] },
+      jar: again,
+    });
     expect(reused.response.status).toBe(400);
     expect(await auditFor("sign_in.recovery_code", lead.id)).toEqual([{ user_id: lead.id, after: JSON.stringify({ left: 9 }) }]);
 
     // Guessing: after five wrong codes the account's code page waits, with Retry-After.
     let last: Response | undefined;
     for (let i = 0; i < 6; i++) {
-      last = (await call(codePage.action, { path: "/sign-in/code", form: { csrf: await stepCsrf(again, codePage, "/sign-in/code"), code: String(100000 + i) }, jar: again })).response;
+      last = (
+        await call(codePage.action, {
+          path: "/sign-in/code",
+          form: { csrf: await stepCsrf(again, codePage, "/sign-in/code"), code: String(100000 + i) },
+          jar: again,
+        })
+      ).response;
     }
     expect(last!.status).toBe(429);
     expect(Number(last!.headers.get("Retry-After"))).toBeGreaterThan(0);
@@ -113,7 +147,12 @@ describe("a second factor", () => {
     const jar = new CookieJar();
     await password(lead, jar);
     await turnOn(lead.id, jar);
-    const reset = await call(userPage.action, { path: `/admin/users/${lead.id}`, params: { id: String(lead.id) }, form: { csrf: admin.csrf, intent: "reset-second-factor" }, headers: { Cookie: admin.cookie } });
+    const reset = await call(userPage.action, {
+      path: `/admin/users/${lead.id}`,
+      params: { id: String(lead.id) },
+      form: { csrf: admin.csrf, intent: "reset-second-factor" },
+      headers: { Cookie: admin.cookie },
+    });
     expect(reset.response.status).toBe(303);
     const after = await db().selectFrom("users").select(["totp_secret", "totp_enabled_at"]).where("id", "=", lead.id).executeTakeFirstOrThrow();
     expect(after).toEqual({ totp_secret: null, totp_enabled_at: null });
@@ -128,7 +167,12 @@ describe("passwords", () => {
   it("gives a temporary password once, ends the person's sessions, and makes them choose their own at sign-in", async () => {
     const admin = await createStaff(db(), "administrator");
     const moderator = await createStaff(db(), "moderator");
-    const given = await call(userPage.action, { path: `/admin/users/${moderator.id}`, params: { id: String(moderator.id) }, form: { csrf: admin.csrf, intent: "temporary-password" }, headers: { Cookie: admin.cookie } });
+    const given = await call(userPage.action, {
+      path: `/admin/users/${moderator.id}`,
+      params: { id: String(moderator.id) },
+      form: { csrf: admin.csrf, intent: "temporary-password" },
+      headers: { Cookie: admin.cookie },
+    });
     expect(given.response.status).toBe(200);
     const { temporaryPassword } = await readJson<{ temporaryPassword: string }>(given.response);
     expect(temporaryPassword).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
@@ -141,16 +185,30 @@ describe("passwords", () => {
     const jar = new CookieJar();
     expect(await password({ email: moderator.email, password: temporaryPassword }, jar)).toBe("/sign-in/new-password?redirectTo=%2Fmoderate");
     const csrf = await stepCsrf(jar, newPasswordPage, "/sign-in/new-password");
-    const mismatch = await call(newPasswordPage.action, { path: "/sign-in/new-password", form: { csrf, current: temporaryPassword, password: "a long new passphrase", again: "a long new passphrasf" }, jar });
+    const mismatch = await call(newPasswordPage.action, {
+      path: "/sign-in/new-password",
+      form: { csrf, current: temporaryPassword, password: "a long new passphrase", again: "a long new passphrasf" },
+      jar,
+    });
     expect(mismatch.response.status).toBe(400);
     expect(await readJson(mismatch.response)).toMatchObject({ errors: [{ field: "again" }] });
-    const weak = await call(newPasswordPage.action, { path: "/sign-in/new-password", form: { csrf, current: temporaryPassword, password: "password1234", again: "password1234" }, jar });
+    const weak = await call(newPasswordPage.action, {
+      path: "/sign-in/new-password",
+      form: { csrf, current: temporaryPassword, password: "password1234", again: "password1234" },
+      jar,
+    });
     expect(await readJson(weak.response)).toMatchObject({ errors: [{ field: "password", message: expect.stringContaining("too common") }] });
-    const chosen = await call(newPasswordPage.action, { path: "/sign-in/new-password", form: { csrf, current: temporaryPassword, password: "kettle harbour violin 42", again: "kettle harbour violin 42" }, jar });
+    const chosen = await call(newPasswordPage.action, {
+      path: "/sign-in/new-password",
+      form: { csrf, current: temporaryPassword, password: "kettle harbour violin 42", again: "kettle harbour violin 42" },
+      jar,
+    });
     expect(chosen.response.status).toBe(303);
     expect(chosen.response.headers.get("Location")).toBe("/moderate");
     expect((await getSession(new Request("http://localhost/", { headers: { Cookie: jar.header() } })))?.user.id).toBe(moderator.id);
-    expect((await db().selectFrom("users").select("must_change_password").where("id", "=", moderator.id).executeTakeFirstOrThrow()).must_change_password).toBe(0);
+    expect((await db().selectFrom("users").select("must_change_password").where("id", "=", moderator.id).executeTakeFirstOrThrow()).must_change_password).toBe(
+      0,
+    );
   });
 
   it("sends a single-use link that works for 30 minutes, and says the same whether or not the account exists", async () => {
@@ -166,7 +224,11 @@ describe("passwords", () => {
 
     const page = await call(resetPage.loader, { path: `/reset-password/${token}`, params: { token } });
     expect(page.response.status).toBe(200);
-    const done = await call(resetPage.action, { path: `/reset-password/${token}`, params: { token }, form: { password: "lantern meadow copper 7", again: "lantern meadow copper 7" } });
+    const done = await call(resetPage.action, {
+      path: `/reset-password/${token}`,
+      params: { token },
+      form: { password: "lantern meadow copper 7", again: "lantern meadow copper 7" },
+    });
     expect(done.response.status).toBe(303);
     expect(done.response.headers.get("Location")).toBe("/sign-in?passwordChanged=1");
     const twice = await call(resetPage.loader, { path: `/reset-password/${token}`, params: { token } });
@@ -187,16 +249,23 @@ describe("the idle session", () => {
     const idHash = (await db().selectFrom("sessions").select("id_hash").where("user_id", "=", moderator.id).executeTakeFirstOrThrow()).id_hash;
     const twentyNine = new Date(Date.now() - 29 * 60_000).toISOString();
     await db().updateTable("sessions").set({ last_seen_at: twentyNine }).where("id_hash", "=", idHash).execute();
-    const kept = await call(sessionRoute.action, { path: "/session", form: { csrf: moderator.csrf, redirectTo: "/moderate/quotes" }, headers: { Cookie: moderator.cookie, Accept: "application/json" } });
+    const kept = await call(sessionRoute.action, {
+      path: "/session",
+      form: { csrf: moderator.csrf, redirectTo: "/moderate/quotes" },
+      headers: { Cookie: moderator.cookie, Accept: "application/json" },
+    });
     expect(await readJson(kept.response)).toEqual({ signedIn: true });
     const seen = (await db().selectFrom("sessions").select("last_seen_at").where("id_hash", "=", idHash).executeTakeFirstOrThrow()).last_seen_at;
     expect(new Date(seen).getTime()).toBeGreaterThan(Date.now() - 60_000);
 
-    await db().updateTable("sessions").set({ last_seen_at: new Date(Date.now() - 31 * 60_000).toISOString() }).where("id_hash", "=", idHash).execute();
+    await db()
+      .updateTable("sessions")
+      .set({ last_seen_at: new Date(Date.now() - 31 * 60_000).toISOString() })
+      .where("id_hash", "=", idHash)
+      .execute();
     const ended = await call(moderate.loader, { path: "/moderate", headers: { Cookie: moderator.cookie } });
     expect(ended.response.headers.get("Location")).toBe("/sign-in?redirectTo=%2Fmoderate&timedOut=1");
     const signInPage = await call(signIn.loader, { path: "/sign-in?timedOut=1" });
     expect(await readJson(signInPage.response)).toMatchObject({ notice: "timedOut" });
   });
 });
-

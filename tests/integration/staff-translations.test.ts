@@ -44,16 +44,36 @@ async function draftAction(author: Person) {
 const postAction = (person: Person, id: number, form: Record<string, string>) =>
   call(actionPage.action, { path: `/moderate/actions/${id}`, params: { id: String(id) }, form: { csrf: person.csrf, ...form }, headers: as(person) });
 
-const translate = (module: typeof translateAction | typeof translateStatement, kind: "actions" | "statements", person: Person, id: number, lang: string, form: Record<string, string>) =>
-  call(module.action, { path: `/moderate/${kind}/${id}/translate/${lang}`, params: { id: String(id), lang }, form: { csrf: person.csrf, ...form }, headers: as(person) });
+const translate = (
+  module: typeof translateAction | typeof translateStatement,
+  kind: "actions" | "statements",
+  person: Person,
+  id: number,
+  lang: string,
+  form: Record<string, string>,
+) =>
+  call(module.action, {
+    path: `/moderate/${kind}/${id}/translate/${lang}`,
+    params: { id: String(id), lang },
+    form: { csrf: person.csrf, ...form },
+    headers: as(person),
+  });
 
-const translatePage = async (module: typeof translateAction | typeof translateStatement, kind: "actions" | "statements", person: Person, id: number, lang: string) =>
+const translatePage = async (
+  module: typeof translateAction | typeof translateStatement,
+  kind: "actions" | "statements",
+  person: Person,
+  id: number,
+  lang: string,
+) =>
   readJson<{ published: boolean; waiting: { by: string } | null; texts: { name: string; english: string; current: string }[] }>(
     (await call(module.loader, { path: `/moderate/${kind}/${id}/translate/${lang}`, params: { id: String(id), lang }, headers: as(person) })).response,
   );
 
 async function actionProgress(person: Person, id: number) {
-  const list = await readJson<{ actions: { id: number; translations: LanguageProgress[] }[] }>((await call(actionList.loader, { path: "/moderate/actions", headers: as(person) })).response);
+  const list = await readJson<{ actions: { id: number; translations: LanguageProgress[] }[] }>(
+    (await call(actionList.loader, { path: "/moderate/actions", headers: as(person) })).response,
+  );
   return list.actions.find((action) => action.id === id)!.translations;
 }
 
@@ -71,7 +91,16 @@ describe("staff-written text in every language", () => {
     const texts = (await translatePage(translateAction, "actions", author, id, "pl")).texts;
     expect(texts.map((text) => text.name)).toEqual(["title", "description", "measure", expect.stringMatching(/^update-\d+$/)]);
     const update = texts[3].name;
-    expect((await translate(translateAction, "actions", author, id, "pl", { title: "Odpowiedź na każdy e-mail w ciągu 5 dni roboczych", description: "", measure: "", [update]: "" })).response.status).toBe(303);
+    expect(
+      (
+        await translate(translateAction, "actions", author, id, "pl", {
+          title: "Odpowiedź na każdy e-mail w ciągu 5 dni roboczych",
+          description: "",
+          measure: "",
+          [update]: "",
+        })
+      ).response.status,
+    ).toBe(303);
     expect((await actionProgress(author, id)).find((language) => language.lang === "pl")).toEqual({ lang: "pl", done: 1, total: 4 });
     expect(missingLanguages(await actionProgress(author, id))).toHaveLength(11);
 
@@ -83,7 +112,13 @@ describe("staff-written text in every language", () => {
     });
     expect(missingLanguages(await actionProgress(author, id))).toHaveLength(10);
     // A new update is one more text to translate: Polish is missing again until it is.
-    await postAction(author, id, { intent: "update", body: "Half of emails answered in time.", "update_on-day": "1", "update_on-month": "12", "update_on-year": "2026" });
+    await postAction(author, id, {
+      intent: "update",
+      body: "Half of emails answered in time.",
+      "update_on-day": "1",
+      "update_on-month": "12",
+      "update_on-year": "2026",
+    });
     expect((await actionProgress(author, id)).find((language) => language.lang === "pl")).toEqual({ lang: "pl", done: 4, total: 5 });
   });
 
@@ -150,7 +185,9 @@ describe("staff-written text in every language", () => {
     await act(author, { intent: "publish-request" });
     await act(second, { intent: "publish-approve" });
     const publicSummary = async () => {
-      const data = await readJson<{ sections: { summary: string; summaryLang: string }[] }>((await call(publicPage.loader, { path: "/you-said-we-did?period=translated-2011&lng=pl" })).response);
+      const data = await readJson<{ sections: { summary: string; summaryLang: string }[] }>(
+        (await call(publicPage.loader, { path: "/you-said-we-did?period=translated-2011&lng=pl" })).response,
+      );
       return data.sections[0];
     };
 
@@ -161,7 +198,11 @@ describe("staff-written text in every language", () => {
     expect(await db().selectFrom("statement_texts").select("lang").where("statement_id", "=", id).execute()).toEqual([{ lang: "en" }]);
     // The translator sees their words waiting, and the statement's page lists Polish as waiting.
     const page = await translatePage(translateStatement, "statements", author, id, "pl");
-    expect(page).toMatchObject({ published: true, waiting: { by: expect.any(String) }, texts: [{ name: "summary", current: "Rodziny mówiły nam, że nikt nie odpowiada na e-maile." }] });
+    expect(page).toMatchObject({
+      published: true,
+      waiting: { by: expect.any(String) },
+      texts: [{ name: "summary", current: "Rodziny mówiły nam, że nikt nie odpowiada na e-maile." }],
+    });
     const detail = await readJson<{ revisions: { id: number; kind: string }[]; translations: { waiting: string[] } }>(
       (await call(statementPage.loader, { path: `/moderate/statements/${id}`, params: { id: String(id) }, headers: as(author) })).response,
     );
@@ -192,7 +233,10 @@ describe("staff-written text in every language", () => {
     const id = await draftAction(author);
     const { texts } = await translatePage(translateAction, "actions", author, id, "ro");
     const tooLong = "a".repeat(201);
-    const refused = await translate(translateAction, "actions", author, id, "ro", { title: tooLong, description: "Familiile ne-au spus că nimeni nu răspunde." });
+    const refused = await translate(translateAction, "actions", author, id, "ro", {
+      title: tooLong,
+      description: "Familiile ne-au spus că nimeni nu răspunde.",
+    });
     expect(refused.response.status).toBe(400);
     expect(await readJson(refused.response)).toEqual({
       errors: [{ field: "title", message: "The title must be 200 characters or fewer" }],
@@ -200,7 +244,10 @@ describe("staff-written text in every language", () => {
     });
     expect(await db().selectFrom("action_texts").select("lang").where("action_id", "=", id).execute()).toEqual([{ lang: "en" }]);
 
-    await translate(translateAction, "actions", author, id, "ro", { title: "Răspuns la fiecare e-mail în 5 zile lucrătoare", description: "Familiile ne-au spus că nimeni nu răspunde." });
+    await translate(translateAction, "actions", author, id, "ro", {
+      title: "Răspuns la fiecare e-mail în 5 zile lucrătoare",
+      description: "Familiile ne-au spus că nimeni nu răspunde.",
+    });
     const english = Object.fromEntries(texts.map((text) => [text.name, text.english]));
     // A new English title: the Romanian one said the old thing, so it goes; the description stays.
     const changed = await postAction(author, id, {
@@ -217,7 +264,12 @@ describe("staff-written text in every language", () => {
       theme: "4",
     });
     expect(changed.response.status).toBe(303);
-    const romanian = await db().selectFrom("action_texts").select(["title", "description"]).where("action_id", "=", id).where("lang", "=", "ro").executeTakeFirstOrThrow();
+    const romanian = await db()
+      .selectFrom("action_texts")
+      .select(["title", "description"])
+      .where("action_id", "=", id)
+      .where("lang", "=", "ro")
+      .executeTakeFirstOrThrow();
     expect(romanian).toEqual({ title: "", description: "Familiile ne-au spus că nimeni nu răspunde." });
   });
 });

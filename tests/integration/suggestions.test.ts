@@ -14,14 +14,18 @@ type Person = Awaited<ReturnType<typeof createStaff>>;
 type Page = { response: { themeIds: number[]; status: string }; suggestions: { themeId: number; name: string; words: string[] }[]; saved: boolean };
 
 const themeId = async (slug: string) => (await db().selectFrom("themes").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
-const tagsOf = async (responseId: number) => (await db().selectFrom("response_themes").select("theme_id").where("response_id", "=", responseId).execute()).map((row) => row.theme_id);
+const tagsOf = async (responseId: number) =>
+  (await db().selectFrom("response_themes").select("theme_id").where("response_id", "=", responseId).execute()).map((row) => row.theme_id);
 const termRows = (term: string) => db().selectFrom("suggestion_terms").select(["lang", "theme_id", "n"]).where("term", "=", term).orderBy("theme_id").execute();
 const docsOf = async (id: number, lang = "en") =>
   (await db().selectFrom("suggestion_docs").select(["n", "terms"]).where("theme_id", "=", id).where("lang", "=", lang).executeTakeFirst()) ?? null;
-const vocabulary = async (lang: string) => Number((await db().selectFrom("suggestion_languages").select("vocabulary").where("lang", "=", lang).executeTakeFirst())?.vocabulary ?? 0);
+const vocabulary = async (lang: string) =>
+  Number((await db().selectFrom("suggestion_languages").select("vocabulary").where("lang", "=", lang).executeTakeFirst())?.vocabulary ?? 0);
 
 const openPage = async (person: Person, id: number, query = "") =>
-  readJson<Page>((await call(responsePage.loader, { path: `/moderate/responses/${id}${query}`, params: { id: String(id) }, headers: { Cookie: person.cookie } })).response);
+  readJson<Page>(
+    (await call(responsePage.loader, { path: `/moderate/responses/${id}${query}`, params: { id: String(id) }, headers: { Cookie: person.cookie } })).response,
+  );
 const save = (person: Person, id: number, form: Record<string, string | string[]>) =>
   call(responsePage.action, {
     path: `/moderate/responses/${id}`,
@@ -45,7 +49,17 @@ beforeAll(async () => {
 
 describe("words", () => {
   it("are segmented in the answer's language, lower-cased, without stop words, with neighbouring pairs", () => {
-    expect(termsOf("Nobody REPLIES to my e-mails, 3 times!", "en")).toEqual(["nobody", "replies", "e", "mails", "times", "nobody replies", "replies e", "e mails", "mails times"]);
+    expect(termsOf("Nobody REPLIES to my e-mails, 3 times!", "en")).toEqual([
+      "nobody",
+      "replies",
+      "e",
+      "mails",
+      "times",
+      "nobody replies",
+      "replies e",
+      "e mails",
+      "mails times",
+    ]);
     expect(termsOf("আমার ছেলের স্কুলে কোনো সাহায্য নেই", "bn")).toContain("স্কুলে");
     expect(termsOf("میرے بیٹے کے اسکول میں کوئی مدد نہیں", "ur")).toContain("اسکول");
     expect(termsOf("Nie ma pomocy w szkole", "pl")).toEqual(["ma", "pomocy", "szkole", "ma pomocy", "pomocy szkole"]);
@@ -84,7 +98,9 @@ describe("theme suggestions", () => {
 
     // The person ticks the suggestion: now it is a tag, made by them.
     expect((await save(moderator, id, { version: "1", theme: String(transport) })).response.status).toBe(303);
-    expect(await db().selectFrom("response_themes").select(["theme_id", "tagged_by"]).where("response_id", "=", id).execute()).toEqual([{ theme_id: transport, tagged_by: moderator.id }]);
+    expect(await db().selectFrom("response_themes").select(["theme_id", "tagged_by"]).where("response_id", "=", id).execute()).toEqual([
+      { theme_id: transport, tagged_by: moderator.id },
+    ]);
   });
 
   it("learn as tags are saved and forget them when a tag is taken off, in every count", async () => {
@@ -108,7 +124,10 @@ describe("theme suggestions", () => {
 
   it("learn from tags added to many responses at once from the queue", async () => {
     const theme = await themeId("local-offer-information");
-    const ids = [await createResponse(db(), slug, { "one-change": "The brochure about wombats." }), await createResponse(db(), slug, { "one-change": "More wombats." })];
+    const ids = [
+      await createResponse(db(), slug, { "one-change": "The brochure about wombats." }),
+      await createResponse(db(), slug, { "one-change": "More wombats." }),
+    ];
     expect(await tagResponses(db(), ids, theme, moderator.id)).toBe(2);
     expect(await termRows("wombats")).toEqual([{ lang: "en", theme_id: theme, n: 2 }]);
   });
@@ -167,7 +186,12 @@ describe("saving tags from the keyboard", () => {
     const { response } = await save(moderator, id, { theme: String(theme) });
     expect(response.headers.get("Location")).toBe(`/moderate/responses/${id}?saved=1#saved`);
     expect((await db().selectFrom("responses").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status).toBe("in_review");
-    const log = await db().selectFrom("audit_log").select(["action", "before", "after"]).where("entity_id", "=", String(id)).where("action", "=", "response.status").execute();
+    const log = await db()
+      .selectFrom("audit_log")
+      .select(["action", "before", "after"])
+      .where("entity_id", "=", String(id))
+      .where("action", "=", "response.status")
+      .execute();
     expect(log).toEqual([{ action: "response.status", before: JSON.stringify({ status: "new" }), after: JSON.stringify({ status: "in_review" }) }]);
     const page = await openPage(moderator, id, "?saved=1");
     expect(page).toMatchObject({ saved: true, response: { status: "in_review", themeIds: [theme] } });

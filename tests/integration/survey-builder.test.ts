@@ -53,7 +53,14 @@ async function editQuestion(slug: string, key: string, form: Record<string, stri
   );
   // What the form sends back unchanged: the question's settings as stored.
   const theme = stored.theme ? String((await db().selectFrom("themes").select("id").where("slug", "=", stored.theme).executeTakeFirstOrThrow()).id) : "";
-  const kept = { text: stored.text.en.text, kind: stored.kind, section: stored.section, required: stored.required ? "yes" : "no", theme, maxLength: String(stored.maxLength ?? "") };
+  const kept = {
+    text: stored.text.en.text,
+    kind: stored.kind,
+    section: stored.section,
+    required: stored.required ? "yes" : "no",
+    theme,
+    maxLength: String(stored.maxLength ?? ""),
+  };
   return call(questionPage.action, {
     path: `/admin/surveys/${slug}/questions/${key}`,
     params: { slug, key },
@@ -103,7 +110,9 @@ describe("an answer never changes meaning", () => {
 
     const fresh = await begin(slug);
     const freshPage = await call(question.loader, { path: `/surveys/${slug}/questions/agree`, params: { slug, key: "agree" }, jar: fresh });
-    expect((await readJson<{ fields: { question: { text: string } }[] }>(freshPage.response)).fields[0].question.text).toBe("I get a reply within five working days.");
+    expect((await readJson<{ fields: { question: { text: string } }[] }>(freshPage.response)).fields[0].question.text).toBe(
+      "I get a reply within five working days.",
+    );
     await answerAll(slug, fresh);
     const newer = await send(slug, fresh);
 
@@ -113,7 +122,8 @@ describe("an answer never changes meaning", () => {
     expect((await versionsOf(newer.id)).question_version).toBe(2);
 
     // Moderators read each response in the words its respondent saw.
-    const wording = async (id: number) => (await responseForModeration(db(), id, "en", t))!.answers.find((a) => a.labels.length && a.question.startsWith("I get"))!.question;
+    const wording = async (id: number) =>
+      (await responseForModeration(db(), id, "en", t))!.answers.find((a) => a.labels.length && a.question.startsWith("I get"))!.question;
     expect(await wording(early.id)).toBe("I get replies quickly.");
     expect(await wording(late.id)).toBe("I get replies quickly.");
     expect(await wording(newer.id)).toBe("I get a reply within five working days.");
@@ -121,7 +131,13 @@ describe("an answer never changes meaning", () => {
     // A typo fix keeps the version, and the history says so.
     await editQuestion(slug, "agree", { text: "I get a reply within five working days!", typoOnly: "yes" }, admin.cookie, admin.csrf);
     expect((await getSurvey(db(), slug, "en"))!.questions.find((q) => q.key === "agree")!.version).toBe(2);
-    const log = await db().selectFrom("audit_log").select("action").where("entity", "=", "survey").where("action", "like", "survey.question.%").orderBy("id").execute();
+    const log = await db()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity", "=", "survey")
+      .where("action", "like", "survey.question.%")
+      .orderBy("id")
+      .execute();
     expect(log.map((row) => row.action)).toEqual(["survey.question.changed", "survey.question.new_version", "survey.question.typo"]);
 
     // Figures built on the theme this question carries say that it was asked in two wordings, and which.
@@ -140,7 +156,13 @@ describe("an answer never changes meaning", () => {
     const response = await send(slug, jar);
 
     // Option 2 ("B") is emptied: removed from the question. Option 1 changes its words.
-    const edited = await editQuestion(slug, "many", { "option-0-label": "A, or something like it", "option-1-label": "", "option-2-label": "C" }, admin.cookie, admin.csrf);
+    const edited = await editQuestion(
+      slug,
+      "many",
+      { "option-0-label": "A, or something like it", "option-1-label": "", "option-2-label": "C" },
+      admin.cookie,
+      admin.csrf,
+    );
     expect(edited.response.status).toBe(303);
     const options = await db()
       .selectFrom("question_options as o")
@@ -184,7 +206,11 @@ describe("the survey builder", () => {
     expect(body.values.title).toBe("Local Offer feedback");
     expect(await db().selectFrom("surveys").select("id").where("slug", "=", "local-offer-feedback").executeTakeFirst()).toBeUndefined();
 
-    const unreal = await call(newSurvey.action, { path: "/admin/surveys/new", form: { ...form, "opensOn-month": "2", "opensOn-day": "30" }, headers: { Cookie: admin.cookie } });
+    const unreal = await call(newSurvey.action, {
+      path: "/admin/surveys/new",
+      form: { ...form, "opensOn-month": "2", "opensOn-day": "30" },
+      headers: { Cookie: admin.cookie },
+    });
     expect((await readJson<{ errors: { message: string }[] }>(unreal.response)).errors[0].message).toBe("Opening date must be a real date");
 
     const created = await call(newSurvey.action, {
@@ -193,7 +219,11 @@ describe("the survey builder", () => {
       headers: { Cookie: admin.cookie },
     });
     expect(created.response.headers.get("Location")).toBe("/admin/surveys/local-offer-feedback?done=created");
-    const stored = await db().selectFrom("surveys").select(["status", "opens_at", "closes_at"]).where("slug", "=", "local-offer-feedback").executeTakeFirstOrThrow();
+    const stored = await db()
+      .selectFrom("surveys")
+      .select(["status", "opens_at", "closes_at"])
+      .where("slug", "=", "local-offer-feedback")
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ status: "draft", opens_at: "2027-01-06T00:00:00.000Z", closes_at: "2027-03-31T23:00:00.000Z" });
     // 31 March 2027 is in British Summer Time: the survey closes at midnight in London, 23:00 UTC.
 
@@ -216,11 +246,21 @@ describe("the survey builder", () => {
     expect(forwardBody.errors[0].message).toContain("Only for left?");
     expect((await getSurvey(db(), slug, "en"))!.questions.find((q) => q.key === "route")!.showIf).toBeNull();
 
-    const removeDepended = await call(overview.action, { path: `/admin/surveys/${slug}`, params: { slug }, form: { csrf: admin.csrf, intent: "remove", question: String(route.id) }, headers: { Cookie: admin.cookie } });
+    const removeDepended = await call(overview.action, {
+      path: `/admin/surveys/${slug}`,
+      params: { slug },
+      form: { csrf: admin.csrf, intent: "remove", question: String(route.id) },
+      headers: { Cookie: admin.cookie },
+    });
     expect(removeDepended.response.status).toBe(400);
     expect((await readJson<{ errors: { message: string }[] }>(removeDepended.response)).errors[0].message).toContain("Only for left?");
 
-    const moved = await call(overview.action, { path: `/admin/surveys/${slug}`, params: { slug }, form: { csrf: admin.csrf, intent: "down", question: String(route.id) }, headers: { Cookie: admin.cookie } });
+    const moved = await call(overview.action, {
+      path: `/admin/surveys/${slug}`,
+      params: { slug },
+      form: { csrf: admin.csrf, intent: "down", question: String(route.id) },
+      headers: { Cookie: admin.cookie },
+    });
     expect(moved.response.status).toBe(400);
     const movedFaces = await call(overview.action, {
       path: `/admin/surveys/${slug}`,
@@ -233,11 +273,24 @@ describe("the survey builder", () => {
 
     const empty = await call(newSurvey.action, {
       path: "/admin/surveys/new",
-      form: { csrf: admin.csrf, title: "Empty", slug: `empty-${slug}`, audience: "young_person", summary: "Nothing yet.", description: "", estimatedMinutes: "3" },
+      form: {
+        csrf: admin.csrf,
+        title: "Empty",
+        slug: `empty-${slug}`,
+        audience: "young_person",
+        summary: "Nothing yet.",
+        description: "",
+        estimatedMinutes: "3",
+      },
       headers: { Cookie: admin.cookie },
     });
     expect(empty.response.status).toBe(303);
-    const opened = await call(overview.action, { path: `/admin/surveys/empty-${slug}`, params: { slug: `empty-${slug}` }, form: { csrf: admin.csrf, intent: "open" }, headers: { Cookie: admin.cookie } });
+    const opened = await call(overview.action, {
+      path: `/admin/surveys/empty-${slug}`,
+      params: { slug: `empty-${slug}` },
+      form: { csrf: admin.csrf, intent: "open" },
+      headers: { Cookie: admin.cookie },
+    });
     expect(opened.response.status).toBe(400);
     expect(await db().selectFrom("surveys").select("status").where("slug", "=", `empty-${slug}`).executeTakeFirstOrThrow()).toEqual({ status: "draft" });
   });
@@ -251,9 +304,19 @@ describe("the survey builder", () => {
     const polish = Object.fromEntries(texts.map((text) => [text.key, `PL ${text.english}`]));
     const allButOne = Object.fromEntries(Object.entries(polish).slice(0, -1));
 
-    await call(translate.action, { path: `/admin/surveys/${slug}/translate/pl`, params: { slug, lang: "pl" }, form: { csrf: admin.csrf, ...allButOne }, headers: { Cookie: admin.cookie } });
+    await call(translate.action, {
+      path: `/admin/surveys/${slug}/translate/pl`,
+      params: { slug, lang: "pl" },
+      form: { csrf: admin.csrf, ...allButOne },
+      headers: { Cookie: admin.cookie },
+    });
     expect((await getSurvey(db(), slug, "pl"))!.lang).toBe("en");
-    await call(translate.action, { path: `/admin/surveys/${slug}/translate/pl`, params: { slug, lang: "pl" }, form: { csrf: admin.csrf, ...polish }, headers: { Cookie: admin.cookie } });
+    await call(translate.action, {
+      path: `/admin/surveys/${slug}/translate/pl`,
+      params: { slug, lang: "pl" },
+      form: { csrf: admin.csrf, ...polish },
+      headers: { Cookie: admin.cookie },
+    });
     const inPolish = (await getSurvey(db(), slug, "pl"))!;
     expect(inPolish.lang).toBe("pl");
     expect(inPolish.title).toBe("PL Every kind of question");
@@ -265,16 +328,36 @@ describe("the survey builder", () => {
     await editQuestion(slug, "agree", { text: "I get a reply within a week." }, admin.cookie, admin.csrf);
     expect((await getSurvey(db(), slug, "pl"))!.lang).toBe("en");
 
-    const closed = await call(overview.action, { path: `/admin/surveys/${slug}`, params: { slug }, form: { csrf: admin.csrf, intent: "close" }, headers: { Cookie: admin.cookie } });
+    const closed = await call(overview.action, {
+      path: `/admin/surveys/${slug}`,
+      params: { slug },
+      form: { csrf: admin.csrf, intent: "close" },
+      headers: { Cookie: admin.cookie },
+    });
     expect(closed.response.status).toBe(303);
-    const deleted = await call(overview.action, { path: `/admin/surveys/${slug}`, params: { slug }, form: { csrf: admin.csrf, intent: "delete" }, headers: { Cookie: admin.cookie } });
+    const deleted = await call(overview.action, {
+      path: `/admin/surveys/${slug}`,
+      params: { slug },
+      form: { csrf: admin.csrf, intent: "delete" },
+      headers: { Cookie: admin.cookie },
+    });
     expect(deleted.response.status).toBe(400);
     expect((await readJson<{ errors: { message: string }[] }>(deleted.response)).errors[0].message).toBe(t("builder.errors.deleteAnswered"));
-    const archived = await call(overview.action, { path: `/admin/surveys/${slug}`, params: { slug }, form: { csrf: admin.csrf, intent: "archive" }, headers: { Cookie: admin.cookie } });
+    const archived = await call(overview.action, {
+      path: `/admin/surveys/${slug}`,
+      params: { slug },
+      form: { csrf: admin.csrf, intent: "archive" },
+      headers: { Cookie: admin.cookie },
+    });
     expect(archived.response.status).toBe(303);
     expect(await db().selectFrom("surveys").select("archived_at").where("slug", "=", slug).executeTakeFirstOrThrow()).not.toEqual({ archived_at: null });
 
-    const copied = await call(overview.action, { path: `/admin/surveys/${slug}`, params: { slug }, form: { csrf: admin.csrf, intent: "duplicate", copySlug: `${slug}-2027` }, headers: { Cookie: admin.cookie } });
+    const copied = await call(overview.action, {
+      path: `/admin/surveys/${slug}`,
+      params: { slug },
+      form: { csrf: admin.csrf, intent: "duplicate", copySlug: `${slug}-2027` },
+      headers: { Cookie: admin.cookie },
+    });
     expect(copied.response.headers.get("Location")).toBe(`/admin/surveys/${slug}-2027?done=duplicated`);
     const copy = (await exportSurvey(db(), `${slug}-2027`))!;
     expect(copy.status).toBe("draft");
@@ -308,7 +391,12 @@ describe("the survey builder", () => {
     });
     expect(moved.response.status).toBe(303);
     expect(await db().selectFrom("surveys").select("audience").where("slug", "=", slug).executeTakeFirstOrThrow()).toEqual({ audience: "both" });
-    const answered = await db().selectFrom("responses as r").innerJoin("surveys as s", "s.id", "r.survey_id").select("r.audience").where("s.slug", "=", slug).execute();
+    const answered = await db()
+      .selectFrom("responses as r")
+      .innerJoin("surveys as s", "s.id", "r.survey_id")
+      .select("r.audience")
+      .where("s.slug", "=", slug)
+      .execute();
     expect(answered).toEqual([{ audience: "parent_carer" }]);
   });
 });
@@ -359,7 +447,13 @@ describe("a page with several questions", () => {
     const joined = await editQuestion(slug, "many", { samePage: "yes" }, admin.cookie, admin.csrf);
     expect(joined.response.status).toBe(303);
     // A question cannot share a page with the question its condition rests on.
-    const refused = await editQuestion(slug, "left-only", { samePage: "yes", showIf: `${(await getSurvey(db(), slug, "en"))!.questions[0].id}:left` }, admin.cookie, admin.csrf);
+    const refused = await editQuestion(
+      slug,
+      "left-only",
+      { samePage: "yes", showIf: `${(await getSurvey(db(), slug, "en"))!.questions[0].id}:left` },
+      admin.cookie,
+      admin.csrf,
+    );
     expect(refused.response.status).toBe(400);
     expect((await readJson<{ errors: { message: string }[] }>(refused.response)).errors[0].message).toContain("Which way?");
 
@@ -404,7 +498,9 @@ describe("a page with several questions", () => {
     expect(good.response.headers.get("Location")).toBe(`/surveys/${slug}/questions/words`);
     const draft = await db().selectFrom("drafts").select("answers").orderBy("id", "desc").executeTakeFirstOrThrow();
     expect(JSON.parse(draft.answers)).toMatchObject({ [String(faces.id)]: "good", [String(many.id)]: ["a", "b"] });
-    const back = await readJson<{ backTo: string }>((await call(question.loader, { path: `/surveys/${slug}/questions/words`, params: { slug, key: "words" }, jar })).response);
+    const back = await readJson<{ backTo: string }>(
+      (await call(question.loader, { path: `/surveys/${slug}/questions/words`, params: { slug, key: "words" }, jar })).response,
+    );
     expect(back.backTo).toBe(`/surveys/${slug}/questions/faces`);
   });
 });

@@ -40,7 +40,14 @@ async function firstError(response: Response) {
 /** The builder's question form sent back with the stored settings, and these changes. */
 async function editQuestion(slug: string, key: string, changes: Record<string, string>, admin: { cookie: string; csrf: string }) {
   const stored = (await exportSurvey(db(), slug))!.questions.find((q) => q.key === key)!;
-  const kept = { text: stored.text.en.text, kind: stored.kind, section: stored.section, required: stored.required ? "yes" : "no", theme: "", maxLength: String(stored.maxLength ?? "") };
+  const kept = {
+    text: stored.text.en.text,
+    kind: stored.kind,
+    section: stored.section,
+    required: stored.required ? "yes" : "no",
+    theme: "",
+    maxLength: String(stored.maxLength ?? ""),
+  };
   return call(questionPage.action, {
     path: `/admin/surveys/${slug}/questions/${key}`,
     params: { slug, key },
@@ -83,7 +90,12 @@ describe("a survey kept in memory", () => {
     const form = await call(translate.loader, { path: `/admin/surveys/${slug}/translate/pl`, params: { slug, lang: "pl" }, headers: { Cookie: admin.cookie } });
     const { texts } = await readJson<{ texts: { key: string; english: string }[] }>(form.response);
     const polish = Object.fromEntries(texts.map((text) => [text.key, `PL ${text.english}`]));
-    const saved = await call(translate.action, { path: `/admin/surveys/${slug}/translate/pl`, params: { slug, lang: "pl" }, form: { csrf: admin.csrf, ...polish }, headers: { Cookie: admin.cookie } });
+    const saved = await call(translate.action, {
+      path: `/admin/surveys/${slug}/translate/pl`,
+      params: { slug, lang: "pl" },
+      form: { csrf: admin.csrf, ...polish },
+      headers: { Cookie: admin.cookie },
+    });
     expect(saved.response.status).toBe(303);
 
     expect((await showQuestion(slug, "route", jar, "pl")).fields[0].question).toEqual(expect.objectContaining({ text: "PL Which way?", lang: "pl" }));

@@ -62,6 +62,9 @@ describe("the example in docs/surveys.md", () => {
     const docs = fs.readFileSync(path.join(import.meta.dirname, "../../docs/surveys.md"), "utf8");
     const example = /```json\n([\s\S]*?)\n```/.exec(docs)?.[1] ?? "";
     expect(await importText(example)).toMatchObject({ status: "imported", slug: "transport-2027" });
-    expect(await db().selectFrom("surveys").select(["status", "version"]).where("slug", "=", "transport-2027").executeTakeFirst()).toEqual({ status: "draft", version: 1 });
+    expect(await db().selectFrom("surveys").select(["status", "version"]).where("slug", "=", "transport-2027").executeTakeFirst()).toEqual({
+      status: "draft",
+      version: 1,
+    });
   });
 });

@@ -17,8 +17,10 @@ type Waiting = {
   statements: { id: number; kind: string; theme: string; period: string; by: string }[];
 };
 
-const userOf = async (person: Person) => db().selectFrom("users").select(["id", "name", "email", "role", "organisation"]).where("id", "=", person.id).executeTakeFirstOrThrow();
-const waitingFor = async (person: Person) => readJson<Waiting>((await call(waiting.loader, { path: "/moderate/waiting", headers: { Cookie: person.cookie } })).response);
+const userOf = async (person: Person) =>
+  db().selectFrom("users").select(["id", "name", "email", "role", "organisation"]).where("id", "=", person.id).executeTakeFirstOrThrow();
+const waitingFor = async (person: Person) =>
+  readJson<Waiting>((await call(waiting.loader, { path: "/moderate/waiting", headers: { Cookie: person.cookie } })).response);
 
 async function quotableAnswer(text: string) {
   const slug = await createParentSurvey(db());
@@ -59,7 +61,9 @@ describe("Waiting for you", () => {
     const [maker, second, third] = [await createStaff(db(), "moderator"), await createStaff(db(), "moderator"), await createStaff(db(), "administrator")];
     const { id } = await quoteBy(maker, "The SENCO listens to us.");
     expect((await waitingFor(maker)).quotes).toEqual([]);
-    expect((await waitingFor(second)).quotes).toEqual([expect.objectContaining({ id, kind: "approval", text: "The SENCO listens to us.", by: (await userOf(maker)).name })]);
+    expect((await waitingFor(second)).quotes).toEqual([
+      expect.objectContaining({ id, kind: "approval", text: "The SENCO listens to us.", by: (await userOf(maker)).name }),
+    ]);
     await approveQuote(db(), id, await userOf(second));
     expect((await waitingFor(second)).quotes).toEqual([]);
     expect((await waitingFor(third)).quotes).toEqual([]);
@@ -77,7 +81,11 @@ describe("Waiting for you", () => {
   });
 
   it("with one approval from each side, lists a quote only for the other side", async () => {
-    const [council, pcf, alsoCouncil] = [await createStaff(db(), "moderator", "council"), await createStaff(db(), "moderator", "pcf"), await createStaff(db(), "moderator", "council")];
+    const [council, pcf, alsoCouncil] = [
+      await createStaff(db(), "moderator", "council"),
+      await createStaff(db(), "moderator", "pcf"),
+      await createStaff(db(), "moderator", "council"),
+    ];
     await setApprovalRule("council_and_pcf");
     try {
       const { id } = await quoteBy(council, "Council words.");
@@ -93,14 +101,25 @@ describe("Waiting for you", () => {
     const toPublish = await statementBy(author);
     const changed = await statementBy(author);
     await requestPublication(db(), "statement", toPublish, await userOf(author));
-    await proposeRevision(db(), "statement", changed, { kind: "details", payload: { summary: "New words.", quoteIds: [] }, note: "Clearer words", correction: true }, await userOf(author));
+    await proposeRevision(
+      db(),
+      "statement",
+      changed,
+      { kind: "details", payload: { summary: "New words.", quoteIds: [] }, note: "Clearer words", correction: true },
+      await userOf(author),
+    );
 
     const ownIds = (await waitingFor(author)).statements.map((s) => s.id);
     expect(ownIds).not.toContain(toPublish);
     expect(ownIds).not.toContain(changed);
     const theirs = (await waitingFor(second)).statements.filter((s) => [toPublish, changed].includes(s.id));
     expect(theirs).toEqual([
-      expect.objectContaining({ id: toPublish, kind: "publish", theme: "Communication and case-worker contact", period: expect.stringMatching(/^Year 21\d\d$/) }),
+      expect.objectContaining({
+        id: toPublish,
+        kind: "publish",
+        theme: "Communication and case-worker contact",
+        period: expect.stringMatching(/^Year 21\d\d$/),
+      }),
       expect.objectContaining({ id: changed, kind: "change", theme: "Communication and case-worker contact" }),
     ]);
   });
@@ -110,13 +129,23 @@ describe("a quote made from an answer", () => {
   it("starts with the themes of the answer's response ticked, leaving out retired ones", async () => {
     const moderator = await createStaff(db(), "moderator");
     const { responseId, answerId } = await quotableAnswer("The bus is late every day.");
-    const themes = await db().selectFrom("themes").select(["id", "slug"]).where("slug", "in", ["home-to-school-transport", "communication", "tribunals-complaints"]).orderBy("id").execute();
+    const themes = await db()
+      .selectFrom("themes")
+      .select(["id", "slug"])
+      .where("slug", "in", ["home-to-school-transport", "communication", "tribunals-complaints"])
+      .orderBy("id")
+      .execute();
     const tagged_at = new Date().toISOString();
-    await db().insertInto("response_themes").values(themes.map((theme) => ({ response_id: responseId, theme_id: theme.id, tagged_by: moderator.id, tagged_at }))).execute();
+    await db()
+      .insertInto("response_themes")
+      .values(themes.map((theme) => ({ response_id: responseId, theme_id: theme.id, tagged_by: moderator.id, tagged_at })))
+      .execute();
     const retired = themes.find((theme) => theme.slug === "tribunals-complaints")!.id;
     await db().updateTable("themes").set({ retired_at: tagged_at }).where("id", "=", retired).execute();
     try {
-      const page = await readJson<{ answerThemeIds: number[] }>((await call(newQuote.loader, { path: `/moderate/quotes/new?answer=${answerId}`, headers: { Cookie: moderator.cookie } })).response);
+      const page = await readJson<{ answerThemeIds: number[] }>(
+        (await call(newQuote.loader, { path: `/moderate/quotes/new?answer=${answerId}`, headers: { Cookie: moderator.cookie } })).response,
+      );
       expect(page.answerThemeIds).toEqual(themes.filter((theme) => theme.id !== retired).map((theme) => theme.id));
     } finally {
       await db().updateTable("themes").set({ retired_at: null }).where("id", "=", retired).execute();

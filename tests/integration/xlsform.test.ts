@@ -64,7 +64,10 @@ describe("surveys from XLSForm workbooks", () => {
     });
     const klingon = await workbook({
       survey: [["type", "name", "label", "label::Klingon (tlh)", "label::Polish"], ...oneQuestion.slice(1)],
-      settings: [["form_title", "form_id"], ["Comments", "comments"]],
+      settings: [
+        ["form_title", "form_id"],
+        ["Comments", "comments"],
+      ],
     });
     expect(await surveyFromXlsForm(klingon)).toEqual({
       status: "refused",
@@ -78,7 +81,10 @@ describe("surveys from XLSForm workbooks", () => {
   it("names the place in the survey file for what only the survey format checks", async () => {
     const bytes = await workbook({
       survey: oneQuestion,
-      settings: [["form_title", "form_id", "audience", "estimated_minutes"], ["Comments", "comments", "teachers", 500]],
+      settings: [
+        ["form_title", "form_id", "audience", "estimated_minutes"],
+        ["Comments", "comments", "teachers", 500],
+      ],
     });
     const result = await surveyFromXlsForm(bytes);
     expect(result.status).toBe("refused");

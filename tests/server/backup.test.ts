@@ -23,7 +23,11 @@ afterAll(async () => {
 
 function npm(script: "backup" | "restore", file: string, databasePath: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn("npm", ["run", "--silent", script, "--", file], { cwd: repoRoot, env: { ...process.env, DATABASE_PATH: databasePath }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("npm", ["run", "--silent", script, "--", file], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_PATH: databasePath },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -75,7 +79,9 @@ describe("backup and restore", () => {
     const writer = new SQLite(databasePath);
     writer.pragma("busy_timeout = 10000");
     const ids = Object.fromEntries(
-      (writer.prepare("select q.key, q.id from questions q join surveys s on s.id = q.survey_id where s.slug = ?").all(SURVEY) as { key: string; id: number }[]).map((row) => [row.key, row.id]),
+      (
+        writer.prepare("select q.key, q.id from questions q join surveys s on s.id = q.survey_id where s.slug = ?").all(SURVEY) as { key: string; id: number }[]
+      ).map((row) => [row.key, row.id]),
     );
     const fill = writer.prepare("update drafts set answers = ? where response_id is null and answers = '{}'");
     const answers = JSON.stringify({ [ids["school-feel"]]: "good", [ids["adults-listen"]]: "okay", [ids["best-thing"]]: "My mentor." });

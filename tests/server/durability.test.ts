@@ -30,8 +30,7 @@ function submit(url: string, cookie: string) {
   });
 }
 
-const acknowledged = (response: Response) =>
-  response.status === 303 && response.headers.get("Location") === `/surveys/${SURVEY}/confirmation`;
+const acknowledged = (response: Response) => response.status === 303 && response.headers.get("Location") === `/surveys/${SURVEY}/confirmation`;
 
 describe("durability", () => {
   it("keeps every acknowledged submission, once, when the server is killed with SIGKILL mid-flight", async () => {
@@ -70,7 +69,9 @@ describe("durability", () => {
         }
       }),
     );
-    await new Promise<void>((resolve) => (running.process.exitCode !== null || running.process.signalCode ? resolve() : running.process.once("exit", () => resolve())));
+    await new Promise<void>((resolve) =>
+      running.process.exitCode !== null || running.process.signalCode ? resolve() : running.process.once("exit", () => resolve()),
+    );
     expect(running.process.signalCode).toBe("SIGKILL");
     expect(acked.size).toBeGreaterThanOrEqual(20);
     expect(acked.size).toBeLessThan(IN_FLIGHT);

@@ -17,7 +17,18 @@ afterAll(async () => {
   if (server) removeDatabase(server.databasePath);
 });
 
-const publicPages = ["/", "/surveys", "/surveys/parents-and-carers", "/surveys/young-people", "/you-said-we-did", "/you-said-we-did/report", "/my-feedback", "/resume", "/privacy", "/accessibility"];
+const publicPages = [
+  "/",
+  "/surveys",
+  "/surveys/parents-and-carers",
+  "/surveys/young-people",
+  "/you-said-we-did",
+  "/you-said-we-did/report",
+  "/my-feedback",
+  "/resume",
+  "/privacy",
+  "/accessibility",
+];
 const staffPages = ["/moderate", "/moderate/insight", "/moderate/exports", "/moderate/waiting", "/admin/surveys", "/admin/population"];
 
 function problems(path: string, lang: string, body: string): string[] {

@@ -43,7 +43,12 @@ afterAll(async () => {
 });
 
 async function plant(db: DB) {
-  const user = (role: string) => db.selectFrom("users").select(["id", "name", "email", "role", "organisation"]).where("role", "=", role as "moderator").executeTakeFirstOrThrow();
+  const user = (role: string) =>
+    db
+      .selectFrom("users")
+      .select(["id", "name", "email", "role", "organisation"])
+      .where("role", "=", role as "moderator")
+      .executeTakeFirstOrThrow();
   const [moderator, admin] = [await user("moderator"), await user("administrator")];
   const survey = await db.selectFrom("surveys").select("id").where("slug", "=", "parents-and-carers").executeTakeFirstOrThrow();
   const question = await db.selectFrom("questions").select("id").where("survey_id", "=", survey.id).where("key", "=", "one-change").executeTakeFirstOrThrow();
@@ -51,7 +56,12 @@ async function plant(db: DB) {
   const themes = new Map((await db.selectFrom("themes").select(["id", "slug"]).execute()).map((theme) => [theme.slug, theme.id]));
   const communication = themes.get("communication")!;
   const period = await db.selectFrom("periods").select("id").where("slug", "=", "2025-26").executeTakeFirstOrThrow();
-  const statement = await db.selectFrom("statements").select("id").where("theme_id", "=", communication).where("period_id", "=", period.id).executeTakeFirstOrThrow();
+  const statement = await db
+    .selectFrom("statements")
+    .select("id")
+    .where("theme_id", "=", communication)
+    .where("period_id", "=", period.id)
+    .executeTakeFirstOrThrow();
 
   const respond = async (text: string, consent: 0 | 1, reference: string) => {
     const { id } = await db
@@ -61,7 +71,10 @@ async function plant(db: DB) {
       .executeTakeFirstOrThrow();
     await db.insertInto("answers").values({ response_id: id, question_id: contact.id, choice: "disagree" }).execute();
     const answer = await db.insertInto("answers").values({ response_id: id, question_id: question.id, text }).returning("id").executeTakeFirstOrThrow();
-    await db.insertInto("response_themes").values({ response_id: id, theme_id: communication, tagged_by: moderator.id, tagged_at: "2026-01-16T10:00:00.000Z" }).execute();
+    await db
+      .insertInto("response_themes")
+      .values({ response_id: id, theme_id: communication, tagged_by: moderator.id, tagged_at: "2026-01-16T10:00:00.000Z" })
+      .execute();
     return { responseId: id, answerId: answer.id };
   };
 
@@ -72,7 +85,10 @@ async function plant(db: DB) {
   // A quote approved by two people, whose response is then flagged: it must leave every public place.
   const flagged = await respond("PLANTED-FLAGGED nobody answers my calls", 1, generateCode());
   const flaggedQuote = await createQuote(db, flagged.answerId, { text: "PLANTED-FLAGGED nobody answers", themeIds: [communication] }, moderator);
-  await db.insertInto("quote_approvals").values({ quote_id: flaggedQuote, user_id: admin.id, organisation: admin.organisation, approved_at: "2026-02-01T00:00:00.000Z" }).execute();
+  await db
+    .insertInto("quote_approvals")
+    .values({ quote_id: flaggedQuote, user_id: admin.id, organisation: admin.organisation, approved_at: "2026-02-01T00:00:00.000Z" })
+    .execute();
   await db.updateTable("quotes").set({ approved_at: "2026-02-01T00:00:00.000Z" }).where("id", "=", flaggedQuote).execute();
   await db.insertInto("statement_quotes").values({ statement_id: statement.id, quote_id: flaggedQuote }).execute();
   await db.updateTable("responses").set({ flagged: 1 }).where("id", "=", flagged.responseId).execute();
@@ -80,7 +96,10 @@ async function plant(db: DB) {
   // A response the detector held for a safeguarding lead, with a quote approved behind the workflow's back.
   const held = await respond("PLANTED-HELD my stepdad hits me", 1, generateCode());
   await db.updateTable("responses").set({ flagged: 1, possible_concern: 1 }).where("id", "=", held.responseId).execute();
-  await db.insertInto("safeguarding_concerns").values({ response_id: held.responseId, source: "detected", raised_at: "2026-01-15T10:00:00.000Z", matches: "[]" }).execute();
+  await db
+    .insertInto("safeguarding_concerns")
+    .values({ response_id: held.responseId, source: "detected", raised_at: "2026-01-15T10:00:00.000Z", matches: "[]" })
+    .execute();
   const heldQuote = await createQuote(db, flagged.answerId, { text: "PLANTED-HELD quote", themeIds: [communication] }, moderator).catch(() => undefined);
   if (heldQuote) await db.insertInto("statement_quotes").values({ statement_id: statement.id, quote_id: heldQuote }).execute();
 
@@ -88,7 +107,16 @@ async function plant(db: DB) {
   const noConsent = await respond("PLANTED-NOCONSENT please do not quote me", 0, generateCode());
   const { id: forced } = await db
     .insertInto("quotes")
-    .values({ answer_id: noConsent.answerId, response_id: noConsent.responseId, text: "PLANTED-NOCONSENT quote", lang: "en", created_by: moderator.id, created_at: "2026-02-01T00:00:00.000Z", updated_at: "2026-02-01T00:00:00.000Z", approved_at: "2026-02-01T00:00:00.000Z" })
+    .values({
+      answer_id: noConsent.answerId,
+      response_id: noConsent.responseId,
+      text: "PLANTED-NOCONSENT quote",
+      lang: "en",
+      created_by: moderator.id,
+      created_at: "2026-02-01T00:00:00.000Z",
+      updated_at: "2026-02-01T00:00:00.000Z",
+      approved_at: "2026-02-01T00:00:00.000Z",
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   await db.insertInto("statement_quotes").values({ statement_id: statement.id, quote_id: forced }).execute();
@@ -98,17 +126,36 @@ async function plant(db: DB) {
   const unapproved = await createQuote(db, waiting.answerId, { text: "PLANTED-UNAPPROVED quote", themeIds: [communication] }, moderator);
   await db.insertInto("statement_quotes").values({ statement_id: statement.id, quote_id: unapproved }).execute();
 
-  await db.insertInto("response_notes").values({ response_id: waiting.responseId, user_id: moderator.id, body: "PLANTED-NOTE call the family", created_at: "2026-02-01T00:00:00.000Z" }).execute();
+  await db
+    .insertInto("response_notes")
+    .values({ response_id: waiting.responseId, user_id: moderator.id, body: "PLANTED-NOTE call the family", created_at: "2026-02-01T00:00:00.000Z" })
+    .execute();
 
   // Drafts, and a statement that was published and then taken down.
   await createStatement(db, themes.get("camhs-mental-health")!, period.id, { summary: "PLANTED-DRAFT-STATEMENT", quoteIds: [] }, moderator.id);
   const draftAction = await createAction(
     db,
-    { title: "PLANTED-DRAFT-ACTION", description: "PLANTED-DRAFT-ACTION", owner: "PLANTED-DRAFT-ACTION", partner: "council", due_on: "2026-12-31", measure: "m", theme: [communication], survey: [], period: period.id },
+    {
+      title: "PLANTED-DRAFT-ACTION",
+      description: "PLANTED-DRAFT-ACTION",
+      owner: "PLANTED-DRAFT-ACTION",
+      partner: "council",
+      due_on: "2026-12-31",
+      measure: "m",
+      theme: [communication],
+      survey: [],
+      period: period.id,
+    },
     moderator.id,
   );
   await addUpdate(db, draftAction, { body: "PLANTED-DRAFT-UPDATE", updateOn: "2026-03-01" }, moderator.id);
-  const withdrawn = await createStatement(db, themes.get("tribunals-complaints")!, period.id, { summary: "PLANTED-WITHDRAWN summary", quoteIds: [] }, moderator.id);
+  const withdrawn = await createStatement(
+    db,
+    themes.get("tribunals-complaints")!,
+    period.id,
+    { summary: "PLANTED-WITHDRAWN summary", quoteIds: [] },
+    moderator.id,
+  );
   await requestPublication(db, "statement", withdrawn, moderator);
   await approvePublication(db, "statement", withdrawn, admin);
   await unpublish(db, "statement", withdrawn, "Published by mistake", admin);
@@ -120,7 +167,10 @@ function links(html: string, base: string): string[] {
   return found
     .map((href) => new URL(href, base))
     .filter((url) => url.origin === new URL(base).origin)
-    .filter((url) => !/^\/(moderate|admin|sign-in|sign-out|build|styles|fonts|pictures|favicon)/.test(url.pathname) && !/\.(css|svg|png|ico|woff2?)$/.test(url.pathname))
+    .filter(
+      (url) =>
+        !/^\/(moderate|admin|sign-in|sign-out|build|styles|fonts|pictures|favicon)/.test(url.pathname) && !/\.(css|svg|png|ico|woff2?)$/.test(url.pathname),
+    )
     .map((url) => url.pathname + url.search);
 }
 
@@ -152,7 +202,15 @@ describe("planted private data", () => {
     await db.destroy();
     server = await startServer({ databasePath });
 
-    const queue = ["/", "/you-said-we-did", "/you-said-we-did.json", "/you-said-we-did.json?period=2025-26", "/you-said-we-did.csv?period=2025-26", "/you-said-we-did.atom", "/my-feedback"];
+    const queue = [
+      "/",
+      "/you-said-we-did",
+      "/you-said-we-did.json",
+      "/you-said-we-did.json?period=2025-26",
+      "/you-said-we-did.csv?period=2025-26",
+      "/you-said-we-did.atom",
+      "/my-feedback",
+    ];
     const seen = new Set<string>();
     const leaks: string[] = [];
     const check = (where: string, body: string) => {
@@ -187,7 +245,9 @@ describe("planted private data", () => {
     expect(visited.some((url) => url.startsWith("/you-said-we-did/report"))).toBe(true);
     expect(visited.filter((url) => url.includes("status=")).length).toBeGreaterThan(10);
     // And the planted response with personal details did count: its words are hidden, not its voice.
-    const data = (await (await fetch(`${server.url}/you-said-we-did.json?period=2025-26`)).json()) as { themes: { id: string; responsesRaised: number | null }[] };
+    const data = (await (await fetch(`${server.url}/you-said-we-did.json?period=2025-26`)).json()) as {
+      themes: { id: string; responsesRaised: number | null }[];
+    };
     expect(data.themes.find((theme) => theme.id === "communication")?.responsesRaised).toBeGreaterThan(0);
   });
 });

@@ -111,7 +111,11 @@ class Person {
   /** Answers the youth survey and sends it; resolves with the reply to "Send" and the reference shown. */
   async answerSurvey(words: string): Promise<{ sent: Reply; reference?: string }> {
     expect((await this.request("POST", `/surveys/${SURVEY}`, { intent: "start" })).status).toBe(303);
-    for (const [key, answer] of [["school-feel", "good"], ["adults-listen", "okay"], ["best-thing", words]]) {
+    for (const [key, answer] of [
+      ["school-feel", "good"],
+      ["adults-listen", "okay"],
+      ["best-thing", words],
+    ]) {
       expect((await this.request("POST", `/surveys/${SURVEY}/questions/${key}`, { intent: "continue", answer })).status, key).toBe(303);
     }
     const sent = await this.request("POST", `/surveys/${SURVEY}/consent`, { quote: "yes", website: "" });
@@ -192,7 +196,12 @@ describe("the server process", () => {
 
     expect(results.map(({ sent }) => sent.status)).toEqual(people.map(() => 303));
     expect([...servedBy].sort()).toEqual([...workers].sort());
-    expect(storedOnce(running, results.map(({ reference }) => reference))).toBe(true);
+    expect(
+      storedOnce(
+        running,
+        results.map(({ reference }) => reference),
+      ),
+    ).toBe(true);
     expect(running.query<{ n: number }>("select count(*) as n from responses")[0].n - baseline).toBe(people.length);
 
     // A worker that dies is replaced; the scheduled work moves to its replacement.
@@ -204,7 +213,12 @@ describe("the server process", () => {
       (found) => found.length === 2,
       running.output,
     );
-    const newScheduler = await waitFor("the scheduled work to move", () => scheduler().at(-1), (pid) => pid !== dead, running.output);
+    const newScheduler = await waitFor(
+      "the scheduled work to move",
+      () => scheduler().at(-1),
+      (pid) => pid !== dead,
+      running.output,
+    );
     expect(replaced).toContain(newScheduler);
     expect(scheduler()).toHaveLength(2);
     const after = new Person(running.port);

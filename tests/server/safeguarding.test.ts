@@ -145,7 +145,9 @@ describe("a disclosure through the built server", () => {
 
     // The lead signs in, sees the banner and decides it is not a concern (a test of the control).
     const lead = new Jar();
-    const [{ totp_last_step: lastStep }] = server!.query<{ totp_last_step: number | null }>("select totp_last_step from users where email = 'lead@example.org'");
+    const [{ totp_last_step: lastStep }] = server!.query<{ totp_last_step: number | null }>(
+      "select totp_last_step from users where email = 'lead@example.org'",
+    );
     for (const cookie of (await signInWithFetch(url, "lead@example.org", "demo safeguarding password", () => lastStep)).split("; ")) {
       const [name, ...value] = cookie.split("=");
       lead.cookies.set(name, value.join("="));
@@ -153,9 +155,16 @@ describe("a disclosure through the built server", () => {
     const list = await (await fetch(`${url}/moderate/safeguarding?state=new`, { headers: { Cookie: lead.header() } })).text();
     expect(list).toMatch(/new possible safeguarding concerns? (is|are) waiting/);
     expect(list).toContain(reference);
-    const [{ id: concernId }] = server!.query<{ id: number }>("select c.id from safeguarding_concerns c join responses r on r.id = c.response_id where r.reference = ?", reference.replaceAll("-", ""));
+    const [{ id: concernId }] = server!.query<{ id: number }>(
+      "select c.id from safeguarding_concerns c join responses r on r.id = c.response_id where r.reference = ?",
+      reference.replaceAll("-", ""),
+    );
     const csrf = /name="csrf" value="([^"]+)"/.exec(list)?.[1] ?? "";
-    const decided = await post(`${url}/moderate/safeguarding/${concernId}`, { csrf, intent: "not_concern", reason: "Checked with the school: a line from a play." }, lead);
+    const decided = await post(
+      `${url}/moderate/safeguarding/${concernId}`,
+      { csrf, intent: "not_concern", reason: "Checked with the school: a line from a play." },
+      lead,
+    );
     expect(decided.status).toBe(303);
 
     url = await restart(env);

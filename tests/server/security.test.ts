@@ -77,7 +77,9 @@ function rawRequest(line: string, length: number, start: string): Promise<string
     socket.on("end", done);
     socket.on("error", done);
     setTimeout(done, 4_000);
-    socket.write(`${line}\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${length}\r\n\r\n${start}${"x".repeat(64 * 1024)}`);
+    socket.write(
+      `${line}\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${length}\r\n\r\n${start}${"x".repeat(64 * 1024)}`,
+    );
   });
 }
 
@@ -102,7 +104,9 @@ describe("1. a resume code is spent when it is used", () => {
     expect((await new Browser().fetch(`/resume/${code}`)).status).toBe(200);
     const parent = new Browser("198.51.100.20");
     expect((await parent.post(`/resume/${code}`, {})).status).toBe(303);
-    expect((await parent.post(`/surveys/${SURVEY}/questions/best-thing`, { intent: "continue", answer: "PRIVATE-WORDS my daughter self harms" })).status).toBe(303);
+    expect((await parent.post(`/surveys/${SURVEY}/questions/best-thing`, { intent: "continue", answer: "PRIVATE-WORDS my daughter self harms" })).status).toBe(
+      303,
+    );
 
     // The sender tries the same link, and their old cookie: neither shows the parent's words.
     const again = await sender.post(`/resume/${code}`, {});
@@ -118,10 +122,18 @@ describe("2. the two-person rule holds after publishing", () => {
     const [statement] = server.query<{ id: number; period: string }>(
       "select s.id, p.slug as period from statements s join periods p on p.id = s.period_id join publications pub on pub.entity = 'statement' and pub.entity_id = s.id where pub.published_at is not null limit 1",
     );
-    const [action] = server.query<{ id: number; version: number }>("select a.id, a.version from actions a join publications pub on pub.entity = 'action' and pub.entity_id = a.id where pub.published_at is not null and a.status = 'in_progress' limit 1");
+    const [action] = server.query<{ id: number; version: number }>(
+      "select a.id, a.version from actions a join publications pub on pub.entity = 'action' and pub.entity_id = a.id where pub.published_at is not null and a.status = 'in_progress' limit 1",
+    );
     const outputs = async () =>
       Promise.all(
-        [`/you-said-we-did?period=${statement.period}`, `/you-said-we-did.json?period=${statement.period}`, `/you-said-we-did.csv?period=${statement.period}`, `/you-said-we-did/report?period=${statement.period}`, `/you-said-we-did/actions/${action.id}`].map(async (url) => (await fetch(server.url + url)).text()),
+        [
+          `/you-said-we-did?period=${statement.period}`,
+          `/you-said-we-did.json?period=${statement.period}`,
+          `/you-said-we-did.csv?period=${statement.period}`,
+          `/you-said-we-did/report?period=${statement.period}`,
+          `/you-said-we-did/actions/${action.id}`,
+        ].map(async (url) => (await fetch(server.url + url)).text()),
       );
     const before = await outputs();
 
@@ -129,10 +141,26 @@ describe("2. the two-person rule holds after publishing", () => {
     await moderator.signIn("moderator@example.org", "demo moderator password");
     let csrf = await moderator.csrf(`/moderate/statements/${statement.id}`);
     const [{ version }] = server.query<{ version: number }>("select version from statements where id = ?", statement.id);
-    const edit = await moderator.post(`/moderate/statements/${statement.id}`, { csrf, intent: "save", version: String(version), summary: "PLANTED-LONE-EDIT nobody checked this", correction: "PLANTED-LONE-NOTE" });
+    const edit = await moderator.post(`/moderate/statements/${statement.id}`, {
+      csrf,
+      intent: "save",
+      version: String(version),
+      summary: "PLANTED-LONE-EDIT nobody checked this",
+      correction: "PLANTED-LONE-NOTE",
+    });
     expect(edit.status).toBe(303);
     csrf = await moderator.csrf(`/moderate/actions/${action.id}`);
-    expect((await moderator.post(`/moderate/actions/${action.id}`, { csrf, intent: "status", status: "done", impact: "PLANTED-LONE-IMPACT", version: String(action.version) })).status).toBe(303);
+    expect(
+      (
+        await moderator.post(`/moderate/actions/${action.id}`, {
+          csrf,
+          intent: "status",
+          status: "done",
+          impact: "PLANTED-LONE-IMPACT",
+          version: String(action.version),
+        })
+      ).status,
+    ).toBe(303);
 
     const after = await outputs();
     expect(after.join("\n")).not.toContain("PLANTED-LONE");
@@ -179,9 +207,21 @@ describe("4. behind a proxy, limits follow the real client", () => {
 
 describe("5. no open redirect after sign-in", () => {
   it("keeps a signed-in member of staff on the portal whatever redirectTo says", async () => {
-    for (const target of ["/\t/evil.example", "/%09/evil.example", "//evil.example", "/\\evil.example", "https://evil.example", "/\n/evil.example", "/\u0001/evil.example"]) {
+    for (const target of [
+      "/\t/evil.example",
+      "/%09/evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example",
+      "/\n/evil.example",
+      "/\u0001/evil.example",
+    ]) {
       const person = new Browser();
-      const response = await person.post(`/sign-in?redirectTo=${encodeURIComponent(target)}`, { email: "moderator@example.org", password: "demo moderator password", redirectTo: target });
+      const response = await person.post(`/sign-in?redirectTo=${encodeURIComponent(target)}`, {
+        email: "moderator@example.org",
+        password: "demo moderator password",
+        redirectTo: target,
+      });
       expect(response.status, JSON.stringify(target)).toBe(303);
       const location = new URL(response.headers.get("Location") ?? "", server.url);
       expect(location.origin, JSON.stringify(target)).toBe(new URL(server.url).origin);
@@ -231,14 +271,39 @@ describe("6. request bodies have limits", () => {
 
 describe("7. one cache rule for every route and role", () => {
   it("never lets a shared cache keep a page with a session, a token, answers or a cookie", async () => {
-    const [statement] = server.query<{ slug: string }>("select t.slug from themes t join statements s on s.theme_id = t.id join publications p on p.entity = 'statement' and p.entity_id = s.id where p.published_at is not null limit 1");
+    const [statement] = server.query<{ slug: string }>(
+      "select t.slug from themes t join statements s on s.theme_id = t.id join publications p on p.entity = 'statement' and p.entity_id = s.id where p.published_at is not null limit 1",
+    );
     const [action] = server.query<{ id: number }>("select entity_id as id from publications where entity = 'action' and published_at is not null limit 1");
     const [response] = server.query<{ id: number }>("select id from responses where flagged = 0 limit 1");
     const [concern] = server.query<{ id: number }>("select id from safeguarding_concerns limit 1");
     expect(concern).toBeDefined();
-    const publicUrls = ["/you-said-we-did", `/you-said-we-did/themes/${statement.slug}`, `/you-said-we-did/actions/${action.id}`, "/you-said-we-did/report", "/you-said-we-did.json", "/you-said-we-did.csv", "/you-said-we-did.atom"];
+    const publicUrls = [
+      "/you-said-we-did",
+      `/you-said-we-did/themes/${statement.slug}`,
+      `/you-said-we-did/actions/${action.id}`,
+      "/you-said-we-did/report",
+      "/you-said-we-did.json",
+      "/you-said-we-did.csv",
+      "/you-said-we-did.atom",
+    ];
     const personalUrls = ["/", "/surveys", `/surveys/${SURVEY}`, "/resume", "/my-feedback", "/sign-in", "/privacy", "/accessibility"];
-    const staffUrls = ["/moderate", `/moderate/responses/${response.id}`, "/moderate/quotes", "/moderate/statements", "/moderate/actions", "/moderate/safeguarding", `/moderate/safeguarding/${concern.id}`, "/admin", "/admin/users", "/admin/themes", "/admin/settings", "/admin/audit", "/admin/periods", "/admin/safeguarding-phrases"];
+    const staffUrls = [
+      "/moderate",
+      `/moderate/responses/${response.id}`,
+      "/moderate/quotes",
+      "/moderate/statements",
+      "/moderate/actions",
+      "/moderate/safeguarding",
+      `/moderate/safeguarding/${concern.id}`,
+      "/admin",
+      "/admin/users",
+      "/admin/themes",
+      "/admin/settings",
+      "/admin/audit",
+      "/admin/periods",
+      "/admin/safeguarding-phrases",
+    ];
     const people = { anonymous: new Browser(), moderator: new Browser(), lead: new Browser(), admin: new Browser() };
     await people.moderator.signIn("moderator@example.org", "demo moderator password");
     await people.lead.signIn("lead@example.org", "demo safeguarding password");
@@ -273,7 +338,11 @@ describe("8. no sign-in from another site", () => {
       expect(response.status, url).toBe(403);
       expect(victim.cookies.has("staff_session")).toBe(false);
     }
-    const fetched = await new Browser().post("/sign-in", { email: "moderator@example.org", password: "demo moderator password" }, { "Sec-Fetch-Site": "cross-site" });
+    const fetched = await new Browser().post(
+      "/sign-in",
+      { email: "moderator@example.org", password: "demo moderator password" },
+      { "Sec-Fetch-Site": "cross-site" },
+    );
     expect(fetched.status).toBe(403);
     expect(await fetched.text()).toContain("Sent from another website");
   });
@@ -317,7 +386,10 @@ describe("10. the smaller findings", () => {
       ["/sign-in", { method: "POST", body: "--x\r\ngarbage", headers: { "Content-Type": "multipart/form-data; boundary=x" } }],
       ["/sign-in", { method: "POST", body: "%%%zz=%", headers: { "Content-Type": "application/x-www-form-urlencoded" } }],
       ["/%%%zz", { method: "GET" }],
-      [`/surveys/${SURVEY}/consent`, { method: "POST", body: "quote=yes", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example" } }],
+      [
+        `/surveys/${SURVEY}/consent`,
+        { method: "POST", body: "quote=yes", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example" } },
+      ],
     ];
     for (const [url, init] of cases) {
       const response = await new Browser().fetch(url, init);

@@ -76,7 +76,6 @@ export async function createEveryKindSurvey(db: DB, audience: SurveyAudience = "
   return slug;
 }
 
-
 let people = 0;
 
 /** A member of staff with a signed-in session; `cookie` is the Cookie header their browser would send. */
@@ -97,14 +96,25 @@ export async function createResponse(db: DB, slug: string, answers: Record<strin
   if (!survey) throw new Error(`no survey ${slug}`);
   const { id } = await db
     .insertInto("responses")
-    .values({ survey_id: survey.id, survey_version: survey.version, audience: survey.audience === "both" ? "parent_carer" : survey.audience, reference: generateCode(), lang: "en", quote_consent: 1, submitted_at: submittedAt.toISOString() })
+    .values({
+      survey_id: survey.id,
+      survey_version: survey.version,
+      audience: survey.audience === "both" ? "parent_carer" : survey.audience,
+      reference: generateCode(),
+      lang: "en",
+      quote_consent: 1,
+      submitted_at: submittedAt.toISOString(),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   for (const [key, value] of Object.entries(answers)) {
     const question = survey.questions.find((q) => q.key === key);
     if (!question) throw new Error(`no question ${key}`);
     const rows = question.kind === "free_text" ? [{ text: value as string }] : (Array.isArray(value) ? value : [value]).map((choice) => ({ choice }));
-    await db.insertInto("answers").values(rows.map((row) => ({ response_id: id, question_id: question.id, question_version: question.version, ...row }))).execute();
+    await db
+      .insertInto("answers")
+      .values(rows.map((row) => ({ response_id: id, question_id: question.id, question_version: question.version, ...row })))
+      .execute();
   }
   await countNewResponse(db, id);
   return id;

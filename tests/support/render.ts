@@ -25,7 +25,9 @@ export async function renderPage(page: PageModule, pattern: string, path: string
   if (state instanceof Response) throw new Error(`${path} redirected to ${state.headers.get("Location")}`);
   if (state.errors) throw new Error(`${path} failed: ${JSON.stringify(state.errors)}`);
   const router = createStaticRouter(handler.dataRoutes, state);
-  const html = renderToString(createElement(I18nextProvider, { i18n: instanceFor(lang) }, createElement(StaticRouterProvider, { router, context: state, hydrate: false })));
+  const html = renderToString(
+    createElement(I18nextProvider, { i18n: instanceFor(lang) }, createElement(StaticRouterProvider, { router, context: state, hydrate: false })),
+  );
   return new JSDOM(`<!doctype html><html lang="${htmlLang(lang)}"><body>${html}</body></html>`).window.document;
 }
 

@@ -26,7 +26,11 @@ export async function demoCode(email: string, lastStep: number | null): Promise<
 export const hasDemoSecondFactor = (email: string) => Boolean(demoUsers.find((user) => user.email === email)?.totpSecret);
 
 /** After the password, in a browser: types the demo account's code on the security code page. */
-export async function passSecondFactor(visitor: { page: Page; navigate: (action: () => Promise<unknown>) => Promise<unknown> }, server: RunningServer, email: string) {
+export async function passSecondFactor(
+  visitor: { page: Page; navigate: (action: () => Promise<unknown>) => Promise<unknown> },
+  server: RunningServer,
+  email: string,
+) {
   if (!hasDemoSecondFactor(email)) return;
   const { page } = visitor;
   const [row] = server.query<{ totp_last_step: number | null }>("select totp_last_step from users where email = ?", email);
@@ -53,7 +57,12 @@ export async function signInWithFetch(base: string, email: string, password: str
   if (!hasDemoSecondFactor(email)) return header();
   const page = await (await fetch(`${base}/sign-in/code`, { headers: { Cookie: header() } })).text();
   const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? "";
-  const code = await fetch(`${base}/sign-in/code`, { method: "POST", headers: { Cookie: header() }, body: new URLSearchParams({ csrf, code: await demoCode(email, lastStep()) }), redirect: "manual" });
+  const code = await fetch(`${base}/sign-in/code`, {
+    method: "POST",
+    headers: { Cookie: header() },
+    body: new URLSearchParams({ csrf, code: await demoCode(email, lastStep()) }),
+    redirect: "manual",
+  });
   if (code.status !== 303) throw new Error(`The security code for ${email} answered ${code.status}`);
   keep(code);
   return header();

@@ -55,7 +55,11 @@ export function appRoutes(): AppRoute[] {
   const build = pathToFileURL(path.join(repoRoot, "build/index.js")).href;
   const script = `const { routes } = await import(${JSON.stringify(build)});
 console.log(JSON.stringify(Object.values(routes).filter((r) => r.id !== "root").map((r) => ({ id: r.id, path: r.path ?? "", page: typeof r.module.default === "function" }))));`;
-  const routes = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })) as { id: string; path: string; page: boolean }[];
+  const routes = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })) as {
+    id: string;
+    path: string;
+    page: boolean;
+  }[];
   return routes.map(({ id, path: routePath, page }) => {
     const segments = routePath.split("/").filter(Boolean);
     const source = segments.map((segment) => (segment === "*" ? ".*" : segment.startsWith(":") ? "[^/]+" : segment.replace(/[.]/g, "\\."))).join("/");
@@ -304,7 +308,10 @@ async function populationUpload(site: Catalogue, visitor: HttpVisitor) {
   const file = new File([csv], "sen-excerpt.csv", { type: "text/csv" });
   const select = document.querySelector<HTMLSelectElement>('form[enctype="multipart/form-data"] select')!;
   const input = document.querySelector<HTMLInputElement>('form[enctype="multipart/form-data"] input[type="file"]')!;
-  const upload = await visitor.submit(form, { submitter: 'form[enctype="multipart/form-data"] button[type="submit"]', fields: { [select.name]: period.value, [input.name]: file } });
+  const upload = await visitor.submit(form, {
+    submitter: 'form[enctype="multipart/form-data"] button[type="submit"]',
+    fields: { [select.name]: period.value, [input.name]: file },
+  });
   site.add("staff", expectPage(upload, "population upload"));
 }
 
@@ -314,7 +321,10 @@ async function populationUpload(site: Catalogue, visitor: HttpVisitor) {
  */
 export async function findSitePages(base: string, staff = "admin@example.org"): Promise<Site> {
   const site = new Catalogue(base, appRoutes());
-  const visitors = Object.fromEntries((["anyone", "respondent", "sender", "signingIn", "staff"] as const).map((who) => [who, new HttpVisitor(base)])) as Record<Who, HttpVisitor>;
+  const visitors = Object.fromEntries((["anyone", "respondent", "sender", "signingIn", "staff"] as const).map((who) => [who, new HttpVisitor(base)])) as Record<
+    Who,
+    HttpVisitor
+  >;
   await site.crawl(visitors.anyone, "anyone", ["/", "/no-such-page", "/sign-in"]);
   site.add("anyone", await visitors.anyone.get("/sign-in"), true);
   await respondentPages(site, visitors.respondent);

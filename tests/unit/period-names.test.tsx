@@ -32,7 +32,7 @@ describe("a period's name on the public page", () => {
     expect(heading.querySelector("[lang]")).toBeNull();
   });
 
-  it("is in English, marked lang=\"en\", where it has none", () => {
+  it('is in English, marked lang="en", where it has none', () => {
     renderIn("es", "Autumn 2026", "en");
     const heading = screen.getByRole("heading", { level: 2 });
     expect(heading.textContent).toBe("Autumn 2026 de un vistazo");

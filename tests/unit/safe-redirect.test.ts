@@ -44,7 +44,18 @@ describe("safeRedirect", () => {
   });
 
   it("refuses the targets testers use to leave the site", () => {
-    for (const target of ["/\t/evil.example", "/%09/evil.example", "//evil.example", "/\\evil.example", "\\\\evil.example", "https://evil.example", "javascript:alert(1)", "/\n/evil.example", " /moderate", "/\u3000/evil.example"]) {
+    for (const target of [
+      "/\t/evil.example",
+      "/%09/evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "\\\\evil.example",
+      "https://evil.example",
+      "javascript:alert(1)",
+      "/\n/evil.example",
+      " /moderate",
+      "/\u3000/evil.example",
+    ]) {
       const result = safeRedirect(target);
       expect(lands(result).origin, JSON.stringify(target)).toBe(ORIGIN);
     }

@@ -2,11 +2,17 @@ import { spanPieces } from "~/aggregates/spans";
 
 describe("spanPieces", () => {
   it("reads an academic year as its twelve months", () => {
-    expect(spanPieces("2025-09-01", "2026-08-31")).toEqual([{ months: ["2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08"] }]);
+    expect(spanPieces("2025-09-01", "2026-08-31")).toEqual([
+      { months: ["2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08"] },
+    ]);
   });
 
   it("keeps the days at either end of a range that starts or ends inside a month", () => {
-    expect(spanPieces("2025-12-06", "2026-03-10")).toEqual([{ months: ["2026-01", "2026-02"] }, { from: "2025-12-06", to: "2025-12-31" }, { from: "2026-03-01", to: "2026-03-10" }]);
+    expect(spanPieces("2025-12-06", "2026-03-10")).toEqual([
+      { months: ["2026-01", "2026-02"] },
+      { from: "2025-12-06", to: "2025-12-31" },
+      { from: "2026-03-01", to: "2026-03-10" },
+    ]);
   });
 
   it("knows February's length, in a leap year too", () => {

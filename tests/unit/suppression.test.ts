@@ -52,7 +52,11 @@ describe("suppression, for random data", () => {
 describe("suppression, by example", () => {
   it("hides the small half of a split and then the other half, keeping the total", () => {
     // 22 is not small: it is hidden only so that 25 − 22 does not give the 3 away, and says so.
-    expect(suppressSplit(25, { parent_carer: 22, young_person: 3 })).toEqual({ total: 25, parts: { parent_carer: null, young_person: null }, secondary: ["parent_carer"] });
+    expect(suppressSplit(25, { parent_carer: 22, young_person: 3 })).toEqual({
+      total: 25,
+      parts: { parent_carer: null, young_person: null },
+      secondary: ["parent_carer"],
+    });
     expect(suppressSplit(40, { parent_carer: 25, young_person: 15 })).toEqual({ total: 40, parts: { parent_carer: 25, young_person: 15 }, secondary: [] });
     expect(suppressSplit(7, { parent_carer: 5, young_person: 2 })).toEqual({ total: null, parts: { parent_carer: null, young_person: null }, secondary: [] });
   });

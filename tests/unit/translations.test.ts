@@ -25,7 +25,9 @@ describe("the translation check", () => {
       "pl/common.json: extra is not in English: remove it, or add it to English first",
     ]);
     expect(placeholders("Call <0>0800 1111</0> or <1>999</1>, {{name}}")).toEqual(["</0>", "</1>", "<0>", "<1>", "name"]);
-    expect(checkContent("ro", { themes: { s: { name: "T" } } }, { themes: { s: { name: " " } } })).toEqual(["db/seed/translations/ro.json: themes.s.name is empty"]);
+    expect(checkContent("ro", { themes: { s: { name: "T" } } }, { themes: { s: { name: " " } } })).toEqual([
+      "db/seed/translations/ro.json: themes.s.name is empty",
+    ]);
     const survey = SurveyDefinition.parse({
       slug: "s",
       audience: "young_person",
@@ -33,7 +35,15 @@ describe("the translation check", () => {
       text: { en: { title: "T", summary: "S", description: "D" }, ro: { title: "T", summary: "S", description: "" } },
       questions: [
         { key: "q", kind: "yes_no", text: { en: { text: "Q?", hint: "H" }, ro: { text: "Q?" } } },
-        { key: "c", kind: "single_choice", text: { en: { text: "C?" } }, options: [{ value: "a", label: { en: "A", ro: "A" } }, { value: "b", label: { en: "B" } }] },
+        {
+          key: "c",
+          kind: "single_choice",
+          text: { en: { text: "C?" } },
+          options: [
+            { value: "a", label: { en: "A", ro: "A" } },
+            { value: "b", label: { en: "B" } },
+          ],
+        },
       ],
     });
     expect(checkSurveyLanguage("s.survey.json", "ro", survey)).toEqual([

@@ -52,7 +52,16 @@ describe("parseAnswer", () => {
 
   it("rejects a value that was never offered, and two values for one radio", () => {
     expect(parseAnswer(question({}), form([["answer", "<script>"]]), t)).toMatchObject({ ok: false, error: "Select one of the answers shown" });
-    expect(parseAnswer(question({}), form([["answer", "a"], ["answer", "b"]]), t)).toMatchObject({ ok: false });
+    expect(
+      parseAnswer(
+        question({}),
+        form([
+          ["answer", "a"],
+          ["answer", "b"],
+        ]),
+        t,
+      ),
+    ).toMatchObject({ ok: false });
     expect(parseAnswer(question({ kind: "smiley_scale" }), form([["answer", "a"]]), t)).toMatchObject({ ok: false });
   });
 
@@ -71,13 +80,41 @@ describe("parseAnswer", () => {
 
   it("takes several choices, once each, and Prefer not to say or None of these only on their own", () => {
     const many = question({ kind: "multiple_choice", section: "about_you" });
-    expect(parseAnswer(many, form([["answer", "a"], ["answer", "b"], ["answer", "a"]]), t)).toEqual({ ok: true, value: ["a", "b"] });
+    expect(
+      parseAnswer(
+        many,
+        form([
+          ["answer", "a"],
+          ["answer", "b"],
+          ["answer", "a"],
+        ]),
+        t,
+      ),
+    ).toEqual({ ok: true, value: ["a", "b"] });
     expect(parseAnswer(many, form([["answer", "prefer_not_to_say"]]), t)).toEqual({ ok: true, value: ["prefer_not_to_say"] });
-    expect(parseAnswer(many, form([["answer", "a"], ["answer", "prefer_not_to_say"]]), t)).toMatchObject({
+    expect(
+      parseAnswer(
+        many,
+        form([
+          ["answer", "a"],
+          ["answer", "prefer_not_to_say"],
+        ]),
+        t,
+      ),
+    ).toMatchObject({
       ok: false,
       error: "Select “Prefer not to say” on its own, or untick it",
     });
-    expect(parseAnswer(many, form([["answer", "none"], ["answer", "b"]]), t)).toMatchObject({
+    expect(
+      parseAnswer(
+        many,
+        form([
+          ["answer", "none"],
+          ["answer", "b"],
+        ]),
+        t,
+      ),
+    ).toMatchObject({
       ok: false,
       error: "Select “None of these” on its own, or untick it",
     });

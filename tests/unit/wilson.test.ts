@@ -48,7 +48,7 @@ describe("the Wilson score interval", () => {
         expect(interval.low).toBeLessThanOrEqual(interval.share + 1e-12);
         expect(interval.high).toBeGreaterThanOrEqual(interval.share - 1e-12);
         expect(larger.high - larger.low).toBeLessThan(interval.high - interval.low);
-      })
+      }),
     );
   });
 });

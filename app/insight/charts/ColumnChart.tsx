@@ -57,7 +57,14 @@ export function ColumnChart({ labelledBy, description, series, columns, format, 
   return (
     <>
       <Legend prefix={id} items={series.map((s) => ({ key: s.key, fill: s.fill, label: s.name }))} />
-      <svg className="app-chart__svg" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={labelledBy} aria-describedby={`${id}-desc`} direction={dir}>
+      <svg
+        className="app-chart__svg"
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-labelledby={labelledBy}
+        aria-describedby={`${id}-desc`}
+        direction={dir}
+      >
         <desc id={`${id}-desc`}>{description}</desc>
         <PatternDefs prefix={id} />
         <g aria-hidden="true">

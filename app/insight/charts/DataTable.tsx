@@ -21,7 +21,12 @@ interface DataTableProps {
 export function DataTable({ caption, headers, rows, captionVisible = false }: DataTableProps) {
   const [first, ...rest] = headers;
   return (
-    <Table caption={caption} captionSize={captionVisible ? "s" : "hidden"} headers={[first, ...rest.map((header) => ({ label: header, numeric: true }))]} className="app-chart__table">
+    <Table
+      caption={caption}
+      captionSize={captionVisible ? "s" : "hidden"}
+      headers={[first, ...rest.map((header) => ({ label: header, numeric: true }))]}
+      className="app-chart__table"
+    >
       {rows.map((row) => (
         <tr key={row.key} className="govuk-table__row">
           <th scope="row" className="govuk-table__header" lang={row.lang}>

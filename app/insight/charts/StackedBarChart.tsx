@@ -42,7 +42,14 @@ export function StackedBarChart({ labelledBy, description, segments, rows, dir }
   return (
     <>
       <Legend prefix={id} items={segments.map((s) => ({ key: s.key, fill: s.fill, label: s.name }))} />
-      <svg className="app-chart__svg" viewBox={`0 0 ${width} ${Math.max(1, rows.length) * rowHeight}`} role="img" aria-labelledby={labelledBy} aria-describedby={`${id}-desc`} direction={dir}>
+      <svg
+        className="app-chart__svg"
+        viewBox={`0 0 ${width} ${Math.max(1, rows.length) * rowHeight}`}
+        role="img"
+        aria-labelledby={labelledBy}
+        aria-describedby={`${id}-desc`}
+        direction={dir}
+      >
         <desc id={`${id}-desc`}>{description}</desc>
         <PatternDefs prefix={id} />
         {rows.map((row, index) => {

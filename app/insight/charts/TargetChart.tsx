@@ -36,12 +36,18 @@ export function TargetChart({ labelledBy, description, percent, target, valueTex
     <svg className="app-chart__svg" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={labelledBy} aria-describedby={`${id}-desc`} direction={dir}>
       <desc id={`${id}-desc`}>{description}</desc>
       <g aria-hidden="true">
-        <rect x={x(track.start) - (dir === "rtl" ? span : 0)} y={track.top} width={span} height={track.height} className="app-insight-outline app-insight-paper" />
+        <rect
+          x={x(track.start) - (dir === "rtl" ? span : 0)}
+          y={track.top}
+          width={span}
+          height={track.height}
+          className="app-insight-outline app-insight-paper"
+        />
         {percent !== null ? (
           <rect x={dir === "rtl" ? x(track.start) - filled : track.start} y={track.top} width={filled} height={track.height} className="app-insight-ink" />
         ) : null}
         <line x1={targetX} x2={targetX} y1={track.top - 10} y2={track.top + track.height + 10} className="app-insight-target" />
-        <text x={targetX + (targetAnchor === "end" === (dir === "ltr") ? -6 : 6)} y={track.top - 14} className="app-chart__value" textAnchor={targetAnchor}>
+        <text x={targetX + ((targetAnchor === "end") === (dir === "ltr") ? -6 : 6)} y={track.top - 14} className="app-chart__value" textAnchor={targetAnchor}>
           {targetText}
         </text>
         {percent !== null ? (

@@ -62,9 +62,31 @@ export function SurveyDetailsFields({
           hint: audience === "both" ? t("builder.fields.audienceBothHint") : undefined,
         }))}
       />
-      <TextInput id="runBy" name="runBy" label={t("builder.fields.runBy")} hint={t("builder.fields.runByHint")} error={errorFor("runBy")} defaultValue={value("runBy")} />
-      <TextArea id="summary" name="summary" label={t("builder.fields.summary")} hint={t("builder.fields.summaryHint")} rows={2} error={errorFor("summary")} defaultValue={value("summary")} />
-      <TextArea id="description" name="description" label={t("builder.fields.description")} hint={t("builder.fields.descriptionHint")} error={errorFor("description")} defaultValue={value("description")} />
+      <TextInput
+        id="runBy"
+        name="runBy"
+        label={t("builder.fields.runBy")}
+        hint={t("builder.fields.runByHint")}
+        error={errorFor("runBy")}
+        defaultValue={value("runBy")}
+      />
+      <TextArea
+        id="summary"
+        name="summary"
+        label={t("builder.fields.summary")}
+        hint={t("builder.fields.summaryHint")}
+        rows={2}
+        error={errorFor("summary")}
+        defaultValue={value("summary")}
+      />
+      <TextArea
+        id="description"
+        name="description"
+        label={t("builder.fields.description")}
+        hint={t("builder.fields.descriptionHint")}
+        error={errorFor("description")}
+        defaultValue={value("description")}
+      />
       <TextInput
         id="estimatedMinutes"
         name="estimatedMinutes"
@@ -73,9 +95,33 @@ export function SurveyDetailsFields({
         defaultValue={value("estimatedMinutes")}
         className="govuk-input--width-3"
       />
-      <DateInput id="opensOn" name="opensOn" legend={t("builder.fields.opensOn")} hint={t("builder.fields.opensOnHint")} error={errorFor("opensOn")} values={values} stored={stored.opensOn} />
-      <DateInput id="closesOn" name="closesOn" legend={t("builder.fields.closesOn")} hint={t("builder.fields.closesOnHint")} error={errorFor("closesOn")} values={values} stored={stored.closesOn} />
-      <TextArea id="privacy" name="privacy" label={t("builder.fields.privacy")} hint={t("builder.fields.privacyHint")} rows={4} error={errorFor("privacy")} defaultValue={value("privacy")} />
+      <DateInput
+        id="opensOn"
+        name="opensOn"
+        legend={t("builder.fields.opensOn")}
+        hint={t("builder.fields.opensOnHint")}
+        error={errorFor("opensOn")}
+        values={values}
+        stored={stored.opensOn}
+      />
+      <DateInput
+        id="closesOn"
+        name="closesOn"
+        legend={t("builder.fields.closesOn")}
+        hint={t("builder.fields.closesOnHint")}
+        error={errorFor("closesOn")}
+        values={values}
+        stored={stored.closesOn}
+      />
+      <TextArea
+        id="privacy"
+        name="privacy"
+        label={t("builder.fields.privacy")}
+        hint={t("builder.fields.privacyHint")}
+        rows={4}
+        error={errorFor("privacy")}
+        defaultValue={value("privacy")}
+      />
       {themes.length ? (
         <Choices
           id="themes"

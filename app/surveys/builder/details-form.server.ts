@@ -21,7 +21,11 @@ const Details = z.object({
   summary: z.string().trim().min(1, { error: "summary" }).max(500, { error: "tooLong" }),
   description: z.string().trim().max(5000, { error: "tooLong" }),
   privacy: z.preprocess(blank, z.string().trim().max(5000, { error: "tooLong" }).optional()),
-  estimatedMinutes: z.coerce.number({ error: "estimatedMinutes" }).int({ error: "estimatedMinutes" }).min(1, { error: "estimatedMinutes" }).max(120, { error: "estimatedMinutes" }),
+  estimatedMinutes: z.coerce
+    .number({ error: "estimatedMinutes" })
+    .int({ error: "estimatedMinutes" })
+    .min(1, { error: "estimatedMinutes" })
+    .max(120, { error: "estimatedMinutes" }),
 });
 
 /**

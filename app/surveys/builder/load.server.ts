@@ -9,7 +9,10 @@ import { surveyForBuilder } from "../builder.server";
  * The survey a builder page is about. Moderators read every builder page; only administrators
  * build, so `canBuild` decides whether the page shows its forms.
  */
-export async function loadBuilderSurvey(request: Request, params: Params): Promise<{ session: StaffSession; canBuild: boolean; survey: NonNullable<Awaited<ReturnType<typeof surveyForBuilder>>> }> {
+export async function loadBuilderSurvey(
+  request: Request,
+  params: Params,
+): Promise<{ session: StaffSession; canBuild: boolean; survey: NonNullable<Awaited<ReturnType<typeof surveyForBuilder>>> }> {
   const session = await requireStaff(request, "moderate");
   const survey = params.slug ? await surveyForBuilder(getDb(), params.slug) : undefined;
   if (!survey) httpError(await getFixedT(request, "common"), 404, "notFound");
