@@ -3,6 +3,7 @@ import type { Env } from "../app/env.server";
 import { deliverDue } from "../app/mail/outbox.server";
 import type { DB } from "../db/connection";
 import { repeat, type Repeating } from "./repeat";
+import { logger } from "./logger";
 
 const POLL_MS = 5_000;
 
@@ -12,7 +13,7 @@ const POLL_MS = 5_000;
  */
 export function startMailWorker(db: DB, env: Env): Repeating {
   if (!env.SMTP_URL) {
-    console.log("SMTP_URL is not set: safeguarding emails wait in the outbox");
+    logger.warn("SMTP_URL is not set: safeguarding emails wait in the outbox");
     return { stop: async () => {} };
   }
   const transport = nodemailer.createTransport(env.SMTP_URL);

@@ -3,6 +3,7 @@ import type { Env } from "../app/env.server";
 import { closeDb, createDb } from "../db/connection";
 import { prepareDatabase } from "./database";
 import { restartDelay, SCHEDULER_ENV } from "./processes";
+import { logger } from "./logger";
 
 interface Slot {
   index: number;
@@ -41,7 +42,7 @@ export async function runPrimary(env: Env, count: number): Promise<void> {
     try {
       await closeDb(createDb(env.DATABASE_PATH));
     } catch (error) {
-      console.error("checkpoint at shutdown:", error);
+      logger.error({ err: error }, "checkpoint at shutdown failed");
       cleanly = false;
     }
     process.exit(cleanly ? 0 : 1);
@@ -54,17 +55,17 @@ export async function runPrimary(env: Env, count: number): Promise<void> {
     if (stopping) {
       if (code !== 0) {
         cleanly = false;
-        console.error(`worker ${worker.process.pid} did not stop cleanly (${signal ?? `exit code ${code}`})`);
+        logger.error({ worker: worker.process.pid, signal, code }, "worker did not stop cleanly");
       }
       void finishWhenAllStopped();
       return;
     }
     slot.delayMs = restartDelay(slot.delayMs, Date.now() - slot.startedAt);
-    console.error(`worker ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); a new one starts in ${slot.delayMs} ms`);
+    logger.error({ worker: worker.process.pid, signal, code, restartInMs: slot.delayMs }, "worker stopped; a new one starts");
     slot.restart = setTimeout(() => start(slot), slot.delayMs);
   });
   cluster.once("listening", () => {
-    console.log(`You said, we did is running at http://localhost:${env.PORT} in ${count} processes${env.DEMO_MODE ? " (demo mode)" : ""}`);
+    logger.info(`You said, we did is running at http://localhost:${env.PORT} in ${count} processes${env.DEMO_MODE ? " (demo mode)" : ""}`);
   });
 
   const stop = (signal: NodeJS.Signals) => {

@@ -1,3 +1,5 @@
+import { logger } from "./logger";
+
 export interface Repeating {
   /** Stops the timer and resolves once a run in progress has finished. */
   stop(): Promise<void>;
@@ -10,7 +12,12 @@ interface Options {
 }
 
 /** Runs `work` every `everyMs` (and at once, unless told to wait), never twice at the same time. */
-export function repeat(name: string, everyMs: number, work: () => Promise<unknown>, { atOnce = true, log = console.error }: Options = {}): Repeating {
+export function repeat(
+  name: string,
+  everyMs: number,
+  work: () => Promise<unknown>,
+  { atOnce = true, log = (what: unknown, error: unknown) => logger.error({ err: error }, String(what)) }: Options = {},
+): Repeating {
   let running: Promise<void> | undefined;
   const tick = () => {
     running ??= work()

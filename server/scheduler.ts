@@ -7,6 +7,7 @@ import { deleteExpiredDrafts } from "../app/surveys/drafts.server";
 import { refreshStatistics, type DB } from "../db/connection";
 import { startMailWorker } from "./mail";
 import { repeat, type Repeating } from "./repeat";
+import { logger } from "./logger";
 
 const HOUR = 60 * 60 * 1000;
 const SWEEP_DRAFTS_EVERY_MS = HOUR;
@@ -16,7 +17,7 @@ const RESUME_MERGES_EVERY_MS = 60 * 1000;
 
 async function sweepDrafts(db: DB) {
   const deleted = await deleteExpiredDrafts(db);
-  if (deleted > 0) console.log(`deleted ${deleted} expired drafts`);
+  if (deleted > 0) logger.info({ deleted }, "expired drafts deleted");
 }
 
 /**
@@ -26,7 +27,7 @@ async function sweepDrafts(db: DB) {
  * worker (docs/decisions/019-processes.md).
  */
 export function startScheduledWork(db: DB, env: Env): Repeating {
-  console.log(`scheduled work (draft sweep, mail, database statistics, theme merges, backup, retention, erasure) runs in process ${process.pid}`);
+  logger.info(`scheduled work (draft sweep, mail, database statistics, theme merges, backup, retention, erasure) runs in process ${process.pid}`);
   const jobs = [
     repeat("draft sweep", SWEEP_DRAFTS_EVERY_MS, () => sweepDrafts(db)),
     repeat("database statistics", REFRESH_STATISTICS_EVERY_MS, () => refreshStatistics(db, "periodic"), { atOnce: false }),

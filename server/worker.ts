@@ -9,6 +9,7 @@ import { createApp } from "./app";
 import { openDatabase, prepareDatabase } from "./database";
 import type { Repeating } from "./repeat";
 import { startScheduledWork } from "./scheduler";
+import { logger } from "./logger";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Requests still running this long after a shutdown signal are cut off. */
@@ -34,7 +35,7 @@ export async function serve(env: Env, role: Role): Promise<void> {
     try {
       await stop(await starting);
     } catch (error) {
-      console.error("shutdown:", error);
+      logger.error({ err: error }, "shutdown failed");
       process.exitCode = 1;
     }
     process.exit();
@@ -61,7 +62,7 @@ async function start(env: Env, role: Role): Promise<Running> {
   if (env.NODE_ENV === "development" && process.env.REMIX_DEV_ORIGIN) void broadcastDevReady(build);
 
   const server = createApp(build, env, root).listen(env.PORT, env.HOST, () => {
-    if (cluster.isPrimary) console.log(`You said, we did is running at http://localhost:${env.PORT}${env.DEMO_MODE ? " (demo mode)" : ""}`);
+    if (cluster.isPrimary) logger.info(`You said, we did is running at http://localhost:${env.PORT}${env.DEMO_MODE ? " (demo mode)" : ""}`);
   });
   // A client that sends its headers or body very slowly is cut off instead of holding a connection.
   server.headersTimeout = 20_000;
