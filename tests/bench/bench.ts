@@ -6,11 +6,13 @@
 //                       question page, the bare server and submissions (default 20)
 //   BENCH_EXTRAS=0      leaves out the theme suggestions and the exports of a database of their own
 //   WEB_CONCURRENCY     server processes (default one per core, as in production)
+//   BENCH_SOAK_SECONDS  length of the soak of mixed traffic on the smallest dataset (default 300)
 import os from "node:os";
 import { detectorFigures } from "./detector-bench";
 import { PAGE_CONNECTIONS, SECONDS, THROUGHPUT_CONNECTIONS } from "./load";
 import { printTable, targetsMet } from "./report";
 import { measureSize, PROCESSES, type SizeFigures } from "./run-size";
+import { soak } from "./soak";
 
 const sizes = (process.env.BENCH_RESPONSES ?? "1000,1000000")
   .split(",")
@@ -29,6 +31,7 @@ const detector = detectorFigures();
 
 const measured: SizeFigures[] = [];
 for (const size of sizes) measured.push(await measureSize(size));
+const soaked = await soak(sizes[0]);
 
 const suggestions = extras ? await (await import("./suggestions-bench")).suggestionsBenchmark() : null;
 const exports = extras ? await (await import("./exports-bench")).exportsBench() : null;
@@ -42,6 +45,7 @@ const figures = {
   serverProcesses: PROCESSES,
   sizes: measured,
   targets: targetsMet(measured),
+  soak: soaked,
   detector,
   suggestions,
   exports,

@@ -52,7 +52,7 @@ export interface SizeFigures {
 export const PROCESSES = Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism());
 
 /** The production build on a copy of the dataset, reporting its event loop. */
-async function serverOn(responses: number) {
+export async function serverOn(responses: number) {
   const dataset = await ensureDataset({ responses });
   fs.mkdirSync(tmpDir, { recursive: true });
   const copy = path.join(tmpDir, `bench-${process.pid}-${responses}.sqlite`);
@@ -69,7 +69,7 @@ async function serverOn(responses: number) {
   return { server, eventLoop };
 }
 
-async function startDraft(server: RunningServer) {
+export async function startDraft(server: RunningServer) {
   const started = await fetch(`${server.url}/surveys/${SURVEY}`, { method: "POST", body: new URLSearchParams({ intent: "start" }), redirect: "manual" });
   return started.headers.getSetCookie()[0].split(";")[0];
 }

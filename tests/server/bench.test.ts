@@ -11,7 +11,7 @@ function runBench(): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "tests/bench/bench.ts"], {
       cwd: repoRoot,
-      env: { ...process.env, BENCH_RESPONSES: "1000", BENCH_SECONDS: "1", BENCH_EXTRAS: "0" },
+      env: { ...process.env, BENCH_RESPONSES: "1000", BENCH_SECONDS: "1", BENCH_EXTRAS: "0", BENCH_SOAK_SECONDS: "10" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -53,6 +53,10 @@ describe("npm run bench", () => {
     expect(size.merge.doneMs).toBeGreaterThanOrEqual(size.merge.ms);
     expect(size.eventLoop.maxMs).toBeGreaterThan(0);
     expect(figures.detector.patterns).toBeGreaterThan(0);
+    // The soak ran its ten windows, reading all three kinds of page, and kept the server's memory.
+    expect(figures.soak.windows).toHaveLength(10);
+    for (const window of figures.soak.windows) expect(window.requests).toBeGreaterThan(0);
+    expect(figures.soak.rssMb.last).toBeGreaterThan(0);
     // The table is printed with a column for the size and whether each target was met.
     expect(output).toContain("1,000 responses");
     expect(Object.values(figures.targets).every((met) => typeof met === "boolean")).toBe(true);
