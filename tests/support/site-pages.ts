@@ -78,6 +78,7 @@ export const unreachable: Record<string, string> = {
   "routes/surveys.$slug.exit.$key": "no demo survey has an answer that ends it early",
   "routes/reset-password.$token": "its address comes only in an email",
   "routes/sign-in_.new-password": "only someone signing in with a temporary password is sent there",
+  "routes/refused": "the server's gate sends refused requests there; it draws the same error page as a missing one",
 };
 
 /** A person's visits made with fetch: cookies kept, redirects followed, forms sent as a browser sends them. */
