@@ -6,6 +6,12 @@ import { logger } from "./logger";
  * code in a resume link or the token in a password reset link, so answers, draft tokens and
  * reset tokens cannot end up in the logs.
  */
+/** Paths whose last part is a secret: a resume code, a password reset token. */
+const SECRET_PATHS = [
+  ["resume", "[code]"],
+  ["reset-password", "[token]"],
+] as const;
+
 export function redactPath(url: string): string {
   const pathOnly = url.split("?")[0];
   let decoded: string;
@@ -15,9 +21,8 @@ export function redactPath(url: string): string {
     return "[undecodable path]";
   }
   // Whatever the case or encoding ("/RESUME/…", "/%72esume/…"), a secret in a path is never written out.
-  if (/^\/+resume\/./i.test(decoded)) return "/resume/[code]";
-  if (/^\/+reset-password\/./i.test(decoded)) return "/reset-password/[token]";
-  return pathOnly;
+  const secret = SECRET_PATHS.find(([start]) => new RegExp(`^/+${start}/.`, "i").test(decoded));
+  return secret ? `/${secret[0]}/${secret[1]}` : pathOnly;
 }
 
 export function requestLogger(req: Request, res: Response, next: NextFunction) {

@@ -25,8 +25,6 @@ import { ThemeError } from "./themes.server";
 /** Responses moved by a merge's first batch; later ones grow or shrink to take about `BATCH_MS`. */
 export const MERGE_BATCH = 100;
 
-type Trx = DB;
-
 /**
  * Starts merging `fromId` into `intoId`; `continueMerges` moves its tags. A merge still moving tags
  * into `fromId` is finished first, so that merges never chain.
@@ -66,7 +64,7 @@ export async function startMerge(db: DB, fromId: number, intoId: number, userId:
 }
 
 /** The questions that carry a theme: whoever answers one of them raises it. A handful. */
-async function carriers(trx: Trx, themeId: number) {
+async function carriers(trx: DB, themeId: number) {
   return (await trx.selectFrom("questions").select("id").where("theme_id", "=", themeId).execute()).map((row) => row.id);
 }
 
@@ -76,7 +74,7 @@ async function carriers(trx: Trx, themeId: number) {
  * Returns them with how far they reach: every response raising the theme up to `through` is in
  * the list, and `through` is null when none is left after them.
  */
-async function nextResponses(trx: Trx, themeId: number, after: number, size: number) {
+async function nextResponses(trx: DB, themeId: number, after: number, size: number) {
   const lists = [
     (
       await trx
@@ -118,7 +116,7 @@ async function nextResponses(trx: Trx, themeId: number, after: number, size: num
  * theme with their counts, or, when none is left, moves the questions and ends the merge. Returns
  * false once the merge is over (or another process ended it).
  */
-export async function mergeBatch(trx: Trx, themeId: number, size = MERGE_BATCH): Promise<boolean> {
+export async function mergeBatch(trx: DB, themeId: number, size = MERGE_BATCH): Promise<boolean> {
   const merge = await trx.selectFrom("theme_merges").selectAll().where("theme_id", "=", themeId).executeTakeFirst();
   if (!merge) return false;
   // The suggestion model's counts first, a thousand terms a batch.
@@ -170,7 +168,7 @@ export async function mergeBatch(trx: Trx, themeId: number, size = MERGE_BATCH):
 }
 
 /** Runs what is left of the merges touching these themes inside the caller's transaction. */
-export async function finishMerges(trx: Trx, themeIds: number[] | null): Promise<void> {
+export async function finishMerges(trx: DB, themeIds: number[] | null): Promise<void> {
   const merges = await trx
     .selectFrom("theme_merges")
     .select("theme_id")

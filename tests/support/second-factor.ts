@@ -51,9 +51,9 @@ export async function signInWithFetch(base: string, email: string, password: str
     }
   };
   const header = () => [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  const password1 = await fetch(`${base}/sign-in`, { method: "POST", body: new URLSearchParams({ email, password }), redirect: "manual" });
-  if (password1.status !== 303) throw new Error(`Signing in as ${email} answered ${password1.status}`);
-  keep(password1);
+  const passwordStep = await fetch(`${base}/sign-in`, { method: "POST", body: new URLSearchParams({ email, password }), redirect: "manual" });
+  if (passwordStep.status !== 303) throw new Error(`Signing in as ${email} answered ${passwordStep.status}`);
+  keep(passwordStep);
   if (!hasDemoSecondFactor(email)) return header();
   const page = await (await fetch(`${base}/sign-in/code`, { headers: { Cookie: header() } })).text();
   const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? "";
