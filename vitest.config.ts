@@ -3,6 +3,15 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "~": path.resolve(import.meta.dirname, "app") };
 
+/**
+ * Every database test runs on SQLite (the unit project) and again on PostgreSQL (the postgres
+ * project), on a server of the tests' own (tests/support/postgres.ts). TEST_ENGINES=sqlite runs the
+ * SQLite half alone, on a machine without PostgreSQL.
+ */
+const engines = (process.env.TEST_ENGINES ?? "sqlite,postgres").split(",");
+/** About SQLite files themselves (backups of the file, migrating old files): PostgreSQL has its own twins in tests/server. */
+const sqliteOnly = ["tests/integration/backups.test.ts", "tests/integration/migrations.test.ts"];
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -18,6 +27,23 @@ export default defineConfig({
           setupFiles: ["tests/setup/setup-test-env.ts", "tests/setup/db-setup.ts"],
         },
       },
+      ...(engines.includes("postgres")
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                name: "postgres",
+                include: ["tests/integration/**/*.test.{ts,tsx}"],
+                exclude: sqliteOnly,
+                environment: "node",
+                globals: true,
+                env: { TEST_ENGINE: "postgres" },
+                globalSetup: ["tests/setup/postgres-global-setup.ts"],
+                setupFiles: ["tests/setup/setup-test-env.ts", "tests/setup/db-setup.ts"],
+              },
+            },
+          ]
+        : []),
       {
         resolve: { alias },
         test: {
@@ -29,6 +55,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // A PostgreSQL server for the tests that run the built server on it (several instances, a restart, db:copy).
+          globalSetup: engines.includes("postgres") ? ["tests/setup/postgres-global-setup.ts"] : [],
+          env: { TEST_ENGINES: engines.join(",") },
           setupFiles: ["tests/setup/setup-test-env.ts"],
         },
       },

@@ -1,5 +1,5 @@
 import { createDb, type DB } from "../db/connection";
-import { env } from "./env.server";
+import { databaseTarget, env } from "./env.server";
 
 declare global {
   // Kept across dev rebuilds so that each reload does not open another connection.
@@ -11,6 +11,6 @@ declare global {
  * migrated, and closes it on shutdown; in tests the first call opens it.
  */
 export function getDb(): DB {
-  globalThis.__portalDb ??= createDb(env().DATABASE_PATH);
+  globalThis.__portalDb ??= createDb(databaseTarget(env()), { poolSize: env().DATABASE_POOL_SIZE });
   return globalThis.__portalDb;
 }

@@ -30,7 +30,18 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
+  /** The embedded SQLite file, used when DATABASE_URL is not set. */
   DATABASE_PATH: z.string().min(1).default("data/portal.sqlite"),
+  /** A PostgreSQL database instead of the SQLite file: postgres://user:password@host:5432/name (docs/deploy.md). */
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => value === undefined || /^postgres(ql)?:\/\/[^/]/i.test(value), {
+      message: "expected a PostgreSQL address: postgres://user:password@host:5432/database",
+    }),
+  /** The most connections each process holds to PostgreSQL; instances × processes × this must stay under the server's max_connections. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Where nightly backups go (switched on at /admin/settings), and `npm run backup` without a file name. */
   BACKUP_DIR: z.string().min(1).default("data/backups"),
   DEMO_MODE: booleanFlag,
@@ -59,6 +70,21 @@ const EnvSchema = z.object({
     .pipe(z.number().int().min(1).max(256).optional()),
 });
 
+export type EnvVariable = keyof typeof EnvSchema.shape;
+
+/** Every variable the schema knows: a deployment that sets any other name has misspelt one (tests/unit/deploy.test.ts checks compose.yaml). */
+export const ENV_VARIABLES = Object.keys(EnvSchema.shape) as EnvVariable[];
+
+/**
+ * What each instance must set in production on PostgreSQL behind a proxy (docs/deploy.md), because
+ * each default is right only on a laptop: NODE_ENV (else development: no Secure cookies), DATABASE_URL
+ * (else each instance keeps its own SQLite file), PUBLIC_URL (else email links say localhost),
+ * TRUST_PROXY (else every person seems to come from the proxy's address and shares one rate limit),
+ * and WEB_CONCURRENCY (else one process per core the container reports, so the PostgreSQL
+ * connections, instances × processes × DATABASE_POOL_SIZE, cannot be counted in advance).
+ */
+export const REQUIRED_IN_PRODUCTION = ["NODE_ENV", "DATABASE_URL", "PUBLIC_URL", "TRUST_PROXY", "WEB_CONCURRENCY"] as const satisfies readonly EnvVariable[];
+
 type ParsedEnv = z.infer<typeof EnvSchema>;
 export type Env = Omit<ParsedEnv, "PUBLIC_URL"> & { PUBLIC_URL: string };
 
@@ -71,6 +97,11 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   // On a laptop the portal is where it listens.
   return { ...result.data, PUBLIC_URL: new URL(result.data.PUBLIC_URL ?? `http://localhost:${result.data.PORT}`).origin };
+}
+
+/** Where the database is: the PostgreSQL address when one is set, otherwise the SQLite file. */
+export function databaseTarget(env: Pick<Env, "DATABASE_URL" | "DATABASE_PATH">): string {
+  return env.DATABASE_URL ?? env.DATABASE_PATH;
 }
 
 let cached: Env | undefined;

@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { passwordProblem } from "../app/accounts/password.server";
 import { NewUserForm } from "../app/accounts/user-form";
 import { createUser, findUserByEmail } from "../app/accounts/users.server";
-import { parseEnv, type Env } from "../app/env.server";
+import { databaseTarget, parseEnv, type Env } from "../app/env.server";
 import { closeDb, createDb, type DB } from "./connection";
 import { migrateToLatest } from "./migrate";
 import { migrations } from "./migrations";
@@ -119,12 +119,12 @@ if (command in fileCommands) {
     process.exitCode = 1;
   }
 } else {
-  const db = createDb(env.DATABASE_PATH);
+  const db = createDb(databaseTarget(env));
   try {
     await migrateToLatest(db);
     if (command === "demo-reset") {
       await resetDemo(db);
-      console.log(`demo data reset in ${env.DATABASE_PATH}`);
+      console.log(`demo data reset in ${env.DATABASE_URL ? "the PostgreSQL database" : env.DATABASE_PATH}`);
     } else if (command === "user-create") {
       await userCreate(db, rest);
     } else if (command === "survey-export") {

@@ -1,22 +1,52 @@
-import type { Env } from "../app/env.server";
-import { createDb, refreshStatistics, type DB } from "../db/connection";
-import { migrateToLatest } from "../db/migrate";
+import { databaseTarget, type Env } from "../app/env.server";
+import { createDb, engineOf, refreshStatistics, type DB } from "../db/connection";
+import { migrateToLatest, schemaProblem } from "../db/migrate";
 import { seedDemoIfEmpty } from "../db/seed/demo";
 import { ensureStartingThemes } from "../db/seed/themes";
 
+/** This process's database: the PostgreSQL pool or the SQLite file the environment names. */
+export function connect(env: Env): DB {
+  return createDb(databaseTarget(env), { poolSize: env.DATABASE_POOL_SIZE });
+}
+
 /**
- * Opens this process's one connection and hands it to the app, whose getDb() returns it
+ * Opens this process's database and hands it to the app, whose getDb() returns it
  * (app/db.server.ts). The server closes it on shutdown.
  */
 export function openDatabase(env: Env): DB {
-  const db = createDb(env.DATABASE_PATH);
+  const db = connect(env);
   globalThis.__portalDb = db;
   return db;
 }
 
-/** Before any request, once, in one process: migrate, then (demo only) load the demo data. */
+/** Stops the start with a message that names the problem and the way out. */
+export class StartRefused extends Error {}
+
+/** Where PostgreSQL is, without the password, for a message someone may paste into a ticket. */
+function whereTo(url: string): string {
+  const parsed = new URL(url);
+  return `PostgreSQL at ${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}${parsed.username ? ` as ${decodeURIComponent(parsed.username)}` : ""}`;
+}
+
+/**
+ * Before any request, once, in one process. The SQLite file is migrated as the portal starts: it
+ * belongs to this machine alone. PostgreSQL, shared by several instances, is migrated by
+ * `npm run db:migrate` before they start; a database that cannot be reached, is too old, or is on
+ * another schema refuses the start (docs/deploy.md). Then the starting themes, and (demo only) the
+ * demo data, when the database has none.
+ */
 export async function prepareDatabase(db: DB, env: Env): Promise<void> {
-  await migrateToLatest(db);
+  if (engineOf(db) === "sqlite") {
+    await migrateToLatest(db);
+  } else {
+    let problem: string | undefined;
+    try {
+      problem = await schemaProblem(db);
+    } catch (error) {
+      throw new StartRefused(`Cannot use ${whereTo(env.DATABASE_URL ?? "")}: ${error instanceof Error ? error.message : String(error)}. Check DATABASE_URL.`);
+    }
+    if (problem) throw new StartRefused(problem);
+  }
   await ensureStartingThemes(db);
   if (env.DEMO_MODE) await seedDemoIfEmpty(db);
   await refreshStatistics(db, "opened");

@@ -1,7 +1,7 @@
 import cluster, { type Worker } from "node:cluster";
 import type { Env } from "../app/env.server";
-import { closeDb, createDb } from "../db/connection";
-import { prepareDatabase } from "./database";
+import { closeDb } from "../db/connection";
+import { connect, prepareDatabase } from "./database";
 import { restartDelay, SCHEDULER_ENV } from "./processes";
 import { logger } from "./logger";
 
@@ -21,7 +21,7 @@ interface Slot {
  * dies, its replacement does.
  */
 export async function runPrimary(env: Env, count: number): Promise<void> {
-  const db = createDb(env.DATABASE_PATH);
+  const db = connect(env);
   await prepareDatabase(db, env);
   await closeDb(db);
 
@@ -40,7 +40,7 @@ export async function runPrimary(env: Env, count: number): Promise<void> {
     // Each worker closed its connection; opening and closing once more, alone, folds the WAL into
     // the database even when two workers closed at the same moment and neither was the last.
     try {
-      await closeDb(createDb(env.DATABASE_PATH));
+      await closeDb(connect(env));
     } catch (error) {
       logger.error({ err: error }, "checkpoint at shutdown failed");
       cleanly = false;

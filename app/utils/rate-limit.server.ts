@@ -1,14 +1,14 @@
 import type { TFunction } from "i18next";
-import { RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { sqliteHandle, type DB } from "../../db/connection";
+import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { postgresPool, sqliteHandle, type DB } from "../../db/connection";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
 import { httpError } from "./http.server";
 
 /**
  * Rate limits, counted in the database (`rate_limits`) so that every server instance sees the
- * same attempts. A PostgreSQL deployment swaps RateLimiterSQLite for RateLimiterPostgres over the
- * same table layout (see docs/decisions/011-security-findings.md).
+ * same attempts: rate-limiter-flexible's SQLite store on the file, its PostgreSQL store on the pool,
+ * over the same table layout (docs/decisions/011-security-findings.md and 026-postgresql.md).
  */
 export type LimitName =
   "starts" | "submissions" | "resume" | "reference" | "signInAddress" | "signInAccountAddress" | "signInDevice" | "secondFactor" | "passwordReset";
@@ -51,16 +51,12 @@ export function limiter(name: LimitName, db: DB = getDb()): RateLimiterAbstract 
   if (!byName) limiters.set(db, (byName = new Map()));
   let found = byName.get(name);
   if (!found) {
+    const table = { tableName: "rate_limits", tableCreated: true, keyPrefix: name, ...options(name) };
+    const pool = postgresPool(db);
     const handle = sqliteHandle(db);
-    if (!handle) throw new Error("rate limits need the SQLite handle under the app's database");
-    found = new RateLimiterSQLite({
-      storeClient: handle,
-      storeType: "better-sqlite3",
-      tableName: "rate_limits",
-      tableCreated: true,
-      keyPrefix: name,
-      ...options(name),
-    });
+    if (pool) found = new RateLimiterPostgres({ storeClient: pool, storeType: "pool", ...table });
+    else if (handle) found = new RateLimiterSQLite({ storeClient: handle, storeType: "better-sqlite3", ...table });
+    else throw new Error("rate limits need the SQLite handle or the PostgreSQL pool under the app's database");
     byName.set(name, found);
   }
   return found;

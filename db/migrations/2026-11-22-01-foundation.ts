@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
+import { id, now } from "./portable";
 
 // Frozen in time: never import application code here.
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -12,10 +12,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("themes")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("slug", "text", (c) => c.notNull().unique())
     .addColumn("retired_at", "text")
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now(db)))
     .execute();
 
   await db.schema
@@ -29,7 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("surveys")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("slug", "text", (c) => c.notNull().unique())
     .addColumn("audience", "text", (c) => c.notNull().check(sql`audience in ('parent_carer', 'young_person')`))
     .addColumn("status", "text", (c) =>
@@ -41,7 +41,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("estimated_minutes", "integer", (c) => c.notNull())
     .addColumn("opens_at", "text")
     .addColumn("closes_at", "text")
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now(db)))
     .execute();
 
   await db.schema
@@ -56,7 +56,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("questions")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("survey_id", "integer", (c) => c.notNull().references("surveys.id").onDelete("cascade"))
     .addColumn("key", "text", (c) => c.notNull())
     .addColumn("position", "integer", (c) => c.notNull())
@@ -89,7 +89,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("question_options")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("question_id", "integer", (c) => c.notNull().references("questions.id").onDelete("cascade"))
     .addColumn("value", "text", (c) => c.notNull())
     .addColumn("position", "integer", (c) => c.notNull())
@@ -108,7 +108,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("responses")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("survey_id", "integer", (c) => c.notNull().references("surveys.id"))
     .addColumn("reference", "text", (c) => c.notNull().unique())
     .addColumn("lang", "text", (c) => c.notNull())
@@ -119,7 +119,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("answers")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("response_id", "integer", (c) => c.notNull().references("responses.id").onDelete("cascade"))
     .addColumn("question_id", "integer", (c) => c.notNull().references("questions.id"))
     .addColumn("choice", "text")
@@ -131,14 +131,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("drafts")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("survey_id", "integer", (c) => c.notNull().references("surveys.id").onDelete("cascade"))
     .addColumn("token_hash", "text", (c) => c.notNull().unique())
     .addColumn("resume_code_hash", "text", (c) => c.unique())
     .addColumn("lang", "text", (c) => c.notNull())
     .addColumn("answers", "text", (c) => c.notNull().defaultTo("{}"))
     .addColumn("response_id", "integer", (c) => c.references("responses.id"))
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now(db)))
     .addColumn("updated_at", "text", (c) => c.notNull())
     .addColumn("expires_at", "text", (c) => c.notNull())
     .execute();

@@ -1,12 +1,12 @@
 import { sql, type Kysely } from "kysely";
+import { appendOnlyAuditLog, dropAuditLogTriggers, id, now } from "./portable";
 
 // Frozen in time: never import application code here.
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("users")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("email", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("role", "text", (c) => c.notNull().check(sql`role in ('administrator', 'moderator', 'safeguarding_lead')`))
@@ -19,7 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn("password_hash", "text", (c) => c.notNull())
     .addColumn("disabled_at", "text")
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now(db)))
     .execute();
 
   await db.schema
@@ -71,7 +71,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("response_notes")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("response_id", "integer", (c) => c.notNull().references("responses.id").onDelete("cascade"))
     .addColumn("user_id", "integer", (c) => c.notNull().references("users.id"))
     .addColumn("body", "text", (c) => c.notNull())
@@ -82,7 +82,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Append-only: triggers refuse every change to a written entry.
   await db.schema
     .createTable("audit_log")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("at", "text", (c) => c.notNull())
     .addColumn("user_id", "integer", (c) => c.references("users.id"))
     .addColumn("action", "text", (c) => c.notNull())
@@ -93,15 +93,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("audit_log_at").on("audit_log").columns(["at desc", "id desc"]).execute();
   await db.schema.createIndex("audit_log_action").on("audit_log").columns(["action", "at desc"]).execute();
-  await sql`create trigger audit_log_no_update before update on audit_log
-    begin select raise(abort, 'the audit log is append-only'); end`.execute(db);
-  await sql`create trigger audit_log_no_delete before delete on audit_log
-    begin select raise(abort, 'the audit log is append-only'); end`.execute(db);
+  await appendOnlyAuditLog(db, "forever");
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop trigger if exists audit_log_no_delete`.execute(db);
-  await sql`drop trigger if exists audit_log_no_update`.execute(db);
+  await dropAuditLogTriggers(db);
   for (const table of ["audit_log", "response_notes", "response_themes", "sessions", "users"]) {
     await db.schema.dropTable(table).execute();
   }

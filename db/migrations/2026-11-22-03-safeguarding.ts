@@ -1,10 +1,11 @@
 import type { Kysely } from "kysely";
+import { id } from "./portable";
 
 // Frozen in time: never import application code here.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("safeguarding_flags")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("response_id", "integer", (c) => c.notNull().references("responses.id"))
     .addColumn("reason", "text", (c) => c.notNull())
     .addColumn("flagged_by", "integer", (c) => c.notNull().references("users.id"))
@@ -18,7 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("safeguarding_handovers")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("flag_id", "integer", (c) => c.notNull().references("safeguarding_flags.id"))
     .addColumn("handed_to", "text", (c) => c.notNull())
     .addColumn("handed_over_on", "text", (c) => c.notNull())

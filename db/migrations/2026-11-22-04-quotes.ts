@@ -1,11 +1,12 @@
 import type { Kysely } from "kysely";
+import { id } from "./portable";
 
 // Frozen in time: never import application code here.
 export async function up(db: Kysely<any>): Promise<void> {
   // A quote is a moderator's redacted copy of one free-text answer. The answer is never changed.
   await db.schema
     .createTable("quotes")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("answer_id", "integer", (c) => c.notNull().references("answers.id"))
     .addColumn("response_id", "integer", (c) => c.notNull().references("responses.id"))
     .addColumn("text", "text", (c) => c.notNull())

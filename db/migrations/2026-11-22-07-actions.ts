@@ -1,11 +1,12 @@
 import type { Kysely } from "kysely";
+import { id } from "./portable";
 
 // Frozen in time: never import application code here.
 export async function up(db: Kysely<any>): Promise<void> {
   // A named date range, such as "Autumn 2026" or "2026–27", set by administrators.
   await db.schema
     .createTable("periods")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("slug", "text", (c) => c.notNull().unique())
     .addColumn("starts_on", "text", (c) => c.notNull())
     .addColumn("ends_on", "text", (c) => c.notNull())
@@ -21,7 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // "We did": an action with an owner, a partner, a due date, a measure of success and a status.
   await db.schema
     .createTable("actions")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("owner", "text", (c) => c.notNull())
     .addColumn("partner", "text", (c) => c.notNull())
     .addColumn("due_on", "text", (c) => c.notNull())
@@ -64,7 +65,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("action_updates")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("action_id", "integer", (c) => c.notNull().references("actions.id").onDelete("cascade"))
     .addColumn("lang", "text", (c) => c.notNull())
     .addColumn("body", "text", (c) => c.notNull())
@@ -77,7 +78,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Every change of status, kept for good.
   await db.schema
     .createTable("action_status_history")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("action_id", "integer", (c) => c.notNull().references("actions.id").onDelete("cascade"))
     .addColumn("from_status", "text")
     .addColumn("to_status", "text", (c) => c.notNull())

@@ -1,11 +1,12 @@
 import { sql, type Kysely } from "kysely";
+import { id } from "./portable";
 
 // Frozen in time: never import application code here.
 export async function up(db: Kysely<any>): Promise<void> {
   // "You said": one summary per theme and period, written by a moderator.
   await db.schema
     .createTable("statements")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("theme_id", "integer", (c) => c.notNull().references("themes.id"))
     .addColumn("period_id", "integer", (c) => c.notNull().references("periods.id"))
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(0))
@@ -46,7 +47,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // A change to something already published is a dated correction, shown with it.
   await db.schema
     .createTable("corrections")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("entity", "text", (c) => c.notNull())
     .addColumn("entity_id", "integer", (c) => c.notNull())
     .addColumn("note", "text", (c) => c.notNull())

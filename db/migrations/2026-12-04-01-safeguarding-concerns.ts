@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { id } from "./portable";
 
 /**
  * A possible concern is held from the moment it is found, by the detector or by a person, until a
@@ -9,7 +10,7 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("safeguarding_concerns")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("response_id", "integer", (c) => c.notNull().references("responses.id"))
     .addColumn("source", "text", (c) => c.notNull().check(sql`source in ('detected', 'person')`))
     .addColumn("raised_by", "integer", (c) => c.references("users.id"))
@@ -37,7 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("safeguarding_concern_handovers")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("concern_id", "integer", (c) => c.notNull().references("safeguarding_concerns.id"))
     .addColumn("handed_to", "text", (c) => c.notNull())
     .addColumn("handed_over_on", "text", (c) => c.notNull())
@@ -82,7 +83,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Mail that must not be lost: written in the same transaction as what it tells of, sent by a worker.
   await db.schema
     .createTable("outbox")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("kind", "text", (c) => c.notNull())
     .addColumn("recipient", "text", (c) => c.notNull())
     .addColumn("payload", "text", (c) => c.notNull())
@@ -103,7 +104,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("safeguarding_phrases").dropColumn("category").execute();
   await db.schema
     .createTable("safeguarding_flags")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("response_id", "integer", (c) => c.notNull().references("responses.id"))
     .addColumn("reason", "text", (c) => c.notNull())
     .addColumn("flagged_by", "integer", (c) => c.notNull().references("users.id"))
@@ -114,7 +115,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema
     .createTable("safeguarding_handovers")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("flag_id", "integer", (c) => c.notNull().references("safeguarding_flags.id"))
     .addColumn("handed_to", "text", (c) => c.notNull())
     .addColumn("handed_over_on", "text", (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { id } from "./portable";
 
 /**
  * Once a statement or action is public, a change to anything the public reads is a revision that
@@ -9,7 +10,7 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("revisions")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("entity", "text", (c) => c.notNull().check(sql`entity in ('statement', 'action', 'theme', 'quote')`))
     .addColumn("entity_id", "integer", (c) => c.notNull())
     .addColumn("kind", "text", (c) => c.notNull())

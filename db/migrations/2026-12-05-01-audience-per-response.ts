@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { id, now, replaceColumnCheck } from "./portable";
 
 /**
  * A survey may be for parents and carers, young people, or both. Who answered is then a fact about
@@ -6,10 +7,8 @@ import { sql, type Kysely } from "kysely";
  * of a survey for both), and the response keeps it. Every existing draft and response takes its
  * survey's audience.
  *
- * `surveys.audience` gains "both". SQLite cannot change a check constraint, so the table is rebuilt
- * the way SQLite documents (https://sqlite.org/lang_altertable.html, "other kinds of table schema
- * changes"): with foreign keys off, so dropping the old table cascades nowhere, and checked
- * afterwards. PostgreSQL would drop and re-add the constraint instead (issue 17 carries the twin).
+ * `surveys.audience` gains "both": SQLite rebuilds the table, PostgreSQL replaces the constraint
+ * (`replaceColumnCheck` in ./portable).
  * Frozen in time: never import application code here.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -24,12 +23,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
   await db.schema.createIndex("responses_audience").on("responses").columns(["audience", "submitted_at"]).execute();
 
-  await sql`pragma foreign_keys = off`.execute(db);
-  try {
-    await db.transaction().execute(async (trx) => {
+  await replaceColumnCheck(db, {
+    table: "surveys",
+    column: "audience",
+    check: sql`audience in ('parent_carer', 'young_person', 'both')`,
+    rebuild: async (trx) => {
       await trx.schema
         .createTable("surveys_rebuilt")
-        .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+        .addColumn("id", "integer", id(db))
         .addColumn("slug", "text", (c) => c.notNull().unique())
         .addColumn("audience", "text", (c) => c.notNull().check(sql`audience in ('parent_carer', 'young_person', 'both')`))
         .addColumn("status", "text", (c) =>
@@ -41,7 +42,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         .addColumn("estimated_minutes", "integer", (c) => c.notNull())
         .addColumn("opens_at", "text")
         .addColumn("closes_at", "text")
-        .addColumn("created_at", "text", (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`))
+        .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now(db)))
         .addColumn("run_by", "text")
         .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
         .addColumn("archived_at", "text")
@@ -50,12 +51,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       await sql`insert into surveys_rebuilt (${columns}) select ${columns} from surveys`.execute(trx);
       await trx.schema.dropTable("surveys").execute();
       await trx.schema.alterTable("surveys_rebuilt").renameTo("surveys").execute();
-      const broken = await sql`pragma foreign_key_check`.execute(trx);
-      if (broken.rows.length > 0) throw new Error(`rebuilding surveys broke ${broken.rows.length} foreign keys`);
-    });
-  } finally {
-    await sql`pragma foreign_keys = on`.execute(db);
-  }
+    },
+  });
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

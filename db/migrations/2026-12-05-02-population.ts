@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { id } from "./portable";
 
 /**
  * "Who we are not hearing from": the local population of children and young people with SEN, per
@@ -12,7 +13,7 @@ import type { Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("populations")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("period_id", "integer", (c) => c.notNull().unique().references("periods.id").onDelete("cascade"))
     .addColumn("la_name", "text", (c) => c.notNull())
     .addColumn("la_code", "text")
@@ -43,7 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("population_uploads")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("period_id", "integer", (c) => c.notNull().references("periods.id").onDelete("cascade"))
     .addColumn("file_name", "text", (c) => c.notNull())
     .addColumn("rows_read", "integer", (c) => c.notNull())

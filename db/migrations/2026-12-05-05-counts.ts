@@ -1,4 +1,5 @@
-import { SqliteAdapter, sql, type CreateTableBuilder, type Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
+import { inKeyOrder } from "./portable";
 
 // Frozen in time: never import application code here.
 //
@@ -6,15 +7,6 @@ import { SqliteAdapter, sql, type CreateTableBuilder, type Kysely } from "kysely
 // these tables, kept up to date in the same transaction as the responses, tags and flags they
 // count (docs/decisions/020-counts.md). Only responses that are not held for safeguarding are in
 // them. A key whose count falls to zero keeps its row with n = 0.
-
-/**
- * The daily tables are read by ranges of their key. SQLite keeps them in key order (WITHOUT ROWID),
- * so a year of days is one sequential read rather than a lookup per row. PostgreSQL has no such
- * option: there the same primary key index serves the ranges, and the table stays ordinary.
- */
-function inKeyOrder<T extends string, C extends string>(db: Kysely<any>, table: CreateTableBuilder<T, C>) {
-  return db.getExecutor().adapter instanceof SqliteAdapter ? table.modifyEnd(sql`without rowid`) : table;
-}
 
 const tagged = sql`case when exists (select 1 from response_themes rt where rt.response_id = r.id) then 1 else 0 end`;
 const raised = sql`

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { appendOnlyAuditLog } from "./portable";
 
 // Frozen in time: never import application code here.
 //
@@ -11,23 +12,17 @@ import { sql, type Kysely } from "kysely";
 //
 // The audit log stays append-only, except that the purge may now delete entries past their limit:
 // the trigger refuses any change, and any delete of an entry less than a year old (the shortest
-// limit an administrator can set). A SQLite trigger, like the one it replaces; PostgreSQL's twin
-// is a trigger function comparing `old.at` with `now() - interval '1 year'`.
-const aYearAgo = sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 year')`;
+// limit an administrator can set): `appendOnlyAuditLog` in ./portable has each engine's trigger.
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`drop trigger if exists audit_log_no_delete`.execute(db);
-  await sql`create trigger audit_log_no_delete before delete on audit_log when old.at > ${aYearAgo}
-    begin select raise(abort, 'the audit log is append-only: an entry is kept for at least a year'); end`.execute(db);
+  await appendOnlyAuditLog(db, "1 year");
   await db.schema.alterTable("responses").addColumn("text_removed_at", "text").execute();
   await db.schema.createIndex("responses_text_kept").on("responses").columns(["submitted_at", "id"]).where(sql.ref("text_removed_at"), "is", null).execute();
   await db.schema.createIndex("drafts_unfinished_updated").on("drafts").columns(["updated_at", "id"]).where(sql.ref("response_id"), "is", null).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop trigger if exists audit_log_no_delete`.execute(db);
-  await sql`create trigger audit_log_no_delete before delete on audit_log
-    begin select raise(abort, 'the audit log is append-only'); end`.execute(db);
+  await appendOnlyAuditLog(db, "forever");
   await db.schema.dropIndex("drafts_unfinished_updated").execute();
   await db.schema.dropIndex("responses_text_kept").execute();
   await db.schema.alterTable("responses").dropColumn("text_removed_at").execute();

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { id } from "./portable";
 
 // Frozen in time: never import application code here.
 //
@@ -13,7 +14,7 @@ import type { Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("erasure_requests")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", id(db))
     .addColumn("response_id", "integer", (c) => c.references("responses.id"))
     .addColumn("reference_hash", "text", (c) => c.notNull())
     .addColumn("source", "text", (c) => c.notNull())

@@ -1,4 +1,5 @@
-import SQLite from "better-sqlite3";
+import { sql } from "kysely";
+import { createDb } from "../../db/connection";
 import { getDb } from "~/db.server";
 import * as questionPage from "~/routes/admin.surveys.$slug.questions.$key";
 import * as translate from "~/routes/admin.surveys.$slug.translate.$lang";
@@ -118,17 +119,16 @@ describe("a survey kept in memory", () => {
     const slug = await createEveryKindSurvey(db());
     const before = await getSurvey(db(), slug, "en");
     const question = before!.questions[0];
-    // Another process: its own connection to the same file, changing the words and marking the change as the app does.
-    const other = new SQLite(process.env.DATABASE_PATH!);
-    other.pragma("busy_timeout = 10000");
+    // Another process: its own connection to the same database, changing the words and marking the change as the app does.
+    const other = createDb(process.env.DATABASE_URL ?? process.env.DATABASE_PATH!);
     try {
-      other.prepare("update question_translations set text = ? where question_id = ? and lang = 'en'").run("Words another process wrote", question.id);
+      await sql`update question_translations set text = ${"Words another process wrote"} where question_id = ${question.id} and lang = 'en'`.execute(other);
       expect((await getSurvey(db(), slug, "en"))!.questions[0].text).toBe(question.text);
-      other
-        .prepare("insert into cache_generations (name, generation) values ('surveys', 1) on conflict (name) do update set generation = generation + 1")
-        .run();
+      await sql`insert into cache_generations (name, generation) values ('surveys', 1) on conflict (name) do update set generation = cache_generations.generation + 1`.execute(
+        other,
+      );
     } finally {
-      other.close();
+      await other.destroy();
     }
     expect((await getSurvey(db(), slug, "en"))!.questions[0].text).toBe("Words another process wrote");
   });

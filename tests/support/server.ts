@@ -44,6 +44,8 @@ async function waitUntilHealthy(url: string, child: ChildProcess, output: () => 
 
 export interface StartOptions {
   databasePath?: string;
+  /** A PostgreSQL database instead of a SQLite file (migrated already: see `createTestDatabase` in ./postgres). */
+  databaseUrl?: string;
   port?: number;
   env?: Record<string, string>;
 }
@@ -64,6 +66,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       PORT: String(port),
       HOST: "127.0.0.1",
       DATABASE_PATH: databasePath,
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
       PUBLIC_URL: `http://localhost:${port}`,
       SUBMISSIONS_PER_HOUR_PER_ADDRESS: "100000",
       ...options.env,
