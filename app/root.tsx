@@ -50,6 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       errorPrefix: t("errorPrefix"),
       serverError: t("errors.server.title"),
       methodNotAllowed: t("errors.methodNotAllowed.title"),
+      unavailable: t("errors.unavailable.title"),
     },
   });
 }
@@ -66,7 +67,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const hydrate = useHydrate();
   const lang = data?.lang ?? i18n.language ?? "en";
   const error = useRouteError();
-  const refusedMethod = isRouteErrorResponse(error) && error.status === 405;
+  const known = isRouteErrorResponse(error) ? knownStatus(error.status) : undefined;
   return (
     <html lang={htmlLang(lang)} dir={data?.dir ?? textDirection(lang)} className={lang === easyRead ? "govuk-template app-easy-read" : "govuk-template"}>
       <head>
@@ -76,7 +77,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {/* Here rather than in each route's meta, so every page has one, error pages too, in its language. */}
         <meta name="description" content={t("meta.description")} />
         {/* A post to a page that takes none is refused before any loader runs, so meta has no titles to use. */}
-        {data ? null : <title>{`${t(refusedMethod ? "errors.methodNotAllowed.title" : "errors.server.title")} – ${t("serviceName")}`}</title>}
+        {data ? null : <title>{`${t(`errors.${known ?? "server"}.title`)} – ${t("serviceName")}`}</title>}
         <Meta />
         <Links />
         {languagesWithFonts.has(lang) ? <link rel="stylesheet" href={`/fonts/${lang}.css`} /> : null}
@@ -153,19 +154,29 @@ export { passThroughHeaders as headers };
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   // Without the root's data the layout writes the title itself (see Layout).
   if (!error || !data) return [];
+  const known = isRouteErrorResponse(error) ? knownStatus(error.status) : undefined;
   const title =
-    isRouteErrorResponse(error) && ((error.data as ErrorData | undefined)?.title || (error.status === 405 ? data?.titles.methodNotAllowed : undefined));
+    isRouteErrorResponse(error) &&
+    ((error.data as ErrorData | undefined)?.title || (known === "methodNotAllowed" || known === "unavailable" ? data?.titles[known] : undefined));
   const serviceName = data?.titles.serviceName ?? "";
   return [{ title: `${title || data?.titles.serverError || ""} – ${serviceName}` }];
 };
+
+/**
+ * Answers that come without a page of their own: Remix's for a page that does not exist or a post
+ * to a page that takes none, and the server's 503 when the database could not be reached
+ * (server/remix.ts), which asks the person to try again.
+ */
+function knownStatus(status: number) {
+  return status === 404 ? "notFound" : status === 405 ? "methodNotAllowed" : status === 503 ? "unavailable" : undefined;
+}
 
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const response = isRouteErrorResponse(error) ? error : undefined;
   const data = response?.data as ErrorData | undefined;
-  // Remix's own answers: a page that does not exist, or a post to a page that takes none.
-  const known = response?.status === 404 ? "notFound" : response?.status === 405 ? "methodNotAllowed" : null;
+  const known = response ? knownStatus(response.status) : undefined;
   if (!data?.title && !known) console.error(error);
   return (
     <div className="govuk-grid-row">

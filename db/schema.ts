@@ -608,6 +608,19 @@ export interface Database {
   answer_counts: AnswerCountTable;
   cache_generations: CacheGenerationTable;
   theme_merges: ThemeMergeTable;
+  scheduled_jobs: ScheduledJobTable;
+}
+
+/** A job of the scheduled work, shared by every instance (server/scheduled-jobs.ts). */
+export interface ScheduledJobTable {
+  name: string;
+  /** The process running it, or that last ran it: `host:pid:random`. */
+  holder: string;
+  /** Until then nobody else may start it; renewed while it runs. */
+  held_until: string;
+  next_run_at: string;
+  runs: Generated<number>;
+  last_finished_at: string | null;
 }
 
 /** A theme merge under way (app/moderation/merges.server.ts): responses up to `through_response_id` count for `into_id`. */

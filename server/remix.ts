@@ -4,6 +4,8 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import { REFUSED_PATH, type Refusal } from "../app/utils/refusal";
+import { isDatabaseUnavailable } from "../db/connection";
+import { logger } from "./logger";
 
 /**
  * Hands a request that passed the gate to Remix. Unlike @remix-run/express it builds the URL from
@@ -66,8 +68,42 @@ async function send(res: Response, response: globalThis.Response) {
   }
 }
 
+/** How long a person is asked to wait when the database could not be reached. */
+const RETRY_AFTER_SECONDS = 30;
+
+type DataFunction = (args: { request: globalThis.Request }) => unknown;
+
+/**
+ * Every loader and action, answering a 503 when the database could not be reached (PostgreSQL
+ * restarting, a connection dropped, no connection free in time, SQLite's lock held too long). The
+ * root's error boundary draws it as a page in the person's language that asks them to try again.
+ * A submit that failed this way was rolled back, so it was never acknowledged, and trying again is
+ * safe (the draft's idempotent submit makes one response). The pool replaces broken connections
+ * by itself; nothing here has to reconnect.
+ */
+export function answeringUnavailable(build: ServerBuild): ServerBuild {
+  const guard = (fn: DataFunction | undefined, route: string) =>
+    fn &&
+    (async (args: { request: globalThis.Request }) => {
+      try {
+        return await fn(args);
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+        logger.warn({ route, err: { message: (error as Error).message, code: (error as { code?: string }).code } }, "database unavailable: answered 503");
+        throw new globalThis.Response(null, { status: 503, statusText: "Service Unavailable", headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } });
+      }
+    });
+  const routes = Object.fromEntries(
+    Object.entries(build.routes).map(([id, route]) => {
+      const module = route.module as typeof route.module & { loader?: DataFunction; action?: DataFunction };
+      return [id, { ...route, module: { ...module, loader: guard(module.loader, id), action: guard(module.action, id) } }];
+    }),
+  ) as ServerBuild["routes"];
+  return { ...build, routes };
+}
+
 export function remixHandler(build: ServerBuild, mode: string, publicUrl: string, getLoadContext: (req: Request, res: Response) => AppLoadContext) {
-  const handle = createRequestHandler(build, mode);
+  const handle = createRequestHandler(answeringUnavailable(build), mode);
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const refusal = res.locals.refusal as Refusal | undefined;

@@ -1,4 +1,4 @@
-import type { Env } from "../app/env.server";
+import { databaseTarget, type Env } from "../app/env.server";
 import { backupIfDue } from "../app/data-protection/backup.server";
 import { purgeIfDue } from "../app/data-protection/retention.server";
 import { continueMerges } from "../app/moderation/merges.server";
@@ -7,6 +7,7 @@ import { deleteExpiredDrafts } from "../app/surveys/drafts.server";
 import { refreshStatistics, type DB } from "../db/connection";
 import { startMailWorker } from "./mail";
 import { repeat, type Repeating } from "./repeat";
+import { sharedJob } from "./scheduled-jobs";
 import { logger } from "./logger";
 
 const HOUR = 60 * 60 * 1000;
@@ -24,19 +25,23 @@ async function sweepDrafts(db: DB) {
  * The work that must run in one process only, however many serve requests: the draft sweep, the
  * mail worker, the query planner's statistics, theme merges left unfinished, the nightly backup, the
  * retention purge and erasures waiting on a safeguarding concern. The primary gives this to one
- * worker (docs/decisions/019-processes.md).
+ * worker of each instance (docs/decisions/019-processes.md). Several instances may share the
+ * database: each job then runs in whichever instance takes its lease (server/scheduled-jobs.ts),
+ * once per period across them all. The mail worker runs everywhere: each message is claimed by one
+ * sender before it is sent (app/mail/outbox.server.ts).
  */
 export function startScheduledWork(db: DB, env: Env): Repeating {
   logger.info(`scheduled work (draft sweep, mail, database statistics, theme merges, backup, retention, erasure) runs in process ${process.pid}`);
   const jobs = [
-    repeat("draft sweep", SWEEP_DRAFTS_EVERY_MS, () => sweepDrafts(db)),
+    sharedJob(db, "draft sweep", SWEEP_DRAFTS_EVERY_MS, () => sweepDrafts(db)),
+    // Each process keeps its own connection's statistics (SQLite); PostgreSQL's autovacuum does this itself.
     repeat("database statistics", REFRESH_STATISTICS_EVERY_MS, () => refreshStatistics(db, "periodic"), { atOnce: false }),
-    repeat("theme merges", RESUME_MERGES_EVERY_MS, () => continueMerges(db)),
+    sharedJob(db, "theme merges", RESUME_MERGES_EVERY_MS, () => continueMerges(db)),
     // Each runs once a night (after 2am and 3am London time); checking often means a restart does not miss it.
-    repeat("nightly backup", 15 * 60 * 1000, () => backupIfDue(db, env.DATABASE_PATH, env.BACKUP_DIR)),
-    repeat("retention purge", 15 * 60 * 1000, () => purgeIfDue(db)),
+    sharedJob(db, "nightly backup", 15 * 60 * 1000, () => backupIfDue(db, databaseTarget(env), env.BACKUP_DIR)),
+    sharedJob(db, "retention purge", 15 * 60 * 1000, () => purgeIfDue(db)),
     // Answers the person asked to delete, once the safeguarding concern holding them has closed (decision 023).
-    repeat("erasure after safeguarding", 60 * 1000, () => eraseReleased(db)),
+    sharedJob(db, "erasure after safeguarding", 60 * 1000, () => eraseReleased(db)),
     startMailWorker(db, env),
   ];
   return {

@@ -27,6 +27,7 @@ import * as mergeBatches from "./2026-12-05-08-merge-batches";
 import * as staffAccounts from "./2026-12-05-09-staff-accounts";
 import * as retention from "./2026-12-05-10-retention";
 import * as erasure from "./2026-12-05-11-erasure";
+import * as scheduledJobs from "./2026-12-05-12-scheduled-jobs";
 
 /**
  * Every migration, imported statically so that the bundled server carries them:
@@ -61,4 +62,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05-09-staff-accounts": staffAccounts,
   "2026-12-05-10-retention": retention,
   "2026-12-05-11-erasure": erasure,
+  "2026-12-05-12-scheduled-jobs": scheduledJobs,
 };
