@@ -181,9 +181,13 @@ function createPostgresDb(url: string, poolSize: number): DB {
     types: portableTypes,
     application_name: "you-said-we-did",
   });
-  // A connection that drops while idle (PostgreSQL restarted, a proxy timed it out) is taken out of
-  // the pool by pg; without a listener the error would end the process. The next query opens a new one.
+  // A connection that drops (PostgreSQL restarted, a proxy timed it out) reports an error event: on
+  // the pool while it is idle there, on the client itself while a request holds it between two
+  // statements of a transaction. Either would end the process without a listener. The request's
+  // next statement then fails as "unavailable" (a 503), and pg takes the broken client out of the
+  // pool when it is released, so the next request opens a new connection.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   const db = new Kysely<Database>({ dialect: new SerialWritesPostgresDialect({ pool, cursor: Cursor }) });
   Object.defineProperty(db, POOL, { value: pool });
   return db;
