@@ -21,6 +21,12 @@ export async function migrateToLatest(db: Kysely<any>, log: Log = console.log): 
 /** The oldest PostgreSQL the portal runs on: 14 has every statement the migrations and queries use, and is the oldest still supported by managed services. */
 export const OLDEST_POSTGRES = 14;
 
+/** Why a PostgreSQL of this `server_version_num` (150018 is 15.18) cannot serve the portal, or undefined. */
+export function postgresVersionProblem(versionNum: number): string | undefined {
+  const major = Math.floor(versionNum / 10_000);
+  return major < OLDEST_POSTGRES ? `PostgreSQL ${major} is too old: the portal needs PostgreSQL ${OLDEST_POSTGRES} or newer.` : undefined;
+}
+
 /**
  * Why this database cannot serve this build, or undefined when it can: a PostgreSQL older than 14,
  * migrations not yet applied (an older schema: run `npm run db:migrate` first), or migrations this
@@ -30,10 +36,8 @@ export const OLDEST_POSTGRES = 14;
 export async function schemaProblem(db: Kysely<any>): Promise<string | undefined> {
   if (engineOf(db) === "postgres") {
     const { rows } = await sql<{ server_version_num: string }>`show server_version_num`.execute(db);
-    const version = Number(rows[0]?.server_version_num ?? 0);
-    if (version < OLDEST_POSTGRES * 10_000) {
-      return `PostgreSQL ${Math.floor(version / 10_000)} is too old: the portal needs PostgreSQL ${OLDEST_POSTGRES} or newer.`;
-    }
+    const problem = postgresVersionProblem(Number(rows[0]?.server_version_num ?? 0));
+    if (problem) return problem;
   }
   const known = await migrator(db).getMigrations();
   const pending = known.filter((migration) => !migration.executedAt).map((migration) => migration.name);

@@ -112,3 +112,12 @@ describe("the database connection", () => {
     }
   });
 });
+
+describe("the PostgreSQL the portal accepts", () => {
+  it("refuses a server older than 14, naming its version, and takes 14 and newer", async () => {
+    const { postgresVersionProblem } = await import("../../db/migrate");
+    expect(postgresVersionProblem(130_012)).toBe("PostgreSQL 13 is too old: the portal needs PostgreSQL 14 or newer.");
+    expect(postgresVersionProblem(140_000)).toBeUndefined();
+    expect(postgresVersionProblem(170_002)).toBeUndefined();
+  });
+});

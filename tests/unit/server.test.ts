@@ -13,6 +13,16 @@ describe("environment", () => {
     expect(() => parse({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => parse({ DEMO_MODE: "perhaps" })).toThrow(/DEMO_MODE/);
   });
+
+  it("takes a PostgreSQL address instead of the SQLite file, and refuses any other kind of address", async () => {
+    const { databaseTarget } = await import("~/env.server");
+    const env = parse({ DATABASE_URL: "postgres://portal:secret@db.internal:5432/portal?sslmode=verify-full", DATABASE_POOL_SIZE: "20" });
+    expect(databaseTarget(env)).toBe("postgres://portal:secret@db.internal:5432/portal?sslmode=verify-full");
+    expect(env.DATABASE_POOL_SIZE).toBe(20);
+    expect(databaseTarget(parse({}))).toBe("data/portal.sqlite");
+    expect(() => parse({ DATABASE_URL: "mysql://portal@db/portal" })).toThrow(/DATABASE_URL: expected a PostgreSQL address/);
+    expect(() => parse({ DATABASE_POOL_SIZE: "0" })).toThrow(/DATABASE_POOL_SIZE/);
+  });
 });
 
 describe("request log", () => {
