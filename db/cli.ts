@@ -2,6 +2,7 @@
 // npm run survey:export -- SLUG > file.json | npm run survey:import -- file.json (or an XLSForm workbook, file.xlsx)
 // npm run suggestions:rebuild (theme suggestions learn from every tag given so far)
 // npm run backup [-- FILE] (a checked copy, while the portal runs) | npm run restore -- FILE (the portal stopped)
+// npm run db:copy -- --from FILE_OR_POSTGRES_URL --to NEW_FILE_OR_EMPTY_POSTGRES_URL (moving an area between SQLite and PostgreSQL)
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { passwordProblem } from "../app/accounts/password.server";
@@ -22,6 +23,8 @@ import { rebuildSuggestionModel } from "../app/moderation/suggestions.server";
 import { audit } from "../app/accounts/audit.server";
 import { backupDatabase, fileStamp, type CheckedCopy } from "../app/data-protection/backup.server";
 import { restoreDatabase } from "../app/data-protection/restore.server";
+import { dbCopyCommand } from "./copy-command";
+import { backupPostgres, restorePostgres } from "./postgres-backup";
 
 async function surveyExport(db: DB, slug: string | undefined) {
   const survey = slug ? await exportSurvey(db, slug, { history: true }) : undefined;
@@ -78,6 +81,7 @@ const whatItHolds = (copy: CheckedCopy) =>
 
 /** A checked copy of the database, taken while the portal keeps running; by default a new file in BACKUP_DIR. */
 async function backup(env: Env, file: string | undefined) {
+  if (env.DATABASE_URL) return backupPostgres(env.DATABASE_URL, file ?? path.join(env.BACKUP_DIR, `portal-${fileStamp(new Date())}.dump`));
   const target = file ?? path.join(env.BACKUP_DIR, `portal-${fileStamp(new Date())}.sqlite`);
   const copy = await backupDatabase(env.DATABASE_PATH, target);
   console.log(`Backed up ${env.DATABASE_PATH} to ${target}: ${whatItHolds(copy)}.`);
@@ -86,6 +90,7 @@ async function backup(env: Env, file: string | undefined) {
 /** Puts a backup in place of DATABASE_PATH, keeping the old file beside it; refused while the portal has the file open. */
 async function restore(env: Env, file: string | undefined) {
   if (!file) throw new Error("Name the backup to restore: npm run restore -- FILE");
+  if (env.DATABASE_URL) return restorePostgres(env.DATABASE_URL, file);
   const report = await restoreDatabase(env.DATABASE_PATH, file, Object.keys(migrations));
   console.log(`Checked ${file}: ${whatItHolds(report.backup)}.`);
   if (report.keptAs) console.log(`The database that was at ${env.DATABASE_PATH} (${report.replacedResponses ?? 0} responses) is kept as ${report.keptAs}.`);
@@ -111,7 +116,10 @@ const [command, ...rest] = process.argv.slice(2);
 const env = parseEnv();
 // Backup and restore work on the file itself: they never migrate it, and restore must not open it.
 const fileCommands: Record<string, (env: Env, file: string | undefined) => Promise<void>> = { backup, restore };
-if (command in fileCommands) {
+if (command === "db-copy") {
+  // It opens the two databases it is given, never the one in the environment.
+  process.exitCode = await dbCopyCommand(rest);
+} else if (command in fileCommands) {
   try {
     await fileCommands[command](env, rest[0]);
   } catch (error) {
@@ -139,7 +147,7 @@ if (command in fileCommands) {
       console.log("every figure counted again from the responses, tags and answers");
     } else if (command !== "migrate") {
       throw new Error(
-        `Unknown command "${command}". Use "migrate", "demo-reset", "user-create", "survey-export", "survey-import", "suggestions-rebuild", "counts-rebuild", "backup" or "restore".`,
+        `Unknown command "${command}". Use "migrate", "demo-reset", "user-create", "survey-export", "survey-import", "suggestions-rebuild", "counts-rebuild", "backup", "restore" or "db-copy".`,
       );
     }
   } catch (error) {

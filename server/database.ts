@@ -2,6 +2,7 @@ import { databaseTarget, type Env } from "../app/env.server";
 import { createDb, engineOf, refreshStatistics, type DB } from "../db/connection";
 import { migrateToLatest, schemaProblem } from "../db/migrate";
 import { seedDemoIfEmpty } from "../db/seed/demo";
+import { describeDatabase, withoutPasswords } from "../db/where";
 import { ensureStartingThemes } from "../db/seed/themes";
 
 /** This process's database: the PostgreSQL pool or the SQLite file the environment names. */
@@ -22,12 +23,6 @@ export function openDatabase(env: Env): DB {
 /** Stops the start with a message that names the problem and the way out. */
 export class StartRefused extends Error {}
 
-/** Where PostgreSQL is, without the password, for a message someone may paste into a ticket. */
-function whereTo(url: string): string {
-  const parsed = new URL(url);
-  return `PostgreSQL at ${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}${parsed.username ? ` as ${decodeURIComponent(parsed.username)}` : ""}`;
-}
-
 /**
  * Before any request, once, in one process. The SQLite file is migrated as the portal starts: it
  * belongs to this machine alone. PostgreSQL, shared by several instances, is migrated by
@@ -43,7 +38,9 @@ export async function prepareDatabase(db: DB, env: Env): Promise<void> {
     try {
       problem = await schemaProblem(db);
     } catch (error) {
-      throw new StartRefused(`Cannot use ${whereTo(env.DATABASE_URL ?? "")}: ${error instanceof Error ? error.message : String(error)}. Check DATABASE_URL.`);
+      const target = databaseTarget(env);
+      const reason = withoutPasswords(error instanceof Error ? error.message : String(error), target);
+      throw new StartRefused(`Cannot use the ${describeDatabase(target)}: ${reason}. Check DATABASE_URL.`);
     }
     if (problem) throw new StartRefused(problem);
   }

@@ -2,12 +2,13 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { DB } from "../../db/connection";
+import { isPostgresUrl, type DB } from "../../db/connection";
 import { audit } from "../accounts/audit.server";
 import { env } from "../env.server";
 import { getSettings } from "../settings.server";
 import { BACKUPS_KEPT } from "./limits";
 import { lastRun, nightWindowStart } from "./nightly.server";
+import { dumpDatabase } from "./postgres-backup.server";
 
 /**
  * Backups (docs/decisions/022-retention-and-backups.md): SQLite's online backup API copies the live
@@ -115,7 +116,7 @@ export async function backupDatabase(source: string, target: string): Promise<Ch
   }
 }
 
-const nightlyName = /^nightly-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.sqlite$/;
+const nightlyName = /^nightly-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.(sqlite|dump)$/;
 /** Nightly backups start at 2am London time; the purge follows at 3. */
 export const BACKUP_HOUR = 2;
 
@@ -138,11 +139,17 @@ interface NightlyOptions {
   log?: (message: string) => void;
 }
 
-/** Takes tonight's backup into `folder`, keeps the newest seven, and logs it (or its failure) in the audit log. */
-export async function takeNightlyBackup(db: DB, databasePath: string, folder: string, { now = new Date(), log = console.error }: NightlyOptions = {}) {
-  const name = `nightly-${fileStamp(now)}.sqlite`;
+/**
+ * Takes tonight's backup of `database` (the SQLite file, or the PostgreSQL address: a checked
+ * pg_dump, postgres-backup.server.ts) into `folder`, keeps the newest seven, and logs it (or its
+ * failure) in the audit log.
+ */
+export async function takeNightlyBackup(db: DB, database: string, folder: string, { now = new Date(), log = console.error }: NightlyOptions = {}) {
+  const onPostgres = isPostgresUrl(database);
+  const name = `nightly-${fileStamp(now)}.${onPostgres ? "dump" : "sqlite"}`;
   try {
-    const copy = await backupDatabase(databasePath, path.join(folder, name));
+    const file = path.join(folder, name);
+    const copy = onPostgres ? await dumpDatabase(database, file) : await backupDatabase(database, file);
     const removed = nightlyBackups(folder).slice(BACKUPS_KEPT);
     for (const old of removed) removeDatabaseFile(path.join(folder, old));
     await audit(
@@ -158,13 +165,13 @@ export async function takeNightlyBackup(db: DB, databasePath: string, folder: st
 }
 
 /** Once a night from 2am London time, when an administrator has switched it on: one try a night, whatever the outcome. */
-export async function backupIfDue(db: DB, databasePath: string, folder: string, options: NightlyOptions = {}): Promise<void> {
+export async function backupIfDue(db: DB, database: string, folder: string, options: NightlyOptions = {}): Promise<void> {
   const now = options.now ?? new Date();
   const since = nightWindowStart(now, BACKUP_HOUR);
   if (!since || (await getSettings(db)).backup_nightly !== "on") return;
   const last = await lastRun(db, ["backup.nightly", "backup.nightly_failed"]);
   if (last && last.at >= since.toISOString()) return;
-  await takeNightlyBackup(db, databasePath, folder, { ...options, now });
+  await takeNightlyBackup(db, database, folder, { ...options, now });
 }
 
 export interface LastBackup {

@@ -43,7 +43,7 @@ describe("an instance on PostgreSQL refuses to start on a database it cannot ser
     url.port = "1"; // nothing listens there
     url.password = "s3cret-in-the-url";
     const message = await refusal(url.toString());
-    expect(message).toContain("Cannot use PostgreSQL at 127.0.0.1:1/portal as portal");
+    expect(message).toContain('Cannot use the PostgreSQL database "portal" on 127.0.0.1:1 as portal');
     expect(message).toContain("Check DATABASE_URL");
     expect(message).not.toContain("s3cret-in-the-url");
   });
