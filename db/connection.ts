@@ -2,8 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import {
+  BinaryOperationNode,
   CompiledQuery,
   Kysely,
+  OperationNodeTransformer,
+  OperatorNode,
+  PrimitiveValueListNode,
+  ValueListNode,
+  ValueNode,
   PostgresAdapter,
   PostgresDialect,
   PostgresDriver,
@@ -12,6 +18,12 @@ import {
   sql,
   type DatabaseConnection,
   type Driver,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
   type PostgresDialectConfig,
   type SqliteDialectConfig,
   type TransactionSettings,
@@ -81,6 +93,34 @@ class ImmediateSqliteDialect extends SqliteDialect {
 }
 
 /**
+ * `x in ()` from an empty list: SQLite reads it as false, PostgreSQL refuses it as a syntax error.
+ * Rather than a guard before every `where(…, "in", ids)` (and one forgotten guard failing only on
+ * PostgreSQL), the one plugin both engines' Kysely runs writes it as `1 = 0`, and `x not in ()` as
+ * `1 = 1`: what the list means, on either engine.
+ */
+class EmptyListTransformer extends OperationNodeTransformer {
+  protected override transformBinaryOperation(node: BinaryOperationNode): BinaryOperationNode {
+    const operator = OperatorNode.is(node.operator) ? node.operator.operator : undefined;
+    const right = node.rightOperand;
+    const empty = (PrimitiveValueListNode.is(right) || ValueListNode.is(right)) && right.values.length === 0;
+    if (empty && (operator === "in" || operator === "not in")) {
+      return BinaryOperationNode.create(ValueNode.createImmediate(1), OperatorNode.create("="), ValueNode.createImmediate(operator === "in" ? 0 : 1));
+    }
+    return super.transformBinaryOperation(node);
+  }
+}
+
+export class EmptyListPlugin implements KyselyPlugin {
+  readonly #transformer = new EmptyListTransformer();
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return this.#transformer.transformNode(args.node);
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
+/**
  * Opens the database: a PostgreSQL pool for a `postgres://` address, otherwise the SQLite file.
  * `poolSize` is the most connections this process holds to PostgreSQL.
  */
@@ -101,7 +141,7 @@ export function createSqliteDb(filename: string): DB {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), plugins: [new EmptyListPlugin()] });
   Object.defineProperty(db, HANDLE, { value: sqlite });
   return db;
 }
@@ -188,7 +228,7 @@ function createPostgresDb(url: string, poolSize: number): DB {
   // pool when it is released, so the next request opens a new connection.
   pool.on("error", () => {});
   pool.on("connect", (client) => client.on("error", () => {}));
-  const db = new Kysely<Database>({ dialect: new SerialWritesPostgresDialect({ pool, cursor: Cursor }) });
+  const db = new Kysely<Database>({ dialect: new SerialWritesPostgresDialect({ pool, cursor: Cursor }), plugins: [new EmptyListPlugin()] });
   Object.defineProperty(db, POOL, { value: pool });
   return db;
 }

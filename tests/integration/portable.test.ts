@@ -36,6 +36,14 @@ describe(`the engine's twins (${expectedEngine})`, () => {
     expect(typeof row.mean).toBe("number");
   });
 
+  it("reads `in` an empty list as nothing and `not in` an empty list as everything, on both engines", async () => {
+    const all = await db().selectFrom("themes").select("id").execute();
+    expect(await db().selectFrom("themes").select("id").where("id", "in", []).execute()).toEqual([]);
+    expect(await db().selectFrom("themes").select("id").where("id", "not in", []).execute()).toHaveLength(all.length);
+    await db().updateTable("themes").set({ retired_at: "2026-01-01T00:00:00.000Z" }).where("id", "in", []).execute();
+    expect(await db().selectFrom("themes").select("id").where("retired_at", "is not", null).execute()).toEqual([]);
+  });
+
   it("keeps the audit log append-only: no change, and no deletion of an entry less than a year old", async () => {
     await audit(db(), { userId: null, action: "portable.recent", entity: "test" });
     await audit(db(), { userId: null, action: "portable.old", entity: "test" }, new Date(Date.now() - 400 * 86_400_000));
