@@ -62,6 +62,12 @@ const EnvSchema = z.object({
   BODY_LIMIT_SIGN_IN_KB: z.coerce.number().int().min(1).max(1_024).default(8),
   BODY_LIMIT_STAFF_KB: z.coerce.number().int().min(1).max(51_200).default(1_024),
   MAIL_FROM: z.string().min(3).default("You said, we did <no-reply@localhost>"),
+  /** Encrypts the e-mail addresses and mobile numbers of people who ask for updates: 32 random bytes, base64 (`openssl rand -base64 32`). Unset, updates are not offered. */
+  CONTACT_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => value === undefined || Buffer.from(value, "base64").length === 32, { message: "expected 32 bytes in base64: openssl rand -base64 32" }),
   /** How much the log says: server/logger.ts reads it as the process starts, before the rest of the environment. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Processes serving requests on PORT; unset is one per core in production, one otherwise (server/processes.ts). */

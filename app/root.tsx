@@ -34,6 +34,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           name: session.user.name,
           csrf: session.csrfToken,
           admin: canUse(session.user.role, "admin"),
+          // A supporter's bar offers only their own pages.
+          moderate: canUse(session.user.role, "moderate"),
           safeguarding,
           // Leads see at once, on every staff page, that a concern is waiting.
           newConcerns: safeguarding ? await countNewConcerns(getDb()) : 0,

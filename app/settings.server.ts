@@ -18,7 +18,11 @@ export type SettingKey =
   | "backup_nightly"
   | "retention_text_months"
   | "retention_draft_days"
-  | "retention_audit_years";
+  | "retention_audit_years"
+  | "notify_api_key"
+  | "notify_sms_template_id"
+  | "updates_keep_months"
+  | "action_seen_target";
 export type Settings = Readonly<Record<SettingKey, string>>;
 
 /** The share who should say they felt listened to, in per cent: the aspiration reviewers set. */
@@ -42,6 +46,11 @@ const defaults: Settings = {
   retention_text_months: String(retentionLimits.retention_text_months.fallback),
   retention_draft_days: String(retentionLimits.retention_draft_days.fallback),
   retention_audit_years: String(retentionLimits.retention_audit_years.fallback),
+  // Updates to people who asked (app/updates/): GOV.UK Notify for texts, how long a contact is kept, the "can see what was done" aim.
+  notify_api_key: "",
+  notify_sms_template_id: "",
+  updates_keep_months: "12",
+  action_seen_target: String(DEFAULT_LISTENED_TARGET),
 };
 
 // Read on every page (the organisation's name is in the header), changed rarely: kept in the one
@@ -81,6 +90,13 @@ export async function saveSettings(db: DB, changes: Partial<Settings>): Promise<
     }
     await markChanged(trx, settings as Cache<unknown, unknown>);
   });
+}
+
+/** Settings never sent to a page or written to the audit log: an administrator can replace them, not read them. */
+const secretSettings: readonly SettingKey[] = ["notify_api_key"];
+
+export function withoutSecrets(settings: Settings): Partial<Settings> {
+  return Object.fromEntries(Object.entries(settings).filter(([key]) => !secretSettings.includes(key as SettingKey)));
 }
 
 /** The smallest figure the public may see ("fewer than 10"), from the administrator's setting. */

@@ -137,10 +137,20 @@ export interface DraftTable {
   audience: Audience;
   /** The last resume code given, hashed; resuming spends `resume_code_hash` but not this (decision 023). */
   given_code_hash: string | null;
+  /** How a supporter is helping, when a supporter started the draft; never who. */
+  support_kind: Generated<SupportKind | null>;
+  /** For interpreting: the language the supporter named, as they wrote it. */
+  support_language: Generated<string | null>;
+  /** The outreach link it was started through, when that link was live (app/outreach/). */
+  outreach_link_id: Generated<number | null>;
 }
 
+/** How a supporter helped someone answer (issue 18). */
+export const supportKinds = ["reading_aloud", "interpreting", "typing", "pictures"] as const;
+export type SupportKind = (typeof supportKinds)[number];
+
 export type ResponseStatus = "new" | "in_review" | "done";
-export type Role = "administrator" | "moderator" | "safeguarding_lead";
+export type Role = "administrator" | "moderator" | "safeguarding_lead" | "supporter";
 export type UserOrganisation = "council" | "pcf" | "other";
 
 export interface ResponseTable {
@@ -163,6 +173,11 @@ export interface ResponseTable {
   resume_code_hash: string | null;
   /** When the retention purge removed the words of its free-text answers (app/data-protection/retention.server.ts). */
   text_removed_at: Timestamp | null;
+  /** How a supporter helped, from the draft; never who. */
+  support_kind: Generated<SupportKind | null>;
+  support_language: Generated<string | null>;
+  /** The outreach link its draft was started through, if any: which route brought it, nothing about who. */
+  outreach_link_id: Generated<number | null>;
 }
 
 export type ErasureSource = "respondent" | "moderator";
@@ -389,6 +404,38 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
+export type UpdateChannel = "email" | "sms";
+
+/** Someone who asked to be told what changed: the address or number is encrypted (app/updates/contact-crypto.server.ts). */
+export interface UpdateContactTable {
+  id: Generated<number>;
+  response_id: number;
+  channel: UpdateChannel;
+  contact: string;
+  lang: string;
+  /** Unsubscribes, from the link in each message. */
+  token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  /** Changes up to this moment have been told. */
+  notified_until: Timestamp;
+  last_sent_at: Timestamp | null;
+}
+
+/** One update sent: its token opens "Can you see what was done?". */
+export interface UpdateMessageTable {
+  id: Generated<number>;
+  response_id: number;
+  token: string;
+  created_at: Timestamp;
+}
+
+export interface UpdateAnswerTable {
+  response_id: number;
+  answer: "yes" | "no";
+  answered_at: Timestamp;
+}
+
 export interface QuoteTable {
   id: Generated<number>;
   answer_id: number;
@@ -588,6 +635,9 @@ export interface Database {
   publications: PublicationTable;
   corrections: CorrectionTable;
   outbox: OutboxTable;
+  update_contacts: UpdateContactTable;
+  update_messages: UpdateMessageTable;
+  update_answers: UpdateAnswerTable;
   rate_limits: RateLimitTable;
   known_devices: KnownDeviceTable;
   sign_in_failures: SignInFailureTable;
@@ -609,6 +659,33 @@ export interface Database {
   cache_generations: CacheGenerationTable;
   theme_merges: ThemeMergeTable;
   scheduled_jobs: ScheduledJobTable;
+  outreach_links: OutreachLinkTable;
+  outreach_counts: OutreachCountTable;
+}
+
+export const outreachKinds = ["school", "family_hub", "clinic", "forum_event", "local_offer", "newsletter", "other"] as const;
+export type OutreachKind = (typeof outreachKinds)[number];
+
+/** A place a survey is shared, with the short code of its `/s/<code>` address (app/outreach/). */
+export interface OutreachLinkTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: OutreachKind;
+  survey_id: number;
+  /** While set, the link still opens the survey but records nothing. */
+  paused_at: Timestamp | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** Counted (not held) responses by the outreach link that brought them, day sent, audience and language. */
+export interface OutreachCountTable {
+  outreach_link_id: number;
+  day: string;
+  audience: Audience;
+  lang: string;
+  n: number;
 }
 
 /** A job of the scheduled work, shared by every instance (server/scheduled-jobs.ts). */

@@ -8,6 +8,7 @@ import { refreshStatistics, type DB } from "../db/connection";
 import { startMailWorker } from "./mail";
 import { repeat, type Repeating } from "./repeat";
 import { sharedJob } from "./scheduled-jobs";
+import { startUpdateWork } from "./updates";
 import { logger } from "./logger";
 
 const HOUR = 60 * 60 * 1000;
@@ -43,6 +44,8 @@ export function startScheduledWork(db: DB, env: Env): Repeating {
     // Answers the person asked to delete, once the safeguarding concern holding them has closed (decision 023).
     sharedJob(db, "erasure after safeguarding", 60 * 1000, () => eraseReleased(db)),
     startMailWorker(db, env),
+    // Updates to people who asked to be told what changed, by e-mail and text (app/updates/).
+    ...startUpdateWork(db, env),
   ];
   return {
     async stop() {

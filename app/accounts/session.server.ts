@@ -143,9 +143,11 @@ export async function endSession(request: Request): Promise<string> {
 
 export { safeRedirect } from "../utils/safe-redirect";
 
-export type Area = "moderate" | "admin" | "safeguarding";
+export type Area = "moderate" | "admin" | "safeguarding" | "support";
 
+/** A supporter helps someone answer and never reads responses: the "support" pages are theirs, open to all staff. */
 const allowed: Record<Area, Role[]> = {
+  support: ["supporter", "moderator", "safeguarding_lead", "administrator"],
   moderate: ["moderator", "safeguarding_lead", "administrator"],
   safeguarding: ["safeguarding_lead", "administrator"],
   admin: ["administrator"],
@@ -171,6 +173,11 @@ export async function requireStaff(request: Request, area: Area): Promise<StaffS
 
 export function canUse(role: Role, area: Area): boolean {
   return allowed[area].includes(role);
+}
+
+/** Where someone goes after signing in when they were going nowhere in particular: a supporter has no queue. */
+export function landingFor(role: Role, redirectTo: string): string {
+  return role === "supporter" && redirectTo === "/moderate" ? "/support" : redirectTo;
 }
 
 /** Every state-changing staff form carries the session's CSRF token; without it, 403 and no change. */

@@ -1,11 +1,11 @@
 import { redirect } from "@remix-run/node";
 import type { DB } from "../../db/connection";
-import type { SignInStep } from "../../db/schema";
+import type { Role, SignInStep } from "../../db/schema";
 import { formatCode, generateCode } from "../surveys/codes";
 import { audit } from "./audit.server";
 import { hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from "./password.server";
 import { mustHaveSecondFactor } from "./second-factor.server";
-import { getSession, getSignInStep, safeRedirect, startSession, stepPages } from "./session.server";
+import { getSession, getSignInStep, landingFor, safeRedirect, startSession, stepPages } from "./session.server";
 
 /**
  * Signing in is a few steps, each on its own page, each on a fresh session id: the password; then
@@ -100,7 +100,8 @@ export async function requireStep(request: Request, step: SignInStep) {
 }
 
 /** After a step: on to the next one's page, or to where the person was going, on a new session. */
-export async function afterStep(db: DB, session: { idHash: string; user: { id: number } }, done: SignInStep, redirectTo: string): Promise<never> {
+export async function afterStep(db: DB, session: { idHash: string; user: { id: number; role: Role } }, done: SignInStep, redirectTo: string): Promise<never> {
   const { cookie, step } = await advance(db, session.user.id, done, session.idHash);
-  throw redirect(step ? `${stepPages[step]}?${new URLSearchParams({ redirectTo })}` : redirectTo, { status: 303, headers: { "Set-Cookie": cookie } });
+  const to = step ? `${stepPages[step]}?${new URLSearchParams({ redirectTo })}` : landingFor(session.user.role, redirectTo);
+  throw redirect(to, { status: 303, headers: { "Set-Cookie": cookie } });
 }

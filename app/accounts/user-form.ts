@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const roleValues = ["moderator", "safeguarding_lead", "administrator"] as const;
+export const roleValues = ["moderator", "safeguarding_lead", "administrator", "supporter"] as const;
 export const organisationValues = ["council", "pcf", "other"] as const;
 
 /** The add-user form. Messages are keys under staff:users.errors. */

@@ -3,7 +3,7 @@ import type { Role, UserOrganisation } from "../../db/schema";
 import { audit } from "./audit.server";
 import { hashPassword } from "./password.server";
 
-export const roles: Role[] = ["moderator", "safeguarding_lead", "administrator"];
+export const roles: Role[] = ["moderator", "safeguarding_lead", "administrator", "supporter"];
 export const organisations: UserOrganisation[] = ["council", "pcf", "other"];
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();

@@ -1,5 +1,13 @@
 import { sql, type Kysely } from "kysely";
-import type { AnswerCountTable, Database, QueueCountTable, QueueThemeCountTable, ResponseCountTable, ThemeCountTable } from "../../db/schema";
+import type {
+  AnswerCountTable,
+  Database,
+  OutreachCountTable,
+  QueueCountTable,
+  QueueThemeCountTable,
+  ResponseCountTable,
+  ThemeCountTable,
+} from "../../db/schema";
 import { DONT_KNOW, PREFER_NOT_TO_SAY } from "../surveys/model";
 import { monthOf } from "./spans";
 
@@ -27,6 +35,7 @@ interface Contribution {
   theme_counts: Counted<ThemeCountTable>[];
   queue_theme_counts: Counted<QueueThemeCountTable>[];
   answer_counts: Counted<AnswerCountTable>[];
+  outreach_counts: Counted<OutreachCountTable>[];
 }
 
 /** Each count table's key columns, in primary key order. */
@@ -36,12 +45,20 @@ export const countKeys = {
   theme_counts: ["span", "theme_id", "survey_id", "audience", "lang"],
   queue_theme_counts: ["theme_id", "survey_id", "audience", "lang", "status", "tagged"],
   answer_counts: ["question_id", "span", "question_version", "choice", "audience", "lang"],
+  outreach_counts: ["outreach_link_id", "day", "audience", "lang"],
 } as const;
 type CountTable = keyof typeof countKeys;
 const tables = Object.keys(countKeys) as CountTable[];
 
 const BATCH = 400;
-const nothing = (): Contribution => ({ response_counts: [], queue_counts: [], theme_counts: [], queue_theme_counts: [], answer_counts: [] });
+const nothing = (): Contribution => ({
+  response_counts: [],
+  queue_counts: [],
+  theme_counts: [],
+  queue_theme_counts: [],
+  answer_counts: [],
+  outreach_counts: [],
+});
 
 /** Rows grouped by the response they belong to. */
 function byResponse<T extends { response_id: number }>(rows: T[]) {
@@ -74,7 +91,7 @@ async function contributionOf(trx: Trx, responseIds: number[], themesOnly = fals
   const [responses, tags, answers, merges] = await Promise.all([
     trx
       .selectFrom("responses")
-      .select(["id", "survey_id", "audience", "lang", "status", "submitted_at"])
+      .select(["id", "survey_id", "audience", "lang", "status", "submitted_at", "outreach_link_id"])
       .where("id", "in", responseIds)
       .where("flagged", "=", 0)
       .execute(),
@@ -99,6 +116,8 @@ async function contributionOf(trx: Trx, responseIds: number[], themesOnly = fals
     if (!themesOnly) {
       adds.response_counts.push({ ...who, day });
       adds.queue_counts.push(queue);
+      if (response.outreach_link_id !== null)
+        adds.outreach_counts.push({ outreach_link_id: response.outreach_link_id, day, audience: response.audience, lang: response.lang });
     }
     const raised = new Set(own.map((tag) => tag.theme_id));
     for (const answer of given) if (answer.theme_id !== null && raisesTheme(answer.choice)) raised.add(answer.theme_id);

@@ -12,7 +12,7 @@ export async function rebuildAggregates(db: DB): Promise<void> {
   await db.transaction().execute(async (trx) => {
     // A merge under way counts part of its responses for each theme: finish it, then count.
     await finishMerges(trx, null);
-    for (const table of ["response_counts", "queue_counts", "theme_counts", "queue_theme_counts", "answer_counts"] as const)
+    for (const table of ["response_counts", "queue_counts", "theme_counts", "queue_theme_counts", "answer_counts", "outreach_counts"] as const)
       await trx.deleteFrom(table).execute();
     await sql`
       insert into response_counts (day, survey_id, audience, lang, n)
@@ -24,6 +24,11 @@ export async function rebuildAggregates(db: DB): Promise<void> {
       select r.survey_id, r.audience, r.lang, r.status, ${isTagged}, count(*)
       from responses r where r.flagged = 0
       group by 1, 2, 3, 4, 5`.execute(trx);
+    await sql`
+      insert into outreach_counts (outreach_link_id, day, audience, lang, n)
+      select r.outreach_link_id, substr(r.submitted_at, 1, 10), r.audience, r.lang, count(*)
+      from responses r where r.flagged = 0 and r.outreach_link_id is not null
+      group by 1, 2, 3, 4`.execute(trx);
     await countThemes(trx, null);
     await sql`
       insert into answer_counts (question_id, span, question_version, choice, audience, lang, n)

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { CSRF_FIELD } from "~/accounts/csrf";
 
 interface StaffNavProps {
-  staff: { name: string; csrf: string; admin: boolean; safeguarding: boolean; newConcerns: number };
+  staff: { name: string; csrf: string; admin: boolean; safeguarding: boolean; newConcerns: number; moderate: boolean };
 }
 
 /** The bar a signed-in moderator or administrator sees on every page, with sign-out. */
@@ -13,32 +13,43 @@ export function StaffNav({ staff }: StaffNavProps) {
     <div className="app-staff-bar">
       <nav className="govuk-width-container app-staff-bar__inner" aria-label={t("nav.staffLabel")}>
         <ul className="app-staff-bar__list">
+          {staff.moderate ? (
+            <>
+              <li>
+                <Link to="/moderate">{t("staff:nav.queue")}</Link>
+              </li>
+              <li>
+                <Link to="/moderate/waiting">{t("staff:nav.waiting")}</Link>
+              </li>
+              <li>
+                <Link to="/moderate/quotes">{t("staff:nav.quotes")}</Link>
+              </li>
+              <li>
+                <Link to="/moderate/statements">{t("staff:nav.statements")}</Link>
+              </li>
+              <li>
+                <Link to="/moderate/actions">{t("staff:nav.actions")}</Link>
+              </li>
+              <li>
+                <Link to="/admin/surveys">{t("staff:nav.surveys")}</Link>
+              </li>
+              <li>
+                <Link to="/moderate/insight">{t("staff:nav.insight")}</Link>
+              </li>
+              <li>
+                <Link to="/moderate/outreach">{t("staff:nav.outreach")}</Link>
+              </li>
+              <li>
+                <Link to="/moderate/exports">{t("staff:nav.exports")}</Link>
+              </li>
+              <li>
+                <Link to="/moderate/erasure">{t("staff:nav.erasure")}</Link>
+              </li>
+            </>
+          ) : null}
+          {/* Every member of staff may help someone answer; for a supporter it is the only page. */}
           <li>
-            <Link to="/moderate">{t("staff:nav.queue")}</Link>
-          </li>
-          <li>
-            <Link to="/moderate/waiting">{t("staff:nav.waiting")}</Link>
-          </li>
-          <li>
-            <Link to="/moderate/quotes">{t("staff:nav.quotes")}</Link>
-          </li>
-          <li>
-            <Link to="/moderate/statements">{t("staff:nav.statements")}</Link>
-          </li>
-          <li>
-            <Link to="/moderate/actions">{t("staff:nav.actions")}</Link>
-          </li>
-          <li>
-            <Link to="/admin/surveys">{t("staff:nav.surveys")}</Link>
-          </li>
-          <li>
-            <Link to="/moderate/insight">{t("staff:nav.insight")}</Link>
-          </li>
-          <li>
-            <Link to="/moderate/exports">{t("staff:nav.exports")}</Link>
-          </li>
-          <li>
-            <Link to="/moderate/erasure">{t("staff:nav.erasure")}</Link>
+            <Link to="/support">{t("staff:nav.support")}</Link>
           </li>
           {staff.safeguarding ? (
             <li>

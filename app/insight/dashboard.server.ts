@@ -6,6 +6,7 @@ import { listenedTarget } from "../settings.server";
 import { DONT_KNOW } from "../surveys/model";
 import type { InsightFilters } from "./filters";
 import { feltListenedTo, listenedThemeId } from "./listened.server";
+import { figuresByLink } from "./outreach.server";
 import { closingTheLoop, overdueActions, publishedActionsFor } from "./loop.server";
 import { loadRepresentation } from "./representation.server";
 import { questionNames, responsesOverTime, wherePeopleStop } from "./responses.server";
@@ -33,7 +34,7 @@ export async function insightDashboard(db: DB, lang: string, filters: InsightFil
     themeNames(db, lang),
     surveyChoices(db, lang),
   ]);
-  const [published, stopNames, representation] = await Promise.all([
+  const [published, stopNames, representation, outreach] = await Promise.all([
     publishedActionsFor(db, [...raised.keys()], scope.period?.id ?? null),
     questionNames(
       db,
@@ -45,6 +46,8 @@ export async function insightDashboard(db: DB, lang: string, filters: InsightFil
     scope.period
       ? loadRepresentation(db, { periodId: scope.period.id, surveyId: current.surveyId ?? null, audience: current.audience ?? null })
       : ({ status: "noPeriod" } as const),
+    // Which routes reach which families: responses, completion and audience by outreach link.
+    figuresByLink(db, current),
   ]);
   const loop = closingTheLoop(raised, published);
   const nameOf = (id: number) => names.get(id) ?? { text: "", lang };
@@ -82,6 +85,7 @@ export async function insightDashboard(db: DB, lang: string, filters: InsightFil
     },
     overdue,
     representation,
+    outreach,
   };
 }
 

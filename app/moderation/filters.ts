@@ -1,6 +1,6 @@
 import { supportedLanguages } from "../i18n/config";
 import { z } from "zod";
-import { audiences } from "../../db/schema";
+import { audiences, supportKinds } from "../../db/schema";
 
 export const PAGE_SIZE = 25;
 export const statuses = ["new", "in_review", "done"] as const;
@@ -15,6 +15,8 @@ export const QueueFilters = z.object({
   status: optional(z.enum(statuses)).catch(undefined),
   theme: optional(z.coerce.number().int().positive()).catch(undefined),
   untagged: optional(z.literal("1")).catch(undefined),
+  /** Supported responses: "any" kind of help, or one kind. */
+  support: optional(z.enum(["any", ...supportKinds])).catch(undefined),
   after: optional(z.string().regex(/^[0-9TZ:.-]+_\d+$/)).catch(undefined),
 });
 export type QueueFilters = z.infer<typeof QueueFilters>;

@@ -29,6 +29,8 @@ async function readResponse(db: DB, id: number, lang: string, t: TFunction) {
       "r.flagged",
       "r.quote_consent",
       "r.helped_by",
+      "r.support_kind",
+      "r.support_language",
       "r.submitted_at",
       "r.survey_version",
       "r.audience",
@@ -81,6 +83,8 @@ async function readResponse(db: DB, id: number, lang: string, t: TFunction) {
     version: response.version,
     quoteConsent: response.quote_consent === 1,
     helpedBy: response.helped_by,
+    // How a supporter helped, if one did; who it was is never recorded.
+    support: response.support_kind ? { kind: response.support_kind, language: response.support_language } : null,
     submittedAt: response.submitted_at,
     audience: response.audience,
     surveyTitle: survey.title,

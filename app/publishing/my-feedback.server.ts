@@ -14,23 +14,7 @@ export async function feedbackFor(db: DB, reference: string, lang: string, now =
   // Held for a safeguarding lead: counted nowhere yet. It looks like any response not yet read, so
   // whoever has the reference learns nothing of a concern from it.
   if (response.flagged) return { submittedOn: response.submitted_at.slice(0, 10), themes: [], actions: [] };
-  const themeRows = await db
-    .selectFrom("response_themes")
-    .select("theme_id")
-    .where("response_id", "=", response.id)
-    .union(
-      db
-        .selectFrom("answers as a")
-        .innerJoin("questions as q", "q.id", "a.question_id")
-        .select("q.theme_id as theme_id")
-        .where("a.response_id", "=", response.id)
-        .where("a.choice", "is not", null)
-        .where("a.choice", "not in", [DONT_KNOW, PREFER_NOT_TO_SAY])
-        .where("q.theme_id", "is not", null)
-        .$narrowType<{ theme_id: number }>(),
-    )
-    .execute();
-  const themeIds = themeRows.map((row) => row.theme_id);
+  const themeIds = await responseThemeIds(db, response.id);
   const none = [-1];
   const [names, actions] = await Promise.all([
     db
@@ -67,4 +51,25 @@ export async function feedbackFor(db: DB, reference: string, lang: string, now =
       return { id: action.id, title: title?.text ?? "", status: action.status, dueOn: action.due_on, lang: title?.lang ?? fallbackLanguage };
     }),
   };
+}
+
+/** The themes a response counts under: those a moderator tagged, and those of the questions it chose an answer to. */
+export async function responseThemeIds(db: DB, responseId: number): Promise<number[]> {
+  const themeRows = await db
+    .selectFrom("response_themes")
+    .select("theme_id")
+    .where("response_id", "=", responseId)
+    .union(
+      db
+        .selectFrom("answers as a")
+        .innerJoin("questions as q", "q.id", "a.question_id")
+        .select("q.theme_id as theme_id")
+        .where("a.response_id", "=", responseId)
+        .where("a.choice", "is not", null)
+        .where("a.choice", "not in", [DONT_KNOW, PREFER_NOT_TO_SAY])
+        .where("q.theme_id", "is not", null)
+        .$narrowType<{ theme_id: number }>(),
+    )
+    .execute();
+  return themeRows.map((row) => row.theme_id);
 }

@@ -51,7 +51,7 @@ export async function submitDraft(
       .where("id", "=", draftId)
       .where("response_id", "is", null)
       .where("expires_at", ">", stamp)
-      .returning(["answers", "audience", "given_code_hash"])
+      .returning(["answers", "audience", "given_code_hash", "support_kind", "support_language", "outreach_link_id"])
       .executeTakeFirst();
 
     if (!draft) {
@@ -83,6 +83,10 @@ export async function submitDraft(
           helped_by: consent.helpedBy ?? null,
           submitted_at: stamp,
           resume_code_hash: draft.given_code_hash,
+          outreach_link_id: draft.outreach_link_id,
+          // How a supporter helped, if one did; the supporter is never recorded.
+          support_kind: draft.support_kind,
+          support_language: draft.support_language,
         })
         .onConflict((oc) => oc.column("reference").doNothing())
         .returning(["id", "reference"])

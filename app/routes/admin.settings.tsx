@@ -14,7 +14,7 @@ import { missingPrivacySettings } from "~/data-protection/privacy.server";
 import { BackupStatus, PrivacySetupPrompt } from "~/data-protection/SettingsParts";
 import { getDb } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
-import { DEFAULT_LISTENED_TARGET, getSettings, saveSettings } from "~/settings.server";
+import { DEFAULT_LISTENED_TARGET, getSettings, saveSettings, withoutSecrets } from "~/settings.server";
 import { pageTitle } from "~/utils/meta";
 import { Notice } from "~/components/Notice";
 import { parseStaffForm, readStaffForm } from "~/utils/staff-form.server";
@@ -87,7 +87,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     title: t("settings.title"),
     csrf: session.csrfToken,
-    settings,
+    settings: withoutSecrets(settings),
     missing: missingPrivacySettings(settings),
     backups: { folder: backupFolder(), kept: BACKUPS_KEPT, last: (await lastNightlyBackup(getDb())) ?? null },
     saved: new URL(request.url).searchParams.has("saved"),
@@ -99,7 +99,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { data, failure } = parseStaffForm(context, staff, SettingsForm, "settings.errors");
   if (failure) return failure;
   const db = getDb();
-  const before = await getSettings(db);
+  const before = withoutSecrets(await getSettings(db));
   await saveSettings(db, data);
   await audit(db, { userId: staff.session.user.id, action: "settings.update", entity: "settings", before, after: data });
   throw redirect("/admin/settings?saved=1", 303);
@@ -253,6 +253,11 @@ export default function Settings() {
         <p className="govuk-body">
           <Link className="govuk-link" to="/admin/retention">
             {t("settings.retentionLink")}
+          </Link>
+        </p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/admin/settings/updates">
+            {t("updatesSettings.link")}
           </Link>
         </p>
         <button type="submit" className="govuk-button">

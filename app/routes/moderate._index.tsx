@@ -10,6 +10,7 @@ import { Select } from "~/components/Select";
 import { getDb } from "~/db.server";
 import { getFixedT, getLocale } from "~/i18n/i18n.server";
 import { filtersQuery, readFilters, statuses } from "~/moderation/filters";
+import { supportKinds } from "../../db/schema";
 import { queueCounts, queuePage, surveyChoices, themeChoices } from "~/moderation/queue.server";
 import { ModerationError, tagResponses } from "~/moderation/tags.server";
 import { formFailure } from "~/utils/http.server";
@@ -126,6 +127,17 @@ export default function Queue() {
             label={t("queue.theme")}
             defaultValue={data.filters.theme ? String(data.filters.theme) : ""}
             options={[any, ...data.themes.map((th) => ({ value: String(th.id), label: th.name }))]}
+          />
+          <Select
+            id="support"
+            name="support"
+            label={t("support.queue.label")}
+            defaultValue={data.filters.support}
+            options={[
+              any,
+              { value: "any", label: t("support.queue.any") },
+              ...supportKinds.map((kind) => ({ value: kind, label: t(`support.kinds.${kind}`) })),
+            ]}
           />
         </div>
         <div className="govuk-checkboxes govuk-checkboxes--small govuk-form-group">

@@ -9,11 +9,14 @@ import { readInsightFilters } from "~/insight/filters";
 import { useInsightFormat, type Named, type PeriodWords } from "~/insight/format";
 import { InsightFiltersForm } from "~/insight/InsightFiltersForm";
 import { KeyFigures } from "~/insight/KeyFigures";
+import { ActionSeenSection } from "~/insight/ActionSeenSection";
 import { ListenedSection } from "~/insight/ListenedSection";
 import { LoopSection } from "~/insight/LoopSection";
+import { OutreachSection } from "~/insight/OutreachSection";
 import { ResponsesSection } from "~/insight/ResponsesSection";
 import { RepresentationSection } from "~/insight/Representation";
 import { ThemesSection } from "~/insight/ThemesSection";
+import { actionSeen } from "~/updates/seen.server";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["insight", "population", "staff", "common", "survey"] };
@@ -22,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireStaff(request, "moderate");
   const [t, lang] = await Promise.all([getFixedT(request, "insight"), getLocale(request)]);
   const dashboard = await insightDashboard(getDb(), lang, readInsightFilters(new URL(request.url)));
-  return json({ title: t("title"), ...dashboard, canManagePopulation: session.user.role === "administrator" });
+  return json({ title: t("title"), ...dashboard, actionSeen: await actionSeen(getDb()), canManagePopulation: session.user.role === "administrator" });
 }
 
 export default function Insight() {
@@ -43,7 +46,9 @@ export default function Insight() {
       <ResponsesSection data={data} format={format} period={period} />
       <ThemesSection data={data} format={format} period={period} />
       <ListenedSection listened={data.listened} format={format} period={period} />
+      <ActionSeenSection seen={data.actionSeen} format={format} />
       <LoopSection loop={data.loop} overdue={data.overdue} format={format} period={period} />
+      <OutreachSection links={data.outreach} format={format} period={period} />
       <RepresentationSection data={data.representation} canManage={data.canManagePopulation} />
     </>
   );

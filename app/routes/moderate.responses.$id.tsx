@@ -47,6 +47,12 @@ export default function ModerateResponse() {
             {t("response.helpedBy", { helper: t(`survey:helped.options.${response.helpedBy}`) })}
           </>
         ) : null}
+        {response.support ? (
+          <>
+            <br />
+            {t(`support.response.${response.support.kind}`, { language: response.support.language })}
+          </>
+        ) : null}
       </p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">

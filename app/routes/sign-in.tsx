@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { audit } from "~/accounts/audit.server";
 import { dummyHash, verifyPassword } from "~/accounts/password.server";
-import { getSession, getSignInStep, safeRedirect, stepPages } from "~/accounts/session.server";
+import { getSession, getSignInStep, landingFor, safeRedirect, stepPages } from "~/accounts/session.server";
 import { advance } from "~/accounts/sign-in-steps.server";
 import { recordFailedSignIn, rememberDevice, signInAttempt, signInWait } from "~/accounts/throttle.server";
 import { findUserByEmail, normaliseEmail } from "~/accounts/users.server";
@@ -28,7 +28,8 @@ const SignInSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const redirectTo = safeRedirect(url.searchParams.get("redirectTo"));
-  if (await getSession(request)) throw redirect(redirectTo);
+  const session = await getSession(request);
+  if (session) throw redirect(landingFor(session.user.role, redirectTo));
   const step = await getSignInStep(request);
   if (step) throw redirect(`${stepPages[step.pending]}?${new URLSearchParams({ redirectTo })}`);
   const t = await getFixedT(request, "staff");
@@ -71,7 +72,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   headers.append("Set-Cookie", cookie);
   headers.append("Set-Cookie", await rememberDevice(db, user.id, attempt));
   const redirectTo = safeRedirect(parsed.data.redirectTo);
-  throw redirect(step ? `${stepPages[step]}?${new URLSearchParams({ redirectTo })}` : redirectTo, { status: 303, headers });
+  throw redirect(step ? `${stepPages[step]}?${new URLSearchParams({ redirectTo })}` : landingFor(user.role, redirectTo), { status: 303, headers });
 }
 
 export default function SignIn() {

@@ -12,6 +12,7 @@ import { audiences } from "../../db/schema";
 import { easyRead } from "~/i18n/config";
 import { languageChoices } from "~/i18n/languages.server";
 import { Listen } from "~/surveys/Listen";
+import { arrivalLink } from "~/outreach/arrival.server";
 import { getSetting } from "~/settings.server";
 import { createDraft, findDraft, readDraftToken, serializeDraftCookie } from "~/surveys/drafts.server";
 import { loadSurvey, requireOpen, resumePath, surveyForDraft } from "~/surveys/journey.server";
@@ -74,7 +75,7 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const audience = survey.audience === "both" ? AudienceChoice.safeParse(form.get(AUDIENCE_FIELD)).data : survey.audience;
   if (!audience) return formFailure(loadContext, { error: t("errors.whoIsAnswering") });
   await consumeLimit("starts", loadContext.clientAddress, t);
-  const { token } = await createDraft(getDb(), survey, lang, audience);
+  const { token } = await createDraft(getDb(), survey, lang, audience, new Date(), await arrivalLink(getDb(), request, survey.id));
   const first = survey.questions[0];
   throw redirect(first ? surveyPaths(survey.slug).question(first.key) : surveyPaths(survey.slug).check, {
     status: 303,

@@ -9,7 +9,10 @@ import { loadSurvey } from "~/surveys/journey.server";
 import { surveyPaths } from "~/surveys/paths";
 import { GetHelpNow } from "~/components/GetHelpNow";
 import { overdueWorkingDays } from "~/settings.server";
+import { updatesOffer } from "~/updates/contacts.server";
+import { UpdatesForm } from "~/updates/UpdatesForm";
 import { pageTitle } from "~/utils/meta";
+import { draftSupport } from "~/support/support.server";
 
 export const handle = { i18n: ["common", "survey"] };
 
@@ -26,6 +29,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     audience: draft.audience,
     startAgain: paths.start,
     leadWithinDays: await overdueWorkingDays(getDb()),
+    updates: await updatesOffer(getDb()),
+    updatesTo: `/surveys/${survey.slug}/updates`,
+    // Someone a supporter helped may have no phone or e-mail to keep the reference in: offer a slip to print.
+    slip: (await draftSupport(getDb(), draft.id)) ? `${paths.start}/slip` : null,
   });
 }
 
@@ -44,11 +51,19 @@ export default function Confirmation() {
         </div>
       </div>
       <p className="govuk-body">{t("confirmation.keepReference")}</p>
+      {data.slip ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={data.slip}>
+            {t("slip.link")}
+          </Link>
+        </p>
+      ) : null}
       <p className="govuk-body">
         <Link className="govuk-link" to="/my-feedback">
           {t("pages:myFeedback.title")}
         </Link>
       </p>
+      {data.updates ? <UpdatesForm action={data.updatesTo} offer={data.updates} headingLevel={2} /> : null}
       <h2 className="govuk-heading-m">{t("confirmation.nextHeading")}</h2>
       <p className="govuk-body">{young ? t("confirmation.nextYoung") : t("confirmation.next")}</p>
       <p className="govuk-body">

@@ -10,6 +10,7 @@ import { MethodNote, OtherFormats, OverviewSection, ThemeSection, usePublicForma
 import { publicFilters, publicHeaders } from "~/publishing/public-filters";
 import { youSaidWeDid } from "~/publishing/public.server";
 import { suppressionThreshold } from "~/settings.server";
+import { publicActionSeen } from "~/updates/seen.server";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "pages"] };
@@ -17,8 +18,10 @@ export const handle = { i18n: ["common", "pages"] };
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLocale(request);
   const filters = publicFilters(request);
-  const data = await youSaidWeDid(getDb(), lang, filters, await suppressionThreshold(getDb()));
-  return json({ title: fixedT(lang, "pages")("ysd.title"), lang, filters, ...data }, { headers: { "Cache-Control": "public, max-age=60" } });
+  const threshold = await suppressionThreshold(getDb());
+  const data = await youSaidWeDid(getDb(), lang, filters, threshold);
+  const actionSeen = await publicActionSeen(getDb(), threshold);
+  return json({ title: fixedT(lang, "pages")("ysd.title"), lang, filters, ...data, actionSeen }, { headers: { "Cache-Control": "public, max-age=60" } });
 }
 
 export { publicHeaders as headers };
@@ -94,6 +97,7 @@ export default function YouSaidWeDid() {
       </form>
 
       <OverviewSection overview={data.overview} period={data.period} sections={data.sections} format={format} lang={data.lang} />
+      {data.actionSeen === null ? null : <p className="govuk-body">{t("updates.publicSeen", { percent: format.percent(data.actionSeen) })}</p>}
 
       {data.sections.length === 0 ? (
         <p className="govuk-body">{t("ysd.none")}</p>

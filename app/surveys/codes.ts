@@ -4,10 +4,10 @@ import { createHash, randomBytes, randomInt } from "node:crypto";
 export const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
 const CODE_LENGTH = 12;
 
-/** A 12-character code (about 59 bits), shown in groups of four: "K7MP-2QXR-9FHT". */
-export function generateCode(): string {
+/** A 12-character code (about 59 bits), shown in groups of four: "K7MP-2QXR-9FHT"; or as long as asked. */
+export function generateCode(length = CODE_LENGTH): string {
   let code = "";
-  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  for (let i = 0; i < length; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return code;
 }
 
@@ -16,9 +16,9 @@ export function formatCode(code: string): string {
 }
 
 /** Accepts what people type: any case, spaces or dashes. Returns null when it cannot be a code. */
-export function normaliseCode(input: string): string | null {
+export function normaliseCode(input: string, length = CODE_LENGTH): string | null {
   const code = input.toUpperCase().replace(/[\s-]/g, "");
-  if (code.length !== CODE_LENGTH) return null;
+  if (code.length !== length) return null;
   return [...code].every((char) => CODE_ALPHABET.includes(char)) ? code : null;
 }
 

@@ -65,7 +65,15 @@ function parseAnswers(json: string): Answers {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Answers) : {};
 }
 
-export async function createDraft(db: DB, survey: { id: number; version: number }, lang: string, audience: Audience, now = new Date()) {
+/** `outreachLinkId`: the live outreach link the person came through, if any (app/outreach/arrival.server.ts). */
+export async function createDraft(
+  db: DB,
+  survey: { id: number; version: number },
+  lang: string,
+  audience: Audience,
+  now = new Date(),
+  outreachLinkId: number | null = null,
+) {
   const token = generateToken();
   const stamp = now.toISOString();
   const { id } = await db
@@ -80,6 +88,7 @@ export async function createDraft(db: DB, survey: { id: number; version: number 
       created_at: stamp,
       updated_at: stamp,
       expires_at: expiry(now),
+      outreach_link_id: outreachLinkId,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

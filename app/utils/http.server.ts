@@ -5,6 +5,7 @@ import type { TFunction } from "i18next";
 export type ErrorKind =
   | "notFound"
   | "surveyNotFound"
+  | "linkNotFound"
   | "surveyClosed"
   | "draftExpired"
   | "badForm"
@@ -29,6 +30,7 @@ export interface ErrorData {
 const links: Record<ErrorKind, { to: string; label: string }> = {
   notFound: { to: "/", label: "errors.goHome" },
   surveyNotFound: { to: "/surveys", label: "errors.goToSurveys" },
+  linkNotFound: { to: "/surveys", label: "errors.goToSurveys" },
   surveyClosed: { to: "/you-said-we-did", label: "errors.goToYouSaidWeDid" },
   draftExpired: { to: "/surveys", label: "errors.goToStart" },
   badForm: { to: "/surveys", label: "errors.goToSurveys" },

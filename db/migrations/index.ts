@@ -28,6 +28,9 @@ import * as staffAccounts from "./2026-12-05-09-staff-accounts";
 import * as retention from "./2026-12-05-10-retention";
 import * as erasure from "./2026-12-05-11-erasure";
 import * as scheduledJobs from "./2026-12-05-12-scheduled-jobs";
+import * as outreachLinks from "./2026-12-05-13-outreach-links";
+import * as supporters from "./2026-12-05-14-supporters";
+import * as updates from "./2026-12-05-15-updates";
 
 /**
  * Every migration, imported statically so that the bundled server carries them:
@@ -63,4 +66,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05-10-retention": retention,
   "2026-12-05-11-erasure": erasure,
   "2026-12-05-12-scheduled-jobs": scheduledJobs,
+  "2026-12-05-13-outreach-links": outreachLinks,
+  "2026-12-05-14-supporters": supporters,
+  "2026-12-05-15-updates": updates,
 };

@@ -31,6 +31,8 @@ export const demoUsers = [
     password: "demo safeguarding password",
     totpSecret: "IY5VO7CRIHOEF3BRPPJDA542BN4VUQZQ",
   },
+  // A family support worker who helps people answer (issue 18); sees no responses.
+  { email: "supporter@example.org", name: "Sam Rahman", role: "supporter", organisation: "other", password: "demo supporter password", totpSecret: null },
 ] as const;
 
 const demoSettings = {

@@ -117,6 +117,8 @@ describe("the HTML of every page", () => {
       "routes/admin.population.uploads.$id",
       "routes/moderate.actions.$id",
       "routes/moderate.actions.$id_.translate.$lang",
+      "routes/moderate.outreach.$id",
+      "routes/moderate.outreach.$id_.poster.$lang",
       "routes/moderate.quotes.$id",
       "routes/moderate.quotes.new",
       "routes/moderate.responses.$id",

@@ -7,6 +7,7 @@ import { getDb } from "~/db.server";
 import { createQuote } from "~/moderation/quotes.server";
 import { storeUpload } from "~/insight/population.server";
 import { flagResponse } from "~/safeguarding/concerns.server";
+import { createLink } from "~/outreach/links.server";
 import { call, readJson } from "../support/remix";
 import { createParentSurvey, createResponse, createStaff } from "../support/factories";
 
@@ -15,8 +16,9 @@ type RouteModule = {
   action?: (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => unknown;
 };
 
-// Every route file under /moderate and /admin, found from the file names: a new one cannot escape.
-const routeFiles = import.meta.glob<RouteModule>(["/app/routes/moderate*.tsx", "/app/routes/admin*.tsx"]);
+// Every route file under /moderate, /admin and /support, found from the file names: a new one cannot escape.
+// Pages and resource routes (a PDF, a download) alike.
+const routeFiles = import.meta.glob<RouteModule>(["/app/routes/moderate*.{ts,tsx}", "/app/routes/admin*.{ts,tsx}", "/app/routes/support*.{ts,tsx}"]);
 
 /** The URL a route file answers, with its params filled in. */
 function urlFor(
@@ -31,10 +33,11 @@ function urlFor(
     statement: number;
     period: number;
     upload: number;
+    outreach: number;
     survey: string;
   },
 ) {
-  const name = file.replace("/app/routes/", "").replace(/\.tsx$/, "");
+  const name = file.replace("/app/routes/", "").replace(/\.tsx?$/, "");
   const params: Record<string, string> = {};
   const path = name
     .split(".")
@@ -48,7 +51,7 @@ function urlFor(
           ? "new"
           : param === "lang"
             ? "pl"
-            : name.startsWith("admin.surveys")
+            : name.startsWith("admin.surveys") || name.startsWith("support")
               ? ids.survey
               : name.startsWith("moderate.responses")
                 ? ids.response
@@ -70,7 +73,9 @@ function urlFor(
                                 ? ids.action
                                 : name.startsWith("moderate.statements")
                                   ? ids.statement
-                                  : null;
+                                  : name.startsWith("moderate.outreach")
+                                    ? ids.outreach
+                                    : null;
       if (value === null) throw new Error(`Add a value for ${segment} in ${file} to the authorisation test`);
       params[param] = String(value);
       return String(value);
@@ -84,7 +89,7 @@ function urlFor(
     "admin.surveys.$slug.preview",
     "admin.surveys.$slug.history",
   ].includes(name);
-  const area = name.includes("safeguarding") ? "safeguarding" : name.startsWith("admin") ? "admin" : "moderate";
+  const area = name.startsWith("support") ? "support" : name.includes("safeguarding") ? "safeguarding" : name.startsWith("admin") ? "admin" : "moderate";
   // Routes that need a query string to show anything.
   const query = name === "moderate.quotes.new" ? `?answer=${ids.answer}` : name === "moderate.statements.new" ? `?theme=2&period=${ids.period}` : "";
   return { path: `/${path}${query}`, params, areas: { GET: readsSurveys ? "moderate" : area, POST: area } };
@@ -96,6 +101,7 @@ describe("authorisation matrix", () => {
     expect(names).toContain("/app/routes/moderate._index.tsx");
     expect(names).toContain("/app/routes/admin.users._index.tsx");
     expect(names).toContain("/app/routes/moderate.safeguarding._index.tsx");
+    expect(names).toContain("/app/routes/support.$slug.tsx");
   });
 
   it("gives each role the answer it should, for every staff route, GET and POST", async () => {
@@ -106,6 +112,8 @@ describe("authorisation matrix", () => {
       moderator: await createStaff(db, "moderator"),
       safeguarding_lead: await createStaff(db, "safeguarding_lead"),
       administrator: await createStaff(db, "administrator"),
+      // Helps someone answer; every page that shows responses or runs the portal refuses them.
+      supporter: await createStaff(db, "supporter"),
     };
     const flagged = await createResponse(db, slug, { "one-change": "Something worrying." });
     const flag = await flagResponse(db, flagged, "Worrying", staff.moderator.id);
@@ -135,7 +143,9 @@ describe("authorisation matrix", () => {
     const period = (await createPeriod(db, { slug: "matrix", name: "Matrix", startsOn: "2026-01-01", endsOn: "2026-12-31" }, staff.administrator.id)) as number;
     const statement = await createStatement(db, 1, period, { summary: "People said…", quoteIds: [] }, staff.moderator.id);
     const upload = await storeUpload(db, { periodId: period, fileName: "sen.csv", rows: 1, areas: [], userId: staff.administrator.id });
-    const ids = { response, user: staff.moderator.id, flag, quote, answer, action, statement, period, upload, survey: slug };
+    const surveyId = (await db.selectFrom("surveys").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
+    const outreach = (await createLink(db, { name: "Matrix school", kind: "school", surveyId }, staff.moderator.id)).id;
+    const ids = { response, user: staff.moderator.id, flag, quote, answer, action, statement, period, upload, outreach, survey: slug };
     const checked: string[] = [];
 
     for (const [file, load] of Object.entries(routeFiles)) {
@@ -152,7 +162,9 @@ describe("authorisation matrix", () => {
         expect(anonymous.response.headers.get("Location"), `${method} ${path} anonymous`).toMatch(/^\/sign-in\?redirectTo=/);
 
         for (const [role, person] of Object.entries(staff)) {
-          const allowed = area === "moderate" || role === "administrator" || (area === "safeguarding" && role === "safeguarding_lead");
+          const allowed =
+            area === "support" ||
+            (role !== "supporter" && (area === "moderate" || role === "administrator" || (area === "safeguarding" && role === "safeguarding_lead")));
           const { response: answer } = await call(fn, { path, params, form, headers: { Cookie: person.cookie } });
           const label = `${method} ${path} as ${role}`;
           if (!allowed) {
@@ -171,6 +183,6 @@ describe("authorisation matrix", () => {
       }
     }
     expect(checked.length).toBeGreaterThanOrEqual(8);
-    // Every staff route, four roles, GET and POST: a few hundred requests, more than the default 5 s on a busy machine.
+    // Every staff route, five roles, GET and POST: a few hundred requests, more than the default 5 s on a busy machine.
   }, 60_000);
 });

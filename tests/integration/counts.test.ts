@@ -5,6 +5,7 @@ import { rebuildAggregates } from "~/aggregates/rebuild.server";
 import { getDb } from "~/db.server";
 import { continueMerges, mergeBatch, startMerge } from "~/moderation/merges.server";
 import { createTheme } from "~/moderation/themes.server";
+import { createLink } from "~/outreach/links.server";
 import { saveResponse, tagResponses } from "~/moderation/tags.server";
 import { submitDraft } from "~/responses/responses.server";
 import { decideNotConcern, flagResponse } from "~/safeguarding/concerns.server";
@@ -101,6 +102,12 @@ describe("the kept counts", () => {
       await createStaff(db(), "administrator"),
     ];
     const slugs = [await createParentSurvey(db()), await createYoungPeopleSurvey(db())];
+    // Two in three people come through an outreach link of their survey.
+    const links: number[] = [];
+    for (const slug of slugs) {
+      const survey = (await getSurvey(db(), slug, "en"))!;
+      links.push((await createLink(db(), { name: `Poster for ${slug}`, kind: "school", surveyId: survey.id }, admin.id)).id);
+    }
     let made = 0;
 
     const run = async (commands: Command[]) => {
@@ -114,7 +121,7 @@ describe("the kept counts", () => {
               const survey = (await getSurvey(db(), slugs[step.survey], "en"))!;
               const day = new Date(Date.UTC(2030, 0, 1 + step.day, 9, step.seed[0] % 60));
               const audience = survey.audience === "both" ? "parent_carer" : survey.audience;
-              const draft = await createDraft(db(), survey, langs[step.lang], audience, day);
+              const draft = await createDraft(db(), survey, langs[step.lang], audience, day, step.seed[2] % 3 === 0 ? null : links[step.survey]);
               await saveAnswers(db(), draft.id, survey.questions, answersFor(survey.questions, step.seed, step.disclose), day);
               await submitDraft(db(), survey, draft.id, { quote: step.seed[1] % 2 === 0 }, langs[step.lang], day);
               break;

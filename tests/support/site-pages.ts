@@ -78,7 +78,12 @@ export const unreachable: Record<string, string> = {
   "routes/surveys.$slug.exit.$key": "no demo survey has an answer that ends it early",
   "routes/reset-password.$token": "its address comes only in an email",
   "routes/sign-in_.new-password": "only someone signing in with a temporary password is sent there",
+  "routes/surveys.$slug.slip": "only answers sent with a supporter's help offer the slip; tests/browser/supporters.test.ts opens it",
   "routes/refused": "the server's gate sends refused requests there; it draws the same error page as a missing one",
+  "routes/surveys.$slug.updates": "offered only where CONTACT_ENCRYPTION_KEY is set; tests/browser/updates.test.ts opens it",
+  "routes/updates.seen.$token": "its address comes only in an update message; tests/browser/updates.test.ts opens it",
+  "routes/updates.unsubscribe.$token": "its address comes only in an update message; tests/browser/updates.test.ts opens it",
+  "routes/s.$code": "it always sends the person on to the survey's start page, or draws the error page; tests/browser/outreach.test.ts follows one",
 };
 
 /** A person's visits made with fetch: cookies kept, redirects followed, forms sent as a browser sends them. */
@@ -316,9 +321,21 @@ async function populationUpload(site: Catalogue, visitor: HttpVisitor) {
   site.add("staff", expectPage(upload, "population upload"));
 }
 
+/** An outreach link made through its form (a new portal has none yet), with its page and its poster. */
+async function outreachLink(site: Catalogue, visitor: HttpVisitor) {
+  const form = await visitor.get("/moderate/outreach");
+  const survey = Array.from(new JSDOM(form.html).window.document.querySelectorAll<HTMLOptionElement>("#survey option")).find((option) => option.value);
+  if (!survey) return;
+  const fields = { name: "Greenfield Primary newsletter", kind: "newsletter", survey: survey.value };
+  const made = expectPage(await visitor.submit(form, { submitter: 'main form button[type="submit"]', fields }), "outreach link");
+  site.add("staff", made);
+  const poster = new JSDOM(made.html).window.document.querySelector<HTMLAnchorElement>('main a[href*="/poster/"]');
+  if (poster) site.add("staff", expectPage(await visitor.get(poster.getAttribute("href")!), "outreach poster"));
+}
+
 /**
  * Walks the running portal and lists its pages. Nothing here changes what the pages show, except
- * the answers sent and saved and the population file uploaded, which the walk itself needs.
+ * the answers sent and saved, the population file uploaded and the outreach link made, which the walk itself needs.
  */
 export async function findSitePages(base: string, staff = "admin@example.org"): Promise<Site> {
   const site = new Catalogue(base, appRoutes());
@@ -338,6 +355,7 @@ export async function findSitePages(base: string, staff = "admin@example.org"): 
   const signedIn = await signIn(visitors.staff, staff);
   if (!signedIn.path.startsWith("/moderate")) throw new Error(`signing in as ${staff} ended on ${signedIn.path} (${signedIn.status})`);
   await populationUpload(site, visitors.staff);
+  await outreachLink(site, visitors.staff);
   await site.crawl(visitors.staff, "staff", ["/moderate"], 150);
   const unreached = site.routes.filter((route) => route.page && !site.has(route.id)).map((route) => route.id);
   const cookies = Object.fromEntries(Object.entries(visitors).map(([who, visitor]) => [who, visitor.cookies])) as Site["cookies"];
