@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
-import { SMTPServer } from "smtp-server";
 import { createDb } from "../../db/connection";
 import { migrateToLatest } from "../../db/migrate";
 import { seedDemo } from "../../db/seed/demo";
 import { tmpDir } from "../setup/paths";
+import { Jar, postForm as post, startMailCatcher } from "../support/http";
 import { removeDatabase, startServer, type RunningServer } from "../support/server";
 import { signInWithFetch } from "../support/second-factor";
 
@@ -18,69 +17,15 @@ import { signInWithFetch } from "../support/second-factor";
 const PLANTED = "PLANTED-HELD-WORDS";
 const SURVEY = "young-people";
 
-interface Caught {
-  to: string[];
-  body: string;
-}
-
 let server: RunningServer | undefined;
-let smtp: SMTPServer | undefined;
+let catcher: Awaited<ReturnType<typeof startMailCatcher>> | undefined;
 let databasePath = "";
-const caught: Caught[] = [];
 
 afterAll(async () => {
   await server?.stop();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await catcher?.close();
   if (databasePath) removeDatabase(databasePath);
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** A local mail catcher: accepts every message and keeps it. */
-async function startCatcher(): Promise<number> {
-  const port = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, done) {
-      let body = "";
-      stream.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      stream.on("end", () => {
-        caught.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), body });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp!.listen(port, "127.0.0.1", resolve));
-  return port;
-}
-
-class Jar {
-  cookies = new Map<string, string>();
-  store(response: Response) {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(";");
-      const [name, ...value] = pair.split("=");
-      this.cookies.set(name, value.join("="));
-    }
-  }
-  header() {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  }
-}
-
-async function post(url: string, form: Record<string, string>, jar: Jar) {
-  const response = await fetch(url, { method: "POST", body: new URLSearchParams(form), headers: { Cookie: jar.header() }, redirect: "manual" });
-  jar.store(response);
-  return response;
-}
 
 async function publicFigures(url: string) {
   const json = await (await fetch(`${url}/you-said-we-did.json?period=autumn-2026`)).text();
@@ -96,7 +41,8 @@ async function restart(env: Record<string, string>) {
 
 describe("a disclosure through the built server", () => {
   it("emails the lead without the words, and is counted nowhere public until a lead decides", async () => {
-    const port = await startCatcher();
+    catcher = await startMailCatcher();
+    const { port, caught } = catcher;
     fs.mkdirSync(tmpDir, { recursive: true });
     databasePath = path.join(tmpDir, `held-${randomUUID()}.sqlite`);
     const db = createDb(databasePath);

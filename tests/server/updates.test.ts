@@ -1,8 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
-import { SMTPServer } from "smtp-server";
 import { createAction } from "../../app/actions/actions.server";
 import { approvePublication, requestPublication } from "../../app/publishing/publishing.server";
 import { responseThemeIds } from "../../app/publishing/my-feedback.server";
@@ -10,6 +8,7 @@ import { createDb } from "../../db/connection";
 import { migrateToLatest } from "../../db/migrate";
 import { seedDemo } from "../../db/seed/demo";
 import { tmpDir } from "../setup/paths";
+import { freePort, Jar, postForm as post, startMailCatcher } from "../support/http";
 import { removeDatabase, startServer, type RunningServer } from "../support/server";
 
 /**
@@ -22,62 +21,14 @@ const SURVEY = "young-people";
 const WORDS = "PLANTED-UPDATE-WORDS";
 
 let server: RunningServer | undefined;
-let smtp: SMTPServer | undefined;
+let catcher: Awaited<ReturnType<typeof startMailCatcher>> | undefined;
 let databasePath = "";
-const caught: { to: string[]; body: string }[] = [];
 
 afterAll(async () => {
   await server?.stop();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await catcher?.close();
   if (databasePath) removeDatabase(databasePath);
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startCatcher(): Promise<number> {
-  const port = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, done) {
-      let body = "";
-      stream.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      stream.on("end", () => {
-        caught.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), body });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp!.listen(port, "127.0.0.1", resolve));
-  return port;
-}
-
-class Jar {
-  cookies = new Map<string, string>();
-  store(response: Response) {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(";");
-      const [name, ...value] = pair.split("=");
-      this.cookies.set(name, value.join("="));
-    }
-  }
-  header() {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  }
-}
-
-async function post(url: string, form: Record<string, string>, jar?: Jar) {
-  const response = await fetch(url, { method: "POST", body: new URLSearchParams(form), headers: jar ? { Cookie: jar.header() } : {}, redirect: "manual" });
-  jar?.store(response);
-  return response;
-}
 
 /** An action on the themes, published by two people of the demo's staff. */
 async function publishOn(themeIds: number[]) {
@@ -114,7 +65,8 @@ async function publishOn(themeIds: number[]) {
 
 describe("updates through the built server", () => {
   it("sends one Polish message with a one-click unsubscribe and no answer text", async () => {
-    const smtpPort = await startCatcher();
+    catcher = await startMailCatcher();
+    const { port: smtpPort, caught } = catcher;
     fs.mkdirSync(tmpDir, { recursive: true });
     databasePath = path.join(tmpDir, `updates-${randomUUID()}.sqlite`);
     const setup = createDb(databasePath);
