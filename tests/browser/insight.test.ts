@@ -41,12 +41,12 @@ describe("the insight dashboard", () => {
     expect(await page.locator("figure.app-chart").count()).toBeGreaterThanOrEqual(5);
     for (const figure of await page.locator("figure.app-chart").all()) expect(await figure.locator("table").count()).toBe(1);
 
-    await page.getByLabel("Who answered").selectOption({ label: "Young people" });
+    await page.getByLabel("Who answered", { exact: true }).selectOption({ label: "Young people" });
     await page.getByLabel("Week").check();
     await admin.navigate(() => page.getByRole("button", { name: "Show figures" }).click());
     const url = new URL(page.url());
     expect(Object.fromEntries(url.searchParams)).toMatchObject({ period: "autumn-2026", audience: "young_person", by: "week" });
-    expect(await page.getByLabel("Who answered").locator("option:checked").textContent()).toBe("Young people");
+    expect(await page.getByLabel("Who answered", { exact: true }).locator("option:checked").textContent()).toBe("Young people");
     expect(await keyFigure(admin, "Responses received")).toBe(receivedInAutumn("young_person"));
     expect(await page.getByRole("table", { name: "Responses received each week" }).count()).toBe(1);
 
