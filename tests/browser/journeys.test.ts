@@ -228,7 +228,10 @@ describe("submitting twice", () => {
     await page.getByLabel("Yes, you may quote my words without anything that could identify me").check();
     const before = running.server.query<{ n: number }>("select count(*) as n from responses")[0].n;
 
-    await visitor.navigate(() => page.getByRole("button", { name: "Send my answers" }).dblclick());
+    // The second click starts a second submission, which cancels the first page load: wait for
+    // where the person ends up, not for the first navigation.
+    await Promise.all([page.waitForURL(/\/surveys\/young-people\/confirmation$/), page.getByRole("button", { name: "Send my answers" }).dblclick()]);
+    await visitor.audit();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Thank you, your answers have been sent");
     await page.goBack();
     await visitor.audit();
