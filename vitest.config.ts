@@ -44,23 +44,32 @@ export default defineConfig({
             },
           ]
         : []),
-      {
+      // Against the built server: the browser tests in Chromium (e2e), and the server tests over HTTP
+      // (server). Each project runs its files one at a time, and the two run side by side, so one
+      // browser and one server test share the two cores with the database tests.
+      ...[
+        { name: "e2e", include: ["tests/browser/**/*.test.ts"], globalSetup: [] as string[] },
+        {
+          name: "server",
+          include: ["tests/server/**/*.test.ts"],
+          // A PostgreSQL server for the tests that run the built server on it (several instances, a restart, db:copy).
+          globalSetup: engines.includes("postgres") ? ["tests/setup/postgres-global-setup.ts"] : [],
+        },
+      ].map(({ name, include, globalSetup }) => ({
         resolve: { alias },
         test: {
-          name: "e2e",
-          include: ["tests/browser/**/*.test.ts", "tests/server/**/*.test.ts"],
-          environment: "node",
+          name,
+          include,
+          environment: "node" as const,
           globals: true,
-          // Each file starts the built server and Chromium; two cores run one file at a time.
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // A PostgreSQL server for the tests that run the built server on it (several instances, a restart, db:copy).
-          globalSetup: engines.includes("postgres") ? ["tests/setup/postgres-global-setup.ts"] : [],
+          globalSetup,
           env: { TEST_ENGINES: engines.join(",") },
           setupFiles: ["tests/setup/setup-test-env.ts"],
         },
-      },
+      })),
     ],
   },
 });
