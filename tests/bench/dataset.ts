@@ -27,7 +27,7 @@ export const benchDir = path.join(repoRoot, ".bench");
 const CHECKED_UP_TO = 20_000;
 
 /** What the data is made from: the migrations, this generator and the words it uses. */
-function sourceHash(): string {
+export function sourceHash(): string {
   const hash = createHash("sha256");
   const files = [
     ...fs.readdirSync(path.join(repoRoot, "db/migrations")).map((file) => path.join(repoRoot, "db/migrations", file)),

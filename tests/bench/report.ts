@@ -1,5 +1,6 @@
 // The bench's table (one column per dataset size, the target, and whether it was met) and its one
 // JSON line, so that two runs can be compared.
+import type { Engine } from "../../db/connection";
 import type { SizeFigures } from "./run-size";
 
 interface Line {
@@ -8,6 +9,8 @@ interface Line {
   target: string;
   /** Whether the run meets the target; undefined when the line has none. */
   met?: (sizes: SizeFigures[]) => boolean;
+  /** Whether the run measured it: two instances are measured on PostgreSQL only. */
+  measured?: (figures: SizeFigures) => boolean;
 }
 
 const number = (value: number) => Math.round(value).toLocaleString("en-GB");
@@ -46,6 +49,20 @@ const lines: Line[] = [
     target: "p99 < 100",
     met: everySize((f) => f.submissions.p99 < 100),
   },
+  {
+    what: "submissions to two instances, req/s",
+    values: (f) => number(f.twoInstances!.rps),
+    target: "≥ 500",
+    met: everySize((f) => f.twoInstances!.rps >= 500),
+    measured: (f) => f.twoInstances !== null,
+  },
+  {
+    what: "submissions to two instances, p50 / p99 ms",
+    values: (f) => `${f.twoInstances!.p50} / ${f.twoInstances!.p99}`,
+    target: "p99 < 100",
+    met: everySize((f) => f.twoInstances!.p99 < 100),
+    measured: (f) => f.twoInstances !== null,
+  },
   ...Object.entries(pageNames).map(([name, what]): Line => ({
     what: `${what}, p50 / p99 ms`,
     values: (f) => `${f.pages[name].p50} / ${f.pages[name].p99}`,
@@ -70,7 +87,12 @@ const lines: Line[] = [
     target: "< 1,000",
     met: everySize((f) => f.merge.status === 303 && f.merge.ms < 1000),
   },
-  { what: "… every tag moved, ms", values: (f) => `${number(f.merge.doneMs)} (${number(f.merge.moved)} tags)`, target: "" },
+  {
+    what: "… every tag moved, ms",
+    values: (f) =>
+      f.merge.finished ? `${number(f.merge.doneMs)} (${number(f.merge.moved)} tags)` : `not done in ${number(f.merge.doneMs)} (${number(f.merge.moved)} tags)`,
+    target: "",
+  },
   { what: "… public page meanwhile, p50 / longest ms", values: (f) => `${f.merge.during.p50} / ${f.merge.during.max}`, target: "" },
   {
     what: "longest event-loop delay, ms",
@@ -80,9 +102,14 @@ const lines: Line[] = [
   },
 ];
 
-export function printTable(sizes: SizeFigures[]) {
-  const header = ["", ...sizes.map((f) => `${number(f.responses)} responses`), "target", "met?"];
-  const body = lines.map((line) => [line.what, ...sizes.map(line.values), line.target, line.met ? (line.met(sizes) ? "yes" : "NO") : ""]);
+/** The lines this run measured at every size. */
+const linesOf = (sizes: SizeFigures[]) => lines.filter((line) => !line.measured || sizes.every(line.measured));
+
+export const engineNames: Record<Engine, string> = { sqlite: "SQLite", postgres: "PostgreSQL" };
+
+export function printTable(sizes: SizeFigures[], engine: Engine) {
+  const header = [engineNames[engine], ...sizes.map((f) => `${number(f.responses)} responses`), "target", "met?"];
+  const body = linesOf(sizes).map((line) => [line.what, ...sizes.map(line.values), line.target, line.met ? (line.met(sizes) ? "yes" : "NO") : ""]);
   const widths = header.map((_, column) => Math.max(...[header, ...body].map((cells) => cells[column].length)));
   const format = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ");
   console.log(`\n${format(header)}\n${widths.map((width) => "-".repeat(width)).join("  ")}`);
@@ -91,5 +118,9 @@ export function printTable(sizes: SizeFigures[]) {
 
 /** Whether each target was met, by name, for the JSON line. */
 export function targetsMet(sizes: SizeFigures[]): Record<string, boolean> {
-  return Object.fromEntries(lines.filter((line) => line.met).map((line) => [line.what, line.met!(sizes)]));
+  return Object.fromEntries(
+    linesOf(sizes)
+      .filter((line) => line.met)
+      .map((line) => [line.what, line.met!(sizes)]),
+  );
 }

@@ -77,6 +77,18 @@ function reportFiles(file: string): { pid: number | null; name: string }[] {
 
 const readReport = (name: string) => JSON.parse(fs.readFileSync(name, "utf8")) as Report;
 
+/** A report the server is writing: it may be there and still empty for a moment, so it is read until it is whole, or given up at `until`. */
+async function whenWritten(name: string, until: number): Promise<Report | undefined> {
+  for (;;) {
+    try {
+      return readReport(name);
+    } catch {
+      if (Date.now() >= until) return undefined;
+      await sleep(20);
+    }
+  }
+}
+
 /**
  * The server's own event-loop figures (server/event-loop.ts), phase by phase: each phase ends with
  * SIGUSR2, sent only to processes that have written a report (so only to processes that listen for it).
@@ -96,9 +108,8 @@ export async function eventLoopProbe(root: number, file: string, processes: numb
     for (const report of reporting) process.kill(report.pid, "SIGUSR2");
     const seen: Report[] = [];
     for (const report of reporting) {
-      const until = Date.now() + 5000;
-      while (!fs.existsSync(`${report.name}.phase`) && Date.now() < until) await sleep(20);
-      if (fs.existsSync(`${report.name}.phase`)) seen.push(readReport(`${report.name}.phase`));
+      const phase = await whenWritten(`${report.name}.phase`, Date.now() + 5000);
+      if (phase) seen.push(phase);
     }
     // A phase run twice (two sign-ins) keeps its longest.
     const earlier = phases[name] ? [phases[name]] : [];

@@ -3,6 +3,7 @@
 // all at once, in windows of equal length. Each window's p99 and errors are kept with the server's
 // memory at its end, so a leak or a slowdown shows as a trend. Figures are printed, not asserted.
 import autocannon from "autocannon";
+import type { BenchDatabases } from "./databases";
 import { serverOn, startDraft } from "./run-size";
 import { processTree, rssMb } from "./server-probe";
 import { signIn } from "./staff";
@@ -33,8 +34,8 @@ export interface SoakFigures {
 
 const totalRss = (root: number) => Math.round(processTree(root).reduce((sum, pid) => sum + rssMb(pid), 0));
 
-export async function soak(responses: number): Promise<SoakFigures> {
-  const { server, eventLoop } = await serverOn(responses);
+export async function soak(databases: BenchDatabases, responses: number): Promise<SoakFigures> {
+  const { database, server, eventLoop } = await serverOn(databases, responses);
   try {
     const draft = await startDraft(server);
     const moderator = await signIn(server.url, "moderator");
@@ -81,5 +82,7 @@ export async function soak(responses: number): Promise<SoakFigures> {
     return figures;
   } finally {
     await server.stop();
+    eventLoop.remove();
+    await database.remove();
   }
 }
