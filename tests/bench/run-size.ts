@@ -345,6 +345,7 @@ export async function measureSize(databases: BenchDatabases, responses: number):
     await spent("the pages");
     const exported = await step("export", () => exportAll(server, db, moderator));
     const merged = await step("merge", () => merge(server, db, admin));
+    await spent("the export and the theme merge");
     await stopServer(server);
     const stalls = eventLoop.finish();
     printStalls(stalls);
