@@ -1,8 +1,6 @@
 import http from "node:http";
-import net from "node:net";
 import { randomBytes, randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
-import { SMTPServer } from "smtp-server";
 import { createAction, changeStatus, addUpdate } from "~/actions/actions.server";
 import { getDb } from "~/db.server";
 import { deliverDue, deliverDueTexts, retryDelay } from "~/mail/outbox.server";
@@ -18,6 +16,7 @@ import * as insight from "~/routes/moderate.insight";
 import * as publicPage from "~/routes/you-said-we-did._index";
 import { forgetSettings, saveSettings } from "~/settings.server";
 import { openContact, sealContact } from "~/updates/contact-crypto.server";
+import { freePort, startMailCatcher, type CaughtMail } from "../support/http";
 import { deleteExpiredContacts, ukMobile } from "~/updates/contacts.server";
 import { queueWeeklyUpdates, WEEK_MS } from "~/updates/digest.server";
 import { notifyTextSender } from "~/updates/notify.server";
@@ -32,15 +31,6 @@ const db = () => getDb();
 const ORIGIN = "http://localhost:3000";
 const WORDS = "SECRETWORDS";
 const DAY = 24 * 60 * 60 * 1000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** A person answers the every-kind survey (its scale question is on the communication theme) and sends it. */
 async function sendSurvey(slug: string, lang = "en") {
@@ -100,33 +90,14 @@ async function publishAction(title: string, at: Date) {
   return { id, author };
 }
 
-interface Caught {
-  to: string[];
-  body: string;
-}
-
-async function withCatcher<T>(work: (transport: nodemailer.Transporter, caught: Caught[]) => Promise<T>): Promise<T> {
-  const port = await freePort();
-  const caught: Caught[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, done) {
-      let body = "";
-      stream.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      stream.on("end", () => {
-        caught.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), body });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(port, "127.0.0.1", resolve));
+async function withCatcher<T>(work: (transport: nodemailer.Transporter, caught: CaughtMail[]) => Promise<T>): Promise<T> {
+  const { port, caught, close } = await startMailCatcher();
   const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
   try {
     return await work(transport, caught);
   } finally {
     transport.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await close();
   }
 }
 
