@@ -1,11 +1,10 @@
-import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TwoThirds } from "~/components/Layout";
 import { getDb } from "~/db.server";
 import { formatCode } from "~/surveys/codes";
-import { findDraft, readDraftToken } from "~/surveys/drafts.server";
-import { loadSurvey } from "~/surveys/journey.server";
+import { loadSurvey, requireSentDraft } from "~/surveys/journey.server";
 import { surveyPaths } from "~/surveys/paths";
 import { GetHelpNow } from "~/components/GetHelpNow";
 import { overdueWorkingDays } from "~/settings.server";
@@ -17,12 +16,10 @@ import { draftSupport } from "~/support/support.server";
 export const handle = { i18n: ["common", "survey"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { survey, t } = await loadSurvey(request, params);
+  const context = await loadSurvey(request, params);
+  const { survey, t } = context;
   const paths = surveyPaths(survey.slug);
-  const token = await readDraftToken(request);
-  const draft = token ? await findDraft(getDb(), survey.id, token) : undefined;
-  if (!draft) throw redirect(paths.start);
-  if (!draft.reference) throw redirect(paths.check);
+  const draft = await requireSentDraft(request, context);
   return json({
     title: t("confirmation.title"),
     reference: formatCode(draft.reference),

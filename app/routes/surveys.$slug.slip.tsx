@@ -1,12 +1,10 @@
-import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TwoThirds } from "~/components/Layout";
-import { getDb } from "~/db.server";
 import { env } from "~/env.server";
 import { formatCode } from "~/surveys/codes";
-import { findDraft, readDraftToken } from "~/surveys/drafts.server";
-import { loadSurvey } from "~/surveys/journey.server";
+import { loadSurvey, requireSentDraft } from "~/surveys/journey.server";
 import { surveyPaths } from "~/surveys/paths";
 import { pageTitle } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
@@ -18,18 +16,15 @@ export const handle = { i18n: ["common", "survey"] };
  * confirmation page, it shows the reference and nothing of the answers.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { survey, t } = await loadSurvey(request, params);
-  const paths = surveyPaths(survey.slug);
-  const token = await readDraftToken(request);
-  const draft = token ? await findDraft(getDb(), survey.id, token) : undefined;
-  if (!draft) throw redirect(paths.start);
-  if (!draft.reference) throw redirect(paths.check);
+  const context = await loadSurvey(request, params);
+  const { survey, t } = context;
+  const draft = await requireSentDraft(request, context);
   return json({
     title: t("slip.title"),
     surveyTitle: survey.title,
     reference: formatCode(draft.reference),
     address: `${env().PUBLIC_URL}/my-feedback`,
-    back: paths.confirmation,
+    back: surveyPaths(survey.slug).confirmation,
   });
 }
 

@@ -4,8 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TwoThirds } from "~/components/Layout";
 import { getDb } from "~/db.server";
-import { findDraft, readDraftToken } from "~/surveys/drafts.server";
-import { loadSurvey, type SurveyContext } from "~/surveys/journey.server";
+import { loadSurvey, requireSentDraft, type SurveyContext } from "~/surveys/journey.server";
 import { surveyPaths } from "~/surveys/paths";
 import { SubscribeForm, subscribe, updatesOffer } from "~/updates/contacts.server";
 import { UpdatesForm } from "~/updates/UpdatesForm";
@@ -17,10 +16,7 @@ export const handle = { i18n: ["common", "survey"] };
 
 /** Only the person who sent the response, with its draft's cookie, and only where updates are offered. */
 async function requireSentResponse(request: Request, context: SurveyContext) {
-  const token = await readDraftToken(request);
-  const draft = token ? await findDraft(getDb(), context.survey.id, token) : undefined;
-  if (!draft) throw redirect(surveyPaths(context.survey.slug).start);
-  if (draft.responseId === null) throw redirect(surveyPaths(context.survey.slug).check);
+  const draft = await requireSentDraft(request, context);
   const offer = await updatesOffer(getDb());
   if (!offer) httpError(context.t, 404, "notFound");
   return { responseId: draft.responseId, offer };

@@ -53,6 +53,19 @@ export async function requireDraft(request: Request, context: SurveyContext): Pr
   return { draft, survey: await surveyForDraft(survey, draft, context.lang) };
 }
 
+/**
+ * The person's sent draft, for the pages after sending (confirmation, reference slip, updates):
+ * without a draft cookie they go to the start page, with an unsent one to "Check your answers".
+ */
+export async function requireSentDraft(request: Request, { survey }: SurveyContext): Promise<DraftState & { reference: string; responseId: number }> {
+  const paths = surveyPaths(survey.slug);
+  const token = await readDraftToken(request);
+  const draft = token ? await findDraft(getDb(), survey.id, token) : undefined;
+  if (!draft) throw redirect(paths.start);
+  if (draft.reference === null || draft.responseId === null) throw redirect(paths.check);
+  return { ...draft, reference: draft.reference, responseId: draft.responseId };
+}
+
 /** Someone whose answer ended the survey goes back to its exit page: a survey that is not for them is never sent. */
 export function requireNoExit(survey: SurveyView, draft: Pick<DraftState, "answers">): void {
   const exit = exitChosen(survey.questions, draft.answers);
