@@ -43,6 +43,9 @@ export async function submitDraft(
   lang: string,
   now = new Date(),
 ): Promise<SubmitResult> {
+  // Compile the phrase lists (once a process, and again after a lead changes them) before taking
+  // the write lock, so no other writer waits on it; inside, the same version is read back.
+  await getDetector(db);
   return db.transaction().execute(async (trx) => {
     const stamp = now.toISOString();
     const draft = await trx
