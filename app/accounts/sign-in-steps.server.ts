@@ -5,7 +5,8 @@ import { formatCode, generateCode } from "../surveys/codes";
 import { audit } from "./audit.server";
 import { hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from "./password.server";
 import { mustHaveSecondFactor } from "./second-factor.server";
-import { getSession, getSignInStep, landingFor, safeRedirect, startSession, stepPages } from "./session.server";
+import { getFixedT } from "../i18n/i18n.server";
+import { getSession, getSignInStep, landingFor, requireCsrf, safeRedirect, startSession, stepPages } from "./session.server";
 
 /**
  * Signing in is a few steps, each on its own page, each on a fresh session id: the password; then
@@ -97,6 +98,22 @@ export async function requireStep(request: Request, step: SignInStep) {
   if (!pending) throw redirect(`/sign-in?${new URLSearchParams({ redirectTo })}`);
   if (pending.pending !== step) throw redirect(`${stepPages[pending.pending]}?${new URLSearchParams({ redirectTo })}`);
   return { session: pending, redirectTo };
+}
+
+/** What a step's page needs: its title, the form's CSRF token, and where the person was going. */
+export async function stepPageData(request: Request, step: SignInStep, titleKey: string) {
+  const { session, redirectTo } = await requireStep(request, step);
+  const t = await getFixedT(request, "staff");
+  return { title: t(titleKey), csrf: session.csrfToken, redirectTo };
+}
+
+/** A step's form as posted: the step's guard, then the CSRF check, then the words for its messages. */
+export async function readStepForm(request: Request, step: SignInStep) {
+  const { session, redirectTo } = await requireStep(request, step);
+  const form = await request.formData();
+  await requireCsrf(request, session, form);
+  const t = await getFixedT(request, ["staff", "common"]);
+  return { session, redirectTo, form, t };
 }
 
 /** After a step: on to the next one's page, or to where the person was going, on a new session. */

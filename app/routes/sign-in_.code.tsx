@@ -1,15 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CSRF_FIELD } from "~/accounts/csrf";
 import { checkSecondFactor, recoveryCodesLeft } from "~/accounts/second-factor.server";
-import { requireCsrf } from "~/accounts/session.server";
-import { afterStep, requireStep } from "~/accounts/sign-in-steps.server";
-import { ErrorSummary } from "~/components/ErrorSummary";
-import { TwoThirds } from "~/components/Layout";
+import { afterStep, readStepForm, stepPageData } from "~/accounts/sign-in-steps.server";
+import { SignInStepPage } from "~/accounts/SignInStepPage";
 import { TextInput } from "~/components/TextFields";
 import { getDb } from "~/db.server";
-import { getFixedT } from "~/i18n/i18n.server";
 import { formFailure } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 import { countWrongGuess, requireFewWrongGuesses } from "~/utils/rate-limit.server";
@@ -18,16 +14,11 @@ export const handle = { i18n: ["common", "staff"] };
 
 /** The second step of signing in for an account with a second factor: a code from the app, or a recovery code. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { session, redirectTo } = await requireStep(request, "second_factor");
-  const t = await getFixedT(request, "staff");
-  return json({ title: t("secondFactor.code.title"), csrf: session.csrfToken, redirectTo });
+  return json(await stepPageData(request, "second_factor", "secondFactor.code.title"));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { session, redirectTo } = await requireStep(request, "second_factor");
-  const form = await request.formData();
-  await requireCsrf(request, session, form);
-  const t = await getFixedT(request, ["staff", "common"]);
+  const { session, redirectTo, form, t } = await readStepForm(request, "second_factor");
   const code = String(form.get("code") ?? "").trim();
   if (!code) return formFailure(context, { errors: [{ field: "code", message: t("secondFactor.code.errors.missing") }] });
   const who = String(session.user.id);
@@ -49,27 +40,24 @@ export default function SignInCode() {
   const { t } = useTranslation("staff");
   const errors = failure?.errors ?? [];
   return (
-    <TwoThirds>
-      <ErrorSummary errors={errors} />
-      <h1 className="govuk-heading-l">{t("secondFactor.code.title")}</h1>
-      <p className="govuk-body">{t("secondFactor.code.lead")}</p>
-      <form method="post" noValidate>
-        <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
-        <TextInput
-          id="code"
-          name="code"
-          label={t("secondFactor.code.label")}
-          hint={t("secondFactor.code.hint")}
-          error={errors.find((error) => error.field === "code")?.message}
-          autoComplete="one-time-code"
-          className="govuk-input--width-10"
-        />
-        <button type="submit" className="govuk-button">
-          {t("secondFactor.code.submit")}
-        </button>
-      </form>
-      <p className="govuk-body">{t("secondFactor.code.lost")}</p>
-    </TwoThirds>
+    <SignInStepPage
+      title={t("secondFactor.code.title")}
+      lead={t("secondFactor.code.lead")}
+      csrf={data.csrf}
+      errors={errors}
+      submit={t("secondFactor.code.submit")}
+      after={<p className="govuk-body">{t("secondFactor.code.lost")}</p>}
+    >
+      <TextInput
+        id="code"
+        name="code"
+        label={t("secondFactor.code.label")}
+        hint={t("secondFactor.code.hint")}
+        error={errors.find((error) => error.field === "code")?.message}
+        autoComplete="one-time-code"
+        className="govuk-input--width-10"
+      />
+    </SignInStepPage>
   );
 }
 

@@ -1,15 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CSRF_FIELD } from "~/accounts/csrf";
-import { requireCsrf } from "~/accounts/session.server";
-import { afterStep, changePassword, requireStep } from "~/accounts/sign-in-steps.server";
-import { ErrorSummary } from "~/components/ErrorSummary";
-import { TwoThirds } from "~/components/Layout";
 import { NewPasswordFields, readNewPassword } from "~/accounts/NewPasswordFields";
+import { afterStep, changePassword, readStepForm, stepPageData } from "~/accounts/sign-in-steps.server";
+import { SignInStepPage } from "~/accounts/SignInStepPage";
 import { TextInput } from "~/components/TextFields";
 import { getDb } from "~/db.server";
-import { getFixedT } from "~/i18n/i18n.server";
 import { formFailure } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -17,16 +13,11 @@ export const handle = { i18n: ["common", "staff"] };
 
 /** After signing in with a temporary password an administrator gave: the person chooses their own. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { session, redirectTo } = await requireStep(request, "change_password");
-  const t = await getFixedT(request, "staff");
-  return json({ title: t("newPassword.title"), csrf: session.csrfToken, redirectTo });
+  return json(await stepPageData(request, "change_password", "newPassword.title"));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { session, redirectTo } = await requireStep(request, "change_password");
-  const form = await request.formData();
-  await requireCsrf(request, session, form);
-  const t = await getFixedT(request, ["staff", "common"]);
+  const { session, redirectTo, form, t } = await readStepForm(request, "change_password");
   const { password, errors } = readNewPassword(form, t);
   const current = String(form.get("current") ?? "");
   if (!current) errors.unshift({ field: "current", message: t("newPassword.errors.current") });
@@ -44,27 +35,18 @@ export default function NewPassword() {
   const { t } = useTranslation("staff");
   const errors = failure?.errors ?? [];
   return (
-    <TwoThirds>
-      <ErrorSummary errors={errors} />
-      <h1 className="govuk-heading-l">{t("newPassword.title")}</h1>
-      <p className="govuk-body">{t("newPassword.lead")}</p>
-      <form method="post" noValidate>
-        <input type="hidden" name={CSRF_FIELD} value={data.csrf} />
-        <TextInput
-          id="current"
-          name="current"
-          type="password"
-          label={t("newPassword.current")}
-          error={errors.find((error) => error.field === "current")?.message}
-          autoComplete="current-password"
-          className="govuk-!-width-two-thirds"
-        />
-        <NewPasswordFields errors={errors} />
-        <button type="submit" className="govuk-button">
-          {t("newPassword.submit")}
-        </button>
-      </form>
-    </TwoThirds>
+    <SignInStepPage title={t("newPassword.title")} lead={t("newPassword.lead")} csrf={data.csrf} errors={errors} submit={t("newPassword.submit")}>
+      <TextInput
+        id="current"
+        name="current"
+        type="password"
+        label={t("newPassword.current")}
+        error={errors.find((error) => error.field === "current")?.message}
+        autoComplete="current-password"
+        className="govuk-!-width-two-thirds"
+      />
+      <NewPasswordFields errors={errors} />
+    </SignInStepPage>
   );
 }
 
