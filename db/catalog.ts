@@ -17,6 +17,8 @@ export interface TableInfo {
   identity: string | null;
   /** Each column's type as PostgreSQL names it (`int4`, `text`): empty on SQLite, whose columns take any value. */
   types: Map<string, string>;
+  /** Whether a column holds raw bytes (`blob` on SQLite, `bytea` on PostgreSQL): such rows can be megabytes each. */
+  binary: boolean;
 }
 
 export interface ForeignKey {
@@ -48,8 +50,8 @@ async function sqliteCatalog(db: Kysely<any>): Promise<TableInfo[]> {
     select name, sql from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\'`.execute(db);
   const catalog: TableInfo[] = [];
   for (const table of tables) {
-    const { rows: columns } = await sql<{ name: string; notnull: number; pk: number }>`
-      select name, "notnull", pk from pragma_table_info(${table.name}) order by cid`.execute(db);
+    const { rows: columns } = await sql<{ name: string; type: string; notnull: number; pk: number }>`
+      select name, type, "notnull", pk from pragma_table_info(${table.name}) order by cid`.execute(db);
     const { rows: keys } = await sql<{ id: number; table: string; from: string }>`
       select id, "table", "from" from pragma_foreign_key_list(${table.name}) order by id, seq`.execute(db);
     const primaryKey = columns
@@ -71,6 +73,7 @@ async function sqliteCatalog(db: Kysely<any>): Promise<TableInfo[]> {
       references: [...references.values()],
       identity: /\bautoincrement\b/i.test(table.sql) && primaryKey.length === 1 ? primaryKey[0] : null,
       types: new Map(),
+      binary: columns.some((column) => column.type.toLowerCase() === "blob"),
     });
   }
   return catalog;
@@ -104,7 +107,16 @@ async function postgresCatalog(db: Kysely<any>): Promise<TableInfo[]> {
 
   const tables = new Map<string, TableInfo>();
   const tableOf = (name: string) => {
-    const table: TableInfo = tables.get(name) ?? { name, columns: [], nullable: new Set(), primaryKey: [], references: [], identity: null, types: new Map() };
+    const table: TableInfo = tables.get(name) ?? {
+      name,
+      columns: [],
+      nullable: new Set(),
+      primaryKey: [],
+      references: [],
+      identity: null,
+      types: new Map(),
+      binary: false,
+    };
     tables.set(name, table);
     return table;
   };
@@ -113,6 +125,7 @@ async function postgresCatalog(db: Kysely<any>): Promise<TableInfo[]> {
     table.columns.push(column.column_name);
     if (column.is_nullable === "YES") table.nullable.add(column.column_name);
     table.types.set(column.column_name, column.udt_name);
+    if (column.udt_name === "bytea") table.binary = true;
     if (column.sequence) table.identity = column.column_name;
   }
   for (const key of keys) tableOf(key.table_name).primaryKey.push(key.column_name);

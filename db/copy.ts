@@ -18,6 +18,8 @@ export { CopyRefused } from "./copy-target";
 
 /** Rows read, and written in one transaction, at a time: a few megabytes at most, whatever the table's size. */
 export const BATCH_ROWS = 5_000;
+/** Rows a batch takes from a table holding raw bytes (recordings of up to a few megabytes each). */
+export const BINARY_BATCH_ROWS = 10;
 /** Bound values in one insert statement on SQLite: under its limit of 32,766. */
 const MAX_PARAMETERS = 30_000;
 
@@ -231,9 +233,10 @@ async function* keysetBatches(
   only?: RawBuilder<boolean>,
 ): AsyncGenerator<Record<string, unknown>[]> {
   const key = table.primaryKey;
+  const limit = table.binary ? Math.min(batchRows, BINARY_BATCH_ROWS) : batchRows;
   let after: unknown[] | undefined;
   for (;;) {
-    let query = db.selectFrom(table.name).select(columns).limit(batchRows);
+    let query = db.selectFrom(table.name).select(columns).limit(limit);
     for (const column of key) query = query.orderBy(column);
     if (only) query = query.where(only);
     if (after) {
@@ -242,7 +245,7 @@ async function* keysetBatches(
     }
     const rows: Record<string, unknown>[] = await query.execute();
     if (rows.length > 0) yield rows;
-    if (rows.length < batchRows) return;
+    if (rows.length < limit) return;
     const last = rows[rows.length - 1];
     after = key.map((column) => last[column]);
   }
