@@ -15,6 +15,9 @@ const sqliteOnly = ["tests/integration/backups.test.ts", "tests/integration/migr
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Two files at a time in every project (vitest's default is one fewer than the cores: one, here).
+    // A browser test mostly waits on Chromium and its server, so another file runs beside it.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
@@ -45,8 +48,8 @@ export default defineConfig({
           ]
         : []),
       // Against the built server: the browser tests in Chromium (e2e), and the server tests over HTTP
-      // (server). Each project runs its files one at a time, and the two run side by side, so one
-      // browser and one server test share the two cores with the database tests.
+      // (server). Each file starts a server of its own from the one build, on a free port, with its
+      // own database, so files run side by side with each other and with the database tests.
       ...[
         { name: "e2e", include: ["tests/browser/**/*.test.ts"], globalSetup: [] as string[] },
         {
@@ -62,7 +65,6 @@ export default defineConfig({
           include,
           environment: "node" as const,
           globals: true,
-          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
           globalSetup,
