@@ -61,6 +61,8 @@ const EnvSchema = z.object({
   BODY_LIMIT_PUBLIC_KB: z.coerce.number().int().min(1).max(10_240).default(64),
   BODY_LIMIT_SIGN_IN_KB: z.coerce.number().int().min(1).max(1_024).default(8),
   BODY_LIMIT_STAFF_KB: z.coerce.number().int().min(1).max(51_200).default(1_024),
+  // A survey question page, which may carry a spoken answer: above the largest recording the settings allow (25 MB).
+  BODY_LIMIT_SPOKEN_KB: z.coerce.number().int().min(64).max(51_200).default(26_624),
   MAIL_FROM: z.string().min(3).default("You said, we did <no-reply@localhost>"),
   /** Encrypts the e-mail addresses and mobile numbers of people who ask for updates: 32 random bytes, base64 (`openssl rand -base64 32`). Unset, updates are not offered. */
   CONTACT_ENCRYPTION_KEY: z

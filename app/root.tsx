@@ -8,6 +8,8 @@ import { useNonce } from "./utils/nonce";
 import { getSettings } from "./settings.server";
 import { canUse, getSession } from "./accounts/session.server";
 import { ConcernBanner, StaffNav } from "./components/StaffNav";
+import { ListenBanner } from "./spoken/ListenToday";
+import { countWaitingToBeHeard } from "./spoken/recordings.server";
 import { SessionTimeout } from "./accounts/SessionTimeout";
 import { countNewConcerns } from "./safeguarding/concerns.server";
 import { LanguageSwitcher } from "./components/LanguageSwitcher";
@@ -39,6 +41,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           safeguarding,
           // Leads see at once, on every staff page, that a concern is waiting.
           newConcerns: safeguarding ? await countNewConcerns(getDb()) : 0,
+          // And that a young person's spoken answer waits to be heard (app/spoken/).
+          waitingToBeHeard: safeguarding ? await countWaitingToBeHeard(getDb()) : 0,
         }
       : null,
     lang,
@@ -115,6 +119,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content">
             {data?.staff ? <ConcernBanner count={data.staff.newConcerns} /> : null}
+            {data?.staff ? <ListenBanner count={data.staff.waitingToBeHeard} /> : null}
             {children}
           </main>
         </div>

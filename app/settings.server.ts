@@ -1,4 +1,5 @@
 import type { DB } from "../db/connection";
+import { audit } from "./accounts/audit.server";
 import { retentionLimits } from "./data-protection/limits";
 import { createCache, followChanges, markChanged, type Cache } from "./utils/cache.server";
 
@@ -22,7 +23,10 @@ export type SettingKey =
   | "notify_api_key"
   | "notify_sms_template_id"
   | "updates_keep_months"
-  | "action_seen_target";
+  | "action_seen_target"
+  | "spoken_max_minutes"
+  | "spoken_max_mb"
+  | "spoken_keep_days";
 export type Settings = Readonly<Record<SettingKey, string>>;
 
 /** The share who should say they felt listened to, in per cent: the aspiration reviewers set. */
@@ -51,6 +55,10 @@ const defaults: Settings = {
   notify_sms_template_id: "",
   updates_keep_months: "12",
   action_seen_target: String(DEFAULT_LISTENED_TARGET),
+  // Spoken answers (app/spoken/): the longest and largest recording taken, and how long one waits to be typed up.
+  spoken_max_minutes: "3",
+  spoken_max_mb: "10",
+  spoken_keep_days: "90",
 };
 
 // Read on every page (the organisation's name is in the header), changed rarely: kept in the one
@@ -97,6 +105,18 @@ const secretSettings: readonly SettingKey[] = ["notify_api_key"];
 
 export function withoutSecrets(settings: Settings): Partial<Settings> {
   return Object.fromEntries(Object.entries(settings).filter(([key]) => !secretSettings.includes(key as SettingKey)));
+}
+
+/**
+ * An administrator's change to settings, saved and audited: the audit entry holds what the changed
+ * settings were before and after, never a secret (`shownAfter` says what to record for one, such
+ * as "replaced").
+ */
+export async function changeSettings(db: DB, userId: number, changes: Partial<Settings>, shownAfter: Record<string, unknown> = changes): Promise<void> {
+  const all = withoutSecrets(await getSettings(db));
+  const before = Object.fromEntries(Object.keys(shownAfter).flatMap((key) => (key in all ? [[key, all[key as SettingKey]]] : [])));
+  await saveSettings(db, changes);
+  await audit(db, { userId, action: "settings.update", entity: "settings", before, after: shownAfter });
 }
 
 /** The smallest figure the public may see ("fewer than 10"), from the administrator's setting. */

@@ -661,6 +661,8 @@ export interface Database {
   scheduled_jobs: ScheduledJobTable;
   outreach_links: OutreachLinkTable;
   outreach_counts: OutreachCountTable;
+  spoken_answers: SpokenAnswerTable;
+  spoken_audio: SpokenAudioTable;
 }
 
 export const outreachKinds = ["school", "family_hub", "clinic", "forum_event", "local_offer", "newsletter", "other"] as const;
@@ -856,4 +858,30 @@ export interface PopulationUploadGroupTable {
 export interface PopulationQuestionTable {
   question_id: number;
   dimension: PopulationDimension;
+}
+
+/** A recording made for a free-text question: a draft's until it is sent, then its response's (issue 18). */
+export interface SpokenAnswerTable {
+  id: Generated<number>;
+  draft_id: number | null;
+  response_id: number | null;
+  question_id: number;
+  /** The wording of the question it answers, as the answer typed up from it will say. */
+  question_version: number;
+  /** What the content was found to be (from its bytes, never its name). */
+  mime_type: string;
+  byte_size: number;
+  /** Read from the container where it says; null when it does not. */
+  duration_ms: number | null;
+  created_at: Timestamp;
+  transcribed_by: number | null;
+  transcribed_at: Timestamp | null;
+  /** When its bytes were deleted: typed up, or the retention purge. */
+  audio_removed_at: Timestamp | null;
+}
+
+/** The bytes of a recording, kept apart so deleting them leaves the small row. */
+export interface SpokenAudioTable {
+  spoken_answer_id: number;
+  bytes: Buffer;
 }

@@ -1,4 +1,4 @@
-// "Listen": reads the question and its options aloud with the browser's own speech synthesis.
+// "Listen": reads the question and its options, or a public page, aloud with the browser's own speech synthesis.
 // The button stays hidden unless the browser has a voice for the page's language, so without
 // JavaScript, or without a voice, nothing is offered that cannot work. Nothing else depends on it.
 (function () {
@@ -23,12 +23,25 @@
     button.setAttribute("aria-pressed", nowSpeaking ? "true" : "false");
   }
 
+  // A question page: its question, hint and options. A public page: its text in reading order,
+  // each block once, leaving out forms (filters, the language menu) and whatever is marked not to read.
+  var questionParts = "[data-listen], .govuk-fieldset__legend, .govuk-label--l, .govuk-hint, .govuk-radios__label, .govuk-checkboxes__label";
+  var pageParts = "h1, h2, h3, h4, p, li, dt, dd, figcaption, tr, .govuk-caption-l";
+
+  function blocks() {
+    var main = document.querySelector("main");
+    if (!main) return [];
+    if (button.getAttribute("data-listen-read") !== "page") return main.querySelectorAll(questionParts);
+    return Array.prototype.filter.call(main.querySelectorAll(pageParts), function (node) {
+      return !node.closest("form, [data-listen-skip], [hidden]") && !node.querySelector(pageParts);
+    });
+  }
+
   function words() {
-    var selector = "[data-listen], .govuk-fieldset__legend, .govuk-label--l, .govuk-hint, .govuk-radios__label, .govuk-checkboxes__label";
     return Array.prototype.slice
-      .call(document.querySelectorAll("main " + selector.split(", ").join(", main ")))
+      .call(blocks())
       .map(function (node) {
-        return node.textContent.replace(/\s+/g, " ").trim();
+        return (node.innerText || node.textContent).replace(/\s+/g, " ").trim();
       })
       .filter(function (text, index, all) {
         return text && all.indexOf(text) === index;

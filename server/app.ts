@@ -44,9 +44,10 @@ export function createApp(build: ServerBuild, env: Env, root: string): express.E
       strictTransportSecurity: env.NODE_ENV === "production",
     }),
   );
-  app.use((_req, res, next) => {
-    // Nothing here needs a camera, a microphone, a location or payments.
-    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
+  app.use((req, res, next) => {
+    // Nothing here needs a camera, a location or payments; only a survey question page the microphone, for a spoken answer.
+    const microphone = /^\/surveys\/[^/]+\/questions\//.test(req.path) ? "(self)" : "()";
+    res.setHeader("Permissions-Policy", `camera=(), microphone=${microphone}, geolocation=(), payment=(), usb=(), interest-cohort=()`);
     next();
   });
 

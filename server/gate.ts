@@ -13,10 +13,12 @@ import type { Refusal } from "../app/utils/refusal";
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
-export type BodyKind = "signIn" | "staff" | "public";
+export type BodyKind = "signIn" | "staff" | "spoken" | "public";
 
 export function bodyKind(path: string): BodyKind {
   if (/^\/sign-in(\/|$)/.test(path)) return "signIn";
+  // A question page may carry a recording; its own size limit is a setting, checked with a message by the page.
+  if (/^\/surveys\/[^/]+\/questions\/[^/]+\/?$/.test(path)) return "spoken";
   if (/^\/(moderate|admin)(\/|$)/.test(path)) return "staff";
   return "public";
 }
@@ -40,6 +42,7 @@ export function requestGate(env: Env) {
   const limits: Record<BodyKind, number> = {
     signIn: env.BODY_LIMIT_SIGN_IN_KB * 1024,
     staff: env.BODY_LIMIT_STAFF_KB * 1024,
+    spoken: env.BODY_LIMIT_SPOKEN_KB * 1024,
     public: env.BODY_LIMIT_PUBLIC_KB * 1024,
   };
   return async (req: Request, res: Response, next: NextFunction) => {

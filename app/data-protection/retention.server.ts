@@ -5,6 +5,7 @@ import { audit } from "../accounts/audit.server";
 import { parseMatches } from "../safeguarding/concerns.server";
 import { getSettings } from "../settings.server";
 import { purgeCountKeys, retentionValue, type PurgeCounts } from "./limits";
+import { purgeUntypedRecordings } from "../spoken/recordings.server";
 import { lastRun, nightWindowStart } from "./nightly.server";
 
 /*
@@ -251,6 +252,8 @@ export async function purgeExpired(db: DB, { dryRun = false, now = new Date() }:
       ),
     dryRun,
   );
+  // Recordings nobody typed up in the days the spoken-answer settings allow (app/spoken/); audited on their own.
+  if (!dryRun) await purgeUntypedRecordings(db, now, cutoffs.text);
   counts.auditEntries = await deleteInBatches(
     db,
     nextAuditEntries(db, cutoffs.audit),

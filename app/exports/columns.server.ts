@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import type { DB } from "../../db/connection";
-import { audiences, helpers, type QuestionKind } from "../../db/schema";
+import { audiences, helpers, supportKinds, type QuestionKind } from "../../db/schema";
 import { fallbackLanguage, supportedLanguages } from "../i18n/config";
 import { fixedT } from "../i18n/i18n.server";
 import { choicesFor } from "../surveys/choices";
@@ -174,6 +174,7 @@ function fixedWords(t: TFunction) {
     audiences: words(audiences, "exports:file.audience"),
     statuses: words(["new", "in_review", "done"], "staff:status"),
     helpers: words(helpers, "survey:helped.options"),
+    supportKinds: words(supportKinds, "staff:support.kinds"),
     yes: t("survey:options.yes"),
     no: t("survey:options.no"),
   };
@@ -199,6 +200,9 @@ export async function exportPlan(db: DB, slug: string, { includeHeld }: { includ
     "quoteConsent",
     "themes",
     ...(includeHeld ? ["held"] : []),
+    // How a supporter helped: in staff files only; open data never carries it.
+    "supportKind",
+    "supportLanguage",
   ];
   const yesNo = (yes: boolean) => (yes ? words.yes : words.no);
   return {
@@ -219,6 +223,7 @@ export async function exportPlan(db: DB, slug: string, { includeHeld }: { includ
         themes.join("; "),
       ];
       if (includeHeld) row.push(yesNo(response.held));
+      row.push(response.supportKind ? (words.supportKinds.get(response.supportKind) ?? response.supportKind) : null, response.supportLanguage);
       for (const question of questions) addQuestionCells(row, question, asked?.get(question.id), response.answers.get(question.id));
       return row;
     },

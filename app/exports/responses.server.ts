@@ -1,5 +1,5 @@
 import type { DB } from "../../db/connection";
-import type { Audience, HelpedBy, ResponseStatus } from "../../db/schema";
+import type { Audience, HelpedBy, ResponseStatus, SupportKind } from "../../db/schema";
 
 /** Which responses an export holds. Days are inclusive, YYYY-MM-DD, compared in UTC as the figures are. */
 export interface ExportScope {
@@ -26,6 +26,9 @@ export interface ExportedResponse {
   audience: Audience;
   status: ResponseStatus;
   helpedBy: HelpedBy | null;
+  /** How a supporter helped, and for interpreting the language they named: for staff files only, never open data. */
+  supportKind: SupportKind | null;
+  supportLanguage: string | null;
   quoteConsent: boolean;
   held: boolean;
   /** By question id. */
@@ -65,7 +68,20 @@ type Key = { at: string; id: number };
 /** The next batch after `key`, in the order responses were sent. */
 function batchAfter(db: DB, scope: ExportScope, key: Key | null, size: number) {
   return inScope(db, scope)
-    .select(["r.id", "r.reference", "r.submitted_at", "r.survey_version", "r.lang", "r.audience", "r.status", "r.helped_by", "r.quote_consent", "r.flagged"])
+    .select([
+      "r.id",
+      "r.reference",
+      "r.submitted_at",
+      "r.survey_version",
+      "r.lang",
+      "r.audience",
+      "r.status",
+      "r.helped_by",
+      "r.support_kind",
+      "r.support_language",
+      "r.quote_consent",
+      "r.flagged",
+    ])
     .$if(key !== null, (query) => query.where(({ eb, refTuple, tuple }) => eb(refTuple("r.submitted_at", "r.id"), ">", tuple(key!.at, key!.id))))
     .orderBy("r.submitted_at")
     .orderBy("r.id")
@@ -96,6 +112,8 @@ export async function* responseBatches(db: DB, scope: ExportScope, size = BATCH_
       audience: row.audience,
       status: row.status,
       helpedBy: row.helped_by,
+      supportKind: row.support_kind,
+      supportLanguage: row.support_language,
       quoteConsent: row.quote_consent === 1,
       held: row.flagged === 1,
       answers: answers.get(row.id) ?? new Map<number, ExportedAnswer>(),

@@ -2,11 +2,12 @@ import type { DB } from "../../db/connection";
 import { londonToday } from "../actions/periods.server";
 import { surveyChoices } from "../moderation/queue.server";
 import { positive } from "../publishing/figures.server";
-import { listenedTarget } from "../settings.server";
+import { listenedTarget, suppressionThreshold } from "../settings.server";
 import { DONT_KNOW } from "../surveys/model";
 import type { InsightFilters } from "./filters";
 import { feltListenedTo, listenedThemeId } from "./listened.server";
 import { figuresByLink } from "./outreach.server";
+import { supportedByKind } from "./support.server";
 import { closingTheLoop, overdueActions, publishedActionsFor } from "./loop.server";
 import { loadRepresentation } from "./representation.server";
 import { questionNames, responsesOverTime, wherePeopleStop } from "./responses.server";
@@ -34,7 +35,7 @@ export async function insightDashboard(db: DB, lang: string, filters: InsightFil
     themeNames(db, lang),
     surveyChoices(db, lang),
   ]);
-  const [published, stopNames, representation, outreach] = await Promise.all([
+  const [published, stopNames, representation, outreach, support] = await Promise.all([
     publishedActionsFor(db, [...raised.keys()], scope.period?.id ?? null),
     questionNames(
       db,
@@ -48,6 +49,8 @@ export async function insightDashboard(db: DB, lang: string, filters: InsightFil
       : ({ status: "noPeriod" } as const),
     // Which routes reach which families: responses, completion and audience by outreach link.
     figuresByLink(db, current),
+    // Supported responses by kind of help, suppressed as on the public page: few people are helped.
+    suppressionThreshold(db).then((threshold) => supportedByKind(db, current, threshold)),
   ]);
   const loop = closingTheLoop(raised, published);
   const nameOf = (id: number) => names.get(id) ?? { text: "", lang };
@@ -86,6 +89,7 @@ export async function insightDashboard(db: DB, lang: string, filters: InsightFil
     overdue,
     representation,
     outreach,
+    support,
   };
 }
 

@@ -13,6 +13,7 @@ import { nextInQueue, themeChoices } from "./queue.server";
 import { responseForModeration, saveTranslation } from "./response.server";
 import { SAVED_ANCHOR } from "./ResponseParts";
 import { suggestThemes } from "./suggestions.server";
+import { spokenBlock } from "../spoken/staff.server";
 import { addNote, ModerationError, saveResponse } from "./tags.server";
 
 const TranslationSchema = z.object({
@@ -74,6 +75,9 @@ export async function responsePageData(request: Request, id: string | undefined)
     find: (url.searchParams.get("find") ?? "").trim().slice(0, 80),
     saved: url.searchParams.has("saved"),
     translated: url.searchParams.has("translated"),
+    // Recordings made instead of (or as well as) typing (app/spoken/), and a notice once one is typed up.
+    spoken: await spokenBlock(db, response.id, lang),
+    typedUp: url.searchParams.has("typed"),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actionStatuses } from "~/actions/action-form";
-import { htmlLang, intlLocale, textDirection } from "~/i18n/config";
+import { easyRead, htmlLang, intlLocale, textDirection } from "~/i18n/config";
 import { NameInSentence } from "~/components/NameInSentence";
 import { BarChart } from "./BarChart";
 import type { youSaidWeDid } from "./public.server";
@@ -28,6 +28,16 @@ export function usePublicFormat(lang: string, threshold: number) {
     langOf: (textLang: string) => (htmlLang(textLang) === htmlLang(lang) ? undefined : htmlLang(textLang)),
     /** `lang` and `dir` for text in another language: English inside an Arabic page reads left to right. */
     other: (textLang: string) => (htmlLang(textLang) === htmlLang(lang) ? {} : { lang: htmlLang(textLang), dir: textDirection(textLang) }),
+    /**
+     * On an Easy Read page, a plain mark before staff-written text that has no Easy Read wording yet and
+     * is shown in standard English instead (its language is the same to a browser, so it needs saying).
+     */
+    notEasyRead: (textLang: string) =>
+      lang === easyRead && textLang !== easyRead ? (
+        <>
+          <strong className="govuk-tag govuk-tag--grey app-not-easy-read">{t("ysd.notEasyRead")}</strong>{" "}
+        </>
+      ) : null,
     /** A period's name ("2025–26") kept whole and in its own direction inside a right-to-left sentence. */
     isolate: (name: string) => isolate(name, lang),
     /** A sentence naming the period, the name marked with its language where it has none in the page's. */
@@ -162,6 +172,7 @@ export function ActionFacts({ action, format }: { action: Omit<SectionAction, "t
         <div key={key} className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">{t(`ysd.action.${key}`, { date: when })}</dt>
           <dd className="govuk-summary-list__value app-free-text" {...(lang ? format.other(lang) : {})}>
+            {lang ? format.notEasyRead(lang) : null}
             {value}
           </dd>
         </div>
@@ -190,13 +201,14 @@ export function ThemeSection({
   periodSlug: string;
 }) {
   const { t } = useTranslation("pages");
-  const { figure, percent, other } = format;
+  const { figure, percent, other, notEasyRead } = format;
   const Heading = level === 1 ? "h1" : "h2";
   const Sub = level === 1 ? "h2" : "h3";
   const Title = level === 1 ? "h3" : "h4";
   return (
     <section className="app-ysd-section" aria-labelledby={`theme-${section.slug}`}>
       <Heading className={level === 1 ? "govuk-heading-xl" : "govuk-heading-l"} id={`theme-${section.slug}`} {...other(section.nameLang)}>
+        {notEasyRead(section.nameLang)}
         {level === 1 ? (
           section.name
         ) : (
@@ -209,6 +221,7 @@ export function ThemeSection({
         <div className="govuk-grid-column-one-half">
           <Sub className="govuk-heading-m">{t("ysd.youSaid")}</Sub>
           <p className="govuk-body app-free-text" {...other(section.summaryLang)}>
+            {notEasyRead(section.summaryLang)}
             {section.summary}
           </p>
           <p className="govuk-body-s">
@@ -264,6 +277,7 @@ export function ThemeSection({
           {section.actions.map((action) => (
             <article key={action.id} className="app-ysd-action">
               <Title className="govuk-heading-s" {...other(action.langs.title)}>
+                {notEasyRead(action.langs.title)}
                 <Link className="govuk-link" to={`/you-said-we-did/actions/${action.id}`}>
                   {action.title}
                 </Link>
@@ -272,6 +286,7 @@ export function ThemeSection({
                 <StatusTag status={action.status} />
               </p>
               <p className="govuk-body app-free-text" {...other(action.langs.description)}>
+                {notEasyRead(action.langs.description)}
                 {action.description}
               </p>
               <ActionFacts action={action} format={format} />

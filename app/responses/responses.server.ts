@@ -5,7 +5,8 @@ import { countNewResponse } from "../aggregates/counts.server";
 import { holdDetected, type DetectedMatch } from "../safeguarding/concerns.server";
 import { getDetector } from "../safeguarding/phrases.server";
 import { generateCode } from "../surveys/codes";
-import { firstIncomplete, pruneHidden, type Answers, type QuestionView, type SurveyView } from "../surveys/model";
+import { firstIncomplete, pruneHidden, visibleQuestions, type Answers, type QuestionView, type SurveyView } from "../surveys/model";
+import { draftRecordings, moveToResponse, queueListenEmail } from "../spoken/recordings.server";
 
 export type SubmitResult = { status: "submitted"; reference: string } | { status: "incomplete"; question: QuestionView } | { status: "gone" };
 
@@ -68,7 +69,8 @@ export async function submitDraft(
     }
 
     const answers = pruneHidden(survey.questions, JSON.parse(draft.answers) as Answers);
-    const missing = firstIncomplete(survey.questions, answers);
+    const spoken = new Set((await draftRecordings(trx, draftId)).keys());
+    const missing = firstIncomplete(survey.questions, answers, spoken);
     if (missing) return { status: "incomplete", question: missing };
 
     // A reference already given (a chance in 10^17) is drawn again: the unique index finds it, with no look first.
@@ -101,6 +103,13 @@ export async function submitDraft(
     if (matches.length > 0) await holdDetected(trx, id, matches, now);
     const rows = answerRows(survey.questions, answers, id);
     if (rows.length > 0) await trx.insertInto("answers").values(rows).execute();
+    // Spoken answers move with it. A young person's cannot be checked until someone listens, so the
+    // response is held, on the lead's "Listen today" list, until they are typed up (decision 030).
+    const shown = visibleQuestions(survey.questions, answers).map((question) => question.id);
+    if ((await moveToResponse(trx, draftId, id, shown)) > 0 && draft.audience === "young_person") {
+      await trx.updateTable("responses").set({ flagged: 1 }).where("id", "=", id).execute();
+      await queueListenEmail(trx, id, now);
+    }
     // Counted with its answers, in the same transaction: a held response adds nothing to any count.
     await countNewResponse(trx, id);
     // The draft keeps only the link to its response, so the confirmation can be shown again.

@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { audit } from "~/accounts/audit.server";
 import { CSRF_FIELD } from "~/accounts/csrf";
 import { requireStaff } from "~/accounts/session.server";
 import { Choices } from "~/components/Choices";
@@ -14,7 +13,7 @@ import { missingPrivacySettings } from "~/data-protection/privacy.server";
 import { BackupStatus, PrivacySetupPrompt } from "~/data-protection/SettingsParts";
 import { getDb } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
-import { DEFAULT_LISTENED_TARGET, getSettings, saveSettings, withoutSecrets } from "~/settings.server";
+import { changeSettings, DEFAULT_LISTENED_TARGET, getSettings, withoutSecrets } from "~/settings.server";
 import { pageTitle } from "~/utils/meta";
 import { Notice } from "~/components/Notice";
 import { parseStaffForm, readStaffForm } from "~/utils/staff-form.server";
@@ -98,10 +97,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await readStaffForm(request, "admin");
   const { data, failure } = parseStaffForm(context, staff, SettingsForm, "settings.errors");
   if (failure) return failure;
-  const db = getDb();
-  const before = withoutSecrets(await getSettings(db));
-  await saveSettings(db, data);
-  await audit(db, { userId: staff.session.user.id, action: "settings.update", entity: "settings", before, after: data });
+  await changeSettings(getDb(), staff.session.user.id, data);
   throw redirect("/admin/settings?saved=1", 303);
 }
 
@@ -258,6 +254,11 @@ export default function Settings() {
         <p className="govuk-body">
           <Link className="govuk-link" to="/admin/settings/updates">
             {t("updatesSettings.link")}
+          </Link>
+        </p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/admin/settings/spoken">
+            {t("spokenSettings.link")}
           </Link>
         </p>
         <button type="submit" className="govuk-button">

@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { audit } from "~/accounts/audit.server";
 import { CSRF_FIELD } from "~/accounts/csrf";
 import { requireStaff } from "~/accounts/session.server";
 import { Choices } from "~/components/Choices";
@@ -11,7 +10,7 @@ import { Notice } from "~/components/Notice";
 import { TextInput } from "~/components/TextFields";
 import { getDb } from "~/db.server";
 import { getFixedT } from "~/i18n/i18n.server";
-import { DEFAULT_LISTENED_TARGET, getSettings, saveSettings, withoutSecrets, type Settings } from "~/settings.server";
+import { changeSettings, DEFAULT_LISTENED_TARGET, getSettings, withoutSecrets, type Settings } from "~/settings.server";
 import { contactKey } from "~/updates/contact-crypto.server";
 import { DEFAULT_KEEP_MONTHS } from "~/updates/contacts.server";
 import { pageTitle } from "~/utils/meta";
@@ -64,13 +63,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success)
     return formFailure<StaffFormFailure>(context, { errors: fieldErrors(parsed.error.issues, staff.t, "updatesSettings.errors"), values: shown });
   const data = parsed.data;
-  const db = getDb();
-  const before = withoutSecrets(await getSettings(db));
   const { notify_api_key: key, notify_remove: remove, ...rest } = data;
   const changes: Partial<Settings> = { ...rest, ...(remove ? { notify_api_key: "" } : key ? { notify_api_key: key } : {}) };
-  await saveSettings(db, changes);
   const keyChange = remove ? "removed" : key ? "replaced" : "unchanged";
-  await audit(db, { userId: staff.session.user.id, action: "settings.update", entity: "settings", before, after: { ...rest, notify_api_key: keyChange } });
+  await changeSettings(getDb(), staff.session.user.id, changes, { ...rest, notify_api_key: keyChange });
   throw redirect("/admin/settings/updates?saved=1", 303);
 }
 

@@ -14,6 +14,7 @@ import { ListenedSection } from "~/insight/ListenedSection";
 import { LoopSection } from "~/insight/LoopSection";
 import { OutreachSection } from "~/insight/OutreachSection";
 import { ResponsesSection } from "~/insight/ResponsesSection";
+import { SupportSection } from "~/insight/SupportSection";
 import { RepresentationSection } from "~/insight/Representation";
 import { ThemesSection } from "~/insight/ThemesSection";
 import { actionSeen } from "~/updates/seen.server";
@@ -49,6 +50,7 @@ export default function Insight() {
       <ActionSeenSection seen={data.actionSeen} format={format} />
       <LoopSection loop={data.loop} overdue={data.overdue} format={format} period={period} />
       <OutreachSection links={data.outreach} format={format} period={period} />
+      <SupportSection support={data.support} format={format} period={period} />
       <RepresentationSection data={data.representation} canManage={data.canManagePopulation} />
     </>
   );

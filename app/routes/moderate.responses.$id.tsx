@@ -9,6 +9,7 @@ import { responsePageData, responsePagePost } from "~/moderation/response-page.s
 import { Answers } from "~/moderation/ResponseAnswers";
 import { FlagForm, Notes } from "~/moderation/ResponseParts";
 import { ThemeForm } from "~/moderation/ResponseThemeForm";
+import { SpokenAnswers } from "~/spoken/SpokenAnswerBlock";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "staff", "survey"] };
@@ -35,6 +36,7 @@ export default function ModerateResponse() {
       <BackLink to={`/moderate${page.queueQuery}`} />
       <ErrorSummary errors={errors} />
       {page.translated ? <Notice>{t("response.translation.saved")}</Notice> : null}
+      {page.typedUp ? <Notice>{t("spoken.block.saved")}</Notice> : null}
       <span className="govuk-caption-l">{response.surveyTitle}</span>
       <h1 className="govuk-heading-l">{t("response.title", { reference: response.reference })}</h1>
       <p className="govuk-body">
@@ -57,6 +59,7 @@ export default function ModerateResponse() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
           <Answers page={page} errorFor={errorFor} typedTranslation={failure && "translation" in failure ? failure.translation : undefined} />
+          <SpokenAnswers rows={page.spoken} csrf={page.csrf} language={language} />
         </div>
         <div className="govuk-grid-column-one-half">
           <ThemeForm page={page} errorFor={errorFor} submitted={failure && "submitted" in failure ? failure.submitted : null} />

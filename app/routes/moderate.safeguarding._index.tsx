@@ -13,6 +13,9 @@ import { isOverdue } from "~/safeguarding/overdue";
 import { ConcernStateTag, Waited } from "~/safeguarding/ConcernParts";
 import { overdueWorkingDays } from "~/settings.server";
 import { pageTitle } from "~/utils/meta";
+import { listenToday } from "~/spoken/staff.server";
+import { ListenToday } from "~/spoken/ListenToday";
+import { Notice } from "~/components/Notice";
 
 export const handle = { i18n: ["common", "staff"] };
 
@@ -27,7 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const days = await overdueWorkingDays(db);
   const concerns = (await listConcerns(db, filter)).map((concern) => ({ ...concern, overdue: isOverdue(concern.state, concern.raised_at, days, now) }));
-  return json({ title: t("safeguarding.title"), filter, concerns, now: now.toISOString() });
+  const listen = await listenToday(db, now);
+  return json({ title: t("safeguarding.title"), filter, concerns, listen, typed: new URL(request.url).searchParams.has("typed"), now: now.toISOString() });
 }
 
 export default function Safeguarding() {
@@ -36,8 +40,11 @@ export default function Safeguarding() {
   const date = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium", timeStyle: "short" });
   return (
     <>
+      {data.typed ? <Notice>{t("spoken.block.saved")}</Notice> : null}
       <h1 className="govuk-heading-l">{t("safeguarding.title")}</h1>
       <p className="govuk-body">{t("safeguarding.lead")}</p>
+      <ListenToday rows={data.listen} now={data.now} />
+      <h2 className="govuk-heading-m">{t("spoken.listen.concernsHeading")}</h2>
       <Form method="get" className="app-filters">
         <Select
           id="state"

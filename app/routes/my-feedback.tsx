@@ -3,9 +3,10 @@ import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TwoThirds } from "~/components/Layout";
+import { Listen } from "~/components/Listen";
 import { TextInput } from "~/components/TextFields";
 import { getDb } from "~/db.server";
-import { htmlLang, intlLocale } from "~/i18n/config";
+import { easyRead, htmlLang, intlLocale } from "~/i18n/config";
 import { fixedT, getLocale } from "~/i18n/i18n.server";
 import { feedbackFor } from "~/publishing/my-feedback.server";
 import { requestStatus } from "~/responses/erasure.server";
@@ -55,6 +56,7 @@ export default function MyFeedback() {
       <ErrorSummary errors={failure ? [{ field: FIELD, message: failure.error }] : []} />
       <h1 className="govuk-heading-l">{t("myFeedback.title")}</h1>
       <p className="govuk-body">{t("myFeedback.lead")}</p>
+      <Listen read="page" />
       <form method="post" noValidate>
         <TextInput
           id={FIELD}
@@ -91,6 +93,11 @@ export default function MyFeedback() {
             <ul className="govuk-list">
               {found.found.actions.map((action) => (
                 <li key={action.id} className="app-feedback-action">
+                  {found.lang === easyRead && action.lang !== easyRead ? (
+                    <>
+                      <strong className="govuk-tag govuk-tag--grey app-not-easy-read">{t("ysd.notEasyRead")}</strong>{" "}
+                    </>
+                  ) : null}
                   <strong lang={htmlLang(action.lang) === htmlLang(found.lang) ? undefined : htmlLang(action.lang)}>{action.title}</strong>
                   <br />
                   {t("myFeedback.status", { status: t(`ysd.statuses.${action.status}`) })} · {t("myFeedback.due", { date: date(action.dueOn) })}

@@ -11,7 +11,7 @@ import { getDb } from "~/db.server";
 import { audiences } from "../../db/schema";
 import { easyRead } from "~/i18n/config";
 import { languageChoices } from "~/i18n/languages.server";
-import { Listen } from "~/surveys/Listen";
+import { Listen } from "~/components/Listen";
 import { arrivalLink } from "~/outreach/arrival.server";
 import { getSetting } from "~/settings.server";
 import { createDraft, findDraft, readDraftToken, serializeDraftCookie } from "~/surveys/drafts.server";

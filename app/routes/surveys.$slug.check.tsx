@@ -8,6 +8,8 @@ import { firstIncomplete, visibleQuestions } from "~/surveys/model";
 import { surveyPaths } from "~/surveys/paths";
 import { YoungPersonHelp } from "~/surveys/YoungPersonHelp";
 import { pageTitle } from "~/utils/meta";
+import { getDb } from "~/db.server";
+import { clock, draftRecordings } from "~/spoken/recordings.server";
 
 export const handle = { i18n: ["common", "survey"] };
 
@@ -19,7 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requireNoExit(survey, draft);
   const paths = surveyPaths(survey.slug);
   const shown = visibleQuestions(survey.questions, draft.answers);
-  const incomplete = firstIncomplete(survey.questions, draft.answers);
+  const recordings = await draftRecordings(getDb(), draft.id);
+  const incomplete = firstIncomplete(survey.questions, draft.answers, new Set(recordings.keys()));
   const rows = shown.map((question) => {
     const value = draft.answers[String(question.id)];
     return {
@@ -30,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       missing: question.id === incomplete?.id,
       text: question.kind === "free_text" && typeof value === "string" ? value : null,
       labels: value !== undefined && question.kind !== "free_text" ? answerLabels(question, value, t, lang) : [],
+      spoken: recordings.has(question.id) ? { length: clock(recordings.get(question.id)?.durationMs ?? null) } : null,
       changeTo: paths.question(question.key, true),
     };
   });
@@ -57,8 +61,13 @@ function AnswerList({ rows }: { rows: Row[] }) {
           <dd className="govuk-summary-list__value">
             {row.missing ? (
               <strong className="app-missing">{t("check.missingRequired")}</strong>
-            ) : row.text !== null ? (
-              <p className="govuk-body app-free-text">{row.text}</p>
+            ) : row.text !== null || row.spoken ? (
+              <>
+                {row.text !== null ? <p className="govuk-body app-free-text">{row.text}</p> : null}
+                {row.spoken ? (
+                  <p className="govuk-body">{row.spoken.length ? t("spoken.check", { length: row.spoken.length }) : t("spoken.checkNoLength")}</p>
+                ) : null}
+              </>
             ) : row.labels.length === 0 ? (
               <span className="app-not-answered">{t("check.notAnswered")}</span>
             ) : row.labels.length === 1 ? (
@@ -75,7 +84,7 @@ function AnswerList({ rows }: { rows: Row[] }) {
           </dd>
           <dd className="govuk-summary-list__actions">
             <Link className="govuk-link" to={row.changeTo}>
-              {t("check.change")}
+              {row.spoken ? t("spoken.changeOrRemove") : t("check.change")}
               <span className="govuk-visually-hidden"> {t("check.changeHidden", { question: row.question })}</span>
             </Link>
           </dd>

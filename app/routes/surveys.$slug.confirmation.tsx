@@ -60,7 +60,7 @@ export default function Confirmation() {
           {t("pages:myFeedback.title")}
         </Link>
       </p>
-      {data.updates ? <UpdatesForm action={data.updatesTo} offer={data.updates} headingLevel={2} /> : null}
+      {data.updates ? <UpdatesForm action={data.updatesTo} offer={data.updates} supported={data.slip !== null} headingLevel={2} /> : null}
       <h2 className="govuk-heading-m">{t("confirmation.nextHeading")}</h2>
       <p className="govuk-body">{young ? t("confirmation.nextYoung") : t("confirmation.next")}</p>
       <p className="govuk-body">

@@ -10,6 +10,7 @@ import { helpers } from "../../db/schema";
 import { submitDraft } from "~/responses/responses.server";
 import { loadSurvey, requireDraft, requireNoExit, requireOpen } from "~/surveys/journey.server";
 import { firstIncomplete } from "~/surveys/model";
+import { draftRecordings } from "~/spoken/recordings.server";
 import { surveyPaths } from "~/surveys/paths";
 import { YoungPersonHelp } from "~/surveys/YoungPersonHelp";
 import { formFailure, httpError, passThroughHeaders } from "~/utils/http.server";
@@ -36,7 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t } = context;
   const { draft, survey } = await requireDraft(request, context);
   requireNoExit(survey, draft);
-  const incomplete = firstIncomplete(survey.questions, draft.answers);
+  const spoken = new Set((await draftRecordings(getDb(), draft.id)).keys());
+  const incomplete = firstIncomplete(survey.questions, draft.answers, spoken);
   if (incomplete) throw redirect(surveyPaths(survey.slug).question(incomplete.key, true));
   return json({ title: t("consent.title"), audience: survey.audience, backTo: surveyPaths(survey.slug).check });
 }

@@ -12,9 +12,11 @@ import { exitChosen, isAnswered, isVisible, pageOf, progress, questionAfter, que
 import { surveyPaths } from "~/surveys/paths";
 import { QuestionField } from "~/surveys/QuestionField";
 import { YoungPersonHelp } from "~/surveys/YoungPersonHelp";
-import { Listen } from "~/surveys/Listen";
+import { Listen } from "~/components/Listen";
 import { pictureFor } from "~/surveys/pictures.server";
 import { answerField, parseAnswer } from "~/surveys/validation";
+import { clock, draftRecordings, spokenLimits } from "~/spoken/recordings.server";
+import { readQuestionForm, saveSpokenAnswers } from "~/spoken/upload.server";
 import { formFailure, httpError } from "~/utils/http.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -49,6 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const alone = page.length === 1;
   // Several questions on a page sit under one heading: "About you", or the survey's title.
   const heading = alone ? null : question.section === "about_you" ? t("question.aboutYouHeading") : survey.title;
+  const limits = await spokenLimits(getDb());
+  const recordings = await draftRecordings(getDb(), draft.id);
   return json({
     title: heading ?? question.text,
     heading,
@@ -68,6 +72,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
       choices: choicesFor(asked, t, lang),
       value: draft.answers[String(asked.id)],
+      // Every free-text question also takes a spoken answer (app/spoken/).
+      spoken:
+        asked.kind === "free_text"
+          ? {
+              kept: recordings.has(asked.id) ? { length: clock(recordings.get(asked.id)?.durationMs ?? null) } : null,
+              maxMinutes: Math.max(1, Math.round(limits.maxSeconds / 60)),
+              maxMegabytes: Math.round(limits.maxBytes / (1024 * 1024)),
+            }
+          : null,
     })),
     section: question.section,
     progress: progress(survey.questions, draft.answers, question.id),
@@ -92,9 +105,20 @@ function nextPath(context: SurveyContext, before: Answers, after: Answers, quest
 export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
   const context = await loadQuestion(request, params);
   const { survey, t, draft, question } = context;
-  const form = await request.formData();
   const page = pageOf(survey.questions, draft.answers, question.id);
   const alone = page.length === 1;
+  const limits = await spokenLimits(getDb());
+  const input = await readQuestionForm(request, limits);
+  const { form } = input;
+  // A recording that passes its checks is kept even when something else on the page needs correcting.
+  const spoken = await saveSpokenAnswers(
+    getDb(),
+    draft.id,
+    page.map((asked) => ({ question: asked, field: answerField(asked, alone) })),
+    input,
+    limits,
+    t,
+  );
   const saving = form.get("intent") === "save";
   const answers: Answers = { ...draft.answers };
   const errors: FieldError[] = [];
@@ -102,8 +126,11 @@ export async function action({ request, params, context: loadContext }: ActionFu
   for (const asked of page) {
     const field = answerField(asked, alone);
     const parsed = parseAnswer(asked, form, t, field);
-    // Saving for later needs no answer; a wrong one is still pointed out.
-    if (!parsed.ok && !(saving && !isAnswered(parsed.submitted))) errors.push({ field, message: parsed.error });
+    // Saving for later needs no answer, nor does a question answered by a recording; a wrong one is still pointed out.
+    const unanswered = !parsed.ok && !isAnswered(parsed.submitted);
+    if (!parsed.ok && !(unanswered && (saving || spoken.answered.has(asked.id)))) errors.push({ field, message: parsed.error });
+    const refused = spoken.errors.get(asked.id);
+    if (refused) errors.push(refused);
     submitted[field] = parsed.ok ? (parsed.value ?? "") : parsed.submitted;
     if (parsed.ok && parsed.value === null) delete answers[String(asked.id)];
     else if (parsed.ok) answers[String(asked.id)] = parsed.value as string | string[];
@@ -158,7 +185,7 @@ export default function QuestionPage() {
           ) : null}
           {data.heading ? <h1 className="govuk-heading-l">{data.heading}</h1> : null}
           <Listen />
-          <form method="post" noValidate className={data.picture ? "app-with-picture" : undefined}>
+          <form method="post" encType="multipart/form-data" noValidate className={data.picture ? "app-with-picture" : undefined}>
             {data.picture ? <img className="app-picture" src={data.picture} alt="" /> : null}
             <div>
               {data.fields.map((asked) => (
@@ -172,6 +199,8 @@ export default function QuestionPage() {
                     safetyHint={young}
                     field={asked.field}
                     asHeading={data.heading === null}
+                    spoken={asked.spoken}
+                    spokenError={errors.find((error) => error.field === `${asked.field}-recording`)?.message ?? null}
                   />
                   {young ? <JustInTime kind={asked.question.kind} section={asked.question.section} /> : null}
                 </div>

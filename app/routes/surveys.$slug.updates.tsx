@@ -7,6 +7,7 @@ import { getDb } from "~/db.server";
 import { loadSurvey, requireSentDraft, type SurveyContext } from "~/surveys/journey.server";
 import { surveyPaths } from "~/surveys/paths";
 import { SubscribeForm, subscribe, updatesOffer } from "~/updates/contacts.server";
+import { isOwnAddress, supportedDraft } from "~/updates/supporter-guard.server";
 import { UpdatesForm } from "~/updates/UpdatesForm";
 import { fieldErrors, formValues } from "~/utils/forms";
 import { formFailure, httpError } from "~/utils/http.server";
@@ -19,20 +20,20 @@ async function requireSentResponse(request: Request, context: SurveyContext) {
   const draft = await requireSentDraft(request, context);
   const offer = await updatesOffer(getDb());
   if (!offer) httpError(context.t, 404, "notFound");
-  return { responseId: draft.responseId, offer };
+  return { responseId: draft.responseId, offer, ...(await supportedDraft(getDb(), request, draft.id)) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await loadSurvey(request, params);
-  const { offer } = await requireSentResponse(request, context);
+  const { offer, supported } = await requireSentResponse(request, context);
   const saved = new URL(request.url).searchParams.has("saved");
   const title = context.t(saved ? "updates.savedTitle" : "updates.heading");
-  return json({ title, offer, saved, confirmation: surveyPaths(context.survey.slug).confirmation });
+  return json({ title, offer, supported, saved, confirmation: surveyPaths(context.survey.slug).confirmation });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const survey = await loadSurvey(request, params);
-  const { responseId, offer } = await requireSentResponse(request, survey);
+  const { responseId, offer, ownEmail } = await requireSentResponse(request, survey);
   const values = formValues(await request.formData());
   // Where texts are not set up there is no phone field: a number posted anyway is not used.
   const parsed = SubscribeForm.safeParse(offer.text ? values : { ...values, phone: "" });
@@ -41,6 +42,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const issues = parsed.error.issues.map((issue) => (issue.message === "none" && !offer.text ? { ...issue, message: "noneEmail" } : issue));
     return formFailure(context, { errors: fieldErrors(issues, survey.t, "updates.errors"), values });
   }
+  // A supporter's own address would send the person's updates to the supporter.
+  if (isOwnAddress(parsed.data.email, ownEmail))
+    return formFailure(context, { errors: [{ field: "email", message: survey.t("updates.errors.supporterEmail") }], values });
   await subscribe(getDb(), responseId, parsed.data, survey.lang);
   throw redirect(`/surveys/${survey.survey.slug}/updates?saved=1`, 303);
 }
@@ -67,7 +71,7 @@ export default function Updates() {
   return (
     <TwoThirds>
       <ErrorSummary errors={failure?.errors ?? []} />
-      <UpdatesForm action="" offer={data.offer} errors={failure?.errors} values={failure?.values} headingLevel={1} />
+      <UpdatesForm action="" offer={data.offer} supported={data.supported} errors={failure?.errors} values={failure?.values} headingLevel={1} />
     </TwoThirds>
   );
 }

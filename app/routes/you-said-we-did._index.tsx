@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actionStatuses } from "~/actions/action-form";
 import { TwoThirds } from "~/components/Layout";
+import { Listen } from "~/components/Listen";
 import { Select } from "~/components/Select";
 import { getDb } from "~/db.server";
 import { fixedT, getLocale } from "~/i18n/i18n.server";
@@ -35,6 +36,7 @@ export default function YouSaidWeDid() {
       <TwoThirds>
         <h1 className="govuk-heading-xl">{t("ysd.title")}</h1>
         <p className="govuk-body-l">{t("ysd.lead")}</p>
+        <Listen read="page" />
         <div className="govuk-inset-text">{t("ysd.nothingYet")}</div>
       </TwoThirds>
     );
@@ -45,6 +47,7 @@ export default function YouSaidWeDid() {
     <>
       <h1 className="govuk-heading-xl">{t("ysd.title")}</h1>
       <p className="govuk-body-l">{t("ysd.lead")}</p>
+      <Listen read="page" />
 
       <form method="get" className="app-filters app-no-print" aria-labelledby="ysd-filters">
         <h2 className="govuk-heading-s" id="ysd-filters">

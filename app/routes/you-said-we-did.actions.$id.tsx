@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/Layout";
+import { Listen } from "~/components/Listen";
 import { getDb } from "~/db.server";
 import { fixedT, getLocale } from "~/i18n/i18n.server";
 import { ActionFacts, Corrections, StatusTag, usePublicFormat } from "~/publishing/PublicParts";
@@ -36,13 +37,16 @@ export default function ActionPage() {
         <div className="govuk-grid-column-two-thirds">
           <span className="govuk-caption-l">{t("ysd.actionPage.caption")}</span>
           <h1 className="govuk-heading-xl" {...format.other(action.langs.title)}>
+            {format.notEasyRead(action.langs.title)}
             {action.title}
           </h1>
           <p className="govuk-body">
             <StatusTag status={action.status} />
           </p>
+          <Listen read="page" />
           <div>
             <p className="govuk-body app-free-text" {...format.other(action.langs.description)}>
+              {format.notEasyRead(action.langs.description)}
               {action.description}
             </p>
             <ActionFacts action={{ ...action, latestUpdate: latest ? { body: latest.body, on: latest.on, lang: latest.lang } : null }} format={format} />
@@ -58,6 +62,7 @@ export default function ActionPage() {
                   to={`/you-said-we-did/themes/${theme.slug}${action.periodSlug ? `?period=${action.periodSlug}` : ""}`}
                   {...format.other(theme.lang)}
                 >
+                  {format.notEasyRead(theme.lang)}
                   {theme.name}
                 </Link>
               </li>
@@ -75,6 +80,7 @@ export default function ActionPage() {
                     <time dateTime={update.on}>{format.date(update.on)}</time>
                   </h3>
                   <p className="govuk-body app-free-text" {...format.other(update.lang)}>
+                    {format.notEasyRead(update.lang)}
                     {update.body}
                   </p>
                 </li>

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/Layout";
+import { Listen } from "~/components/Listen";
 import { getDb } from "~/db.server";
 import { fixedT, getLocale } from "~/i18n/i18n.server";
 import { isolate, MethodNote, OverviewSection, ThemeSection, usePublicFormat } from "~/publishing/PublicParts";
@@ -47,6 +48,7 @@ export default function Report() {
         <p className="govuk-body">{t("ysd.report.dates", { from: format.date(data.period.from), to: format.date(data.period.to) })}</p>
         {data.lastUpdated ? <p className="govuk-body">{t("ysd.updated", { date: format.date(data.lastUpdated) })}</p> : null}
         <p className="govuk-inset-text app-no-print">{t("ysd.report.print")}</p>
+        <Listen read="page" />
       </header>
       <nav className="app-contents app-report__contents" aria-labelledby="contents-heading">
         <h2 className="govuk-heading-m" id="contents-heading">

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/Layout";
+import { Listen } from "~/components/Listen";
 import { getDb } from "~/db.server";
 import { fixedT, getLocale } from "~/i18n/i18n.server";
 import { MethodNote, ThemeSection, usePublicFormat } from "~/publishing/PublicParts";
@@ -37,6 +38,7 @@ export default function ThemePage() {
       <p className="govuk-caption-l" {...format.other(data.period.nameLang)}>
         {data.period.name}
       </p>
+      <Listen read="page" />
       <ThemeSection section={data.section} format={format} level={1} periodSlug={data.period.slug} />
       <MethodNote threshold={data.threshold} lastUpdated={data.lastUpdated} format={format} />
     </>

@@ -6,6 +6,7 @@ import { TextArea } from "../components/TextFields";
 import type { Choice } from "./choices";
 import { DEFAULT_FREE_TEXT_LIMIT, type QuestionView } from "./model";
 import { ANSWER_FIELD } from "./validation";
+import { SpokenAnswerField, type SpokenFieldView } from "../spoken/SpokenAnswerField";
 
 interface QuestionFieldProps {
   question: Pick<QuestionView, "kind" | "text" | "hint" | "lang" | "maxLength" | "required">;
@@ -19,10 +20,24 @@ interface QuestionFieldProps {
   field?: string;
   /** Alone on its page, the question is the page heading; on a page of several, each is a legend or label under it. */
   asHeading?: boolean;
+  /** A free-text question's spoken answer: the recording kept, and the limits (app/spoken/). */
+  spoken?: SpokenFieldView | null;
+  spokenError?: string | null;
 }
 
 /** One survey question as the page's only field: its text is the page heading (legend or label). */
-export function QuestionField({ question, choices, value, error, pageLang, safetyHint, field = ANSWER_FIELD, asHeading = true }: QuestionFieldProps) {
+export function QuestionField({
+  question,
+  choices,
+  value,
+  error,
+  pageLang,
+  safetyHint,
+  field = ANSWER_FIELD,
+  asHeading = true,
+  spoken = null,
+  spokenError = null,
+}: QuestionFieldProps) {
   const { t } = useTranslation("survey");
   const textLang = question.lang === pageLang ? undefined : question.lang;
   const heading = (
@@ -34,7 +49,7 @@ export function QuestionField({ question, choices, value, error, pageLang, safet
 
   if (question.kind === "free_text") {
     const max = question.maxLength ?? DEFAULT_FREE_TEXT_LIMIT;
-    return (
+    const typed = (
       <TextArea
         id={field}
         name={field}
@@ -51,6 +66,13 @@ export function QuestionField({ question, choices, value, error, pageLang, safet
         defaultValue={typeof value === "string" ? value : ""}
         maxLength={max}
       />
+    );
+    if (!spoken) return typed;
+    return (
+      <>
+        {typed}
+        <SpokenAnswerField field={field} spoken={spoken} error={spokenError} />
+      </>
     );
   }
 

@@ -171,11 +171,14 @@ export function progress(questions: QuestionView[], answers: Answers, id: number
   return { number: pageIndex(pages, id) + 1, total: pages.length };
 }
 
-/** The first shown question that is required and unanswered, or holds a value it no longer accepts. */
-export function firstIncomplete(questions: QuestionView[], answers: Answers): QuestionView | undefined {
+/**
+ * The first shown question that is required and unanswered, or holds a value it no longer accepts.
+ * `spoken`: questions answered by a recording (app/spoken/), which count as answered.
+ */
+export function firstIncomplete(questions: QuestionView[], answers: Answers, spoken: ReadonlySet<number> = new Set()): QuestionView | undefined {
   return visibleQuestions(questions, answers).find((question) => {
     const value = answers[String(question.id)];
-    if (!isAnswered(value)) return question.required;
+    if (!isAnswered(value)) return question.required && !spoken.has(question.id);
     if (question.kind === "free_text") return false;
     const allowed = allowedValues(question);
     return (Array.isArray(value) ? value : [value]).some((item) => !allowed.includes(item as string));

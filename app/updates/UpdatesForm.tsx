@@ -6,6 +6,8 @@ import type { UpdatesOffer } from "./contacts.server";
 interface Props {
   action: string;
   offer: UpdatesOffer;
+  /** A supporter is helping: the address must be the person's own. */
+  supported?: boolean;
   errors?: FieldError[];
   values?: Record<string, string>;
   /** The heading's level: a section of the confirmation page, or the page's own heading. */
@@ -13,7 +15,7 @@ interface Props {
 }
 
 /** "Tell me when something changes": an e-mail address, and a mobile number where texts are set up. */
-export function UpdatesForm({ action, offer, errors = [], values = {}, headingLevel }: Props) {
+export function UpdatesForm({ action, offer, supported = false, errors = [], values = {}, headingLevel }: Props) {
   const { t } = useTranslation("survey");
   const errorFor = (field: string) => errors.find((error) => error.field === field)?.message;
   const Heading = headingLevel === 1 ? "h1" : "h2";
@@ -22,6 +24,7 @@ export function UpdatesForm({ action, offer, errors = [], values = {}, headingLe
       <Heading className={headingLevel === 1 ? "govuk-heading-l" : "govuk-heading-m"}>{t("updates.heading")}</Heading>
       <p className="govuk-body">{t("updates.lead")}</p>
       <p className="govuk-body">{t(offer.text ? "updates.privacyBoth" : "updates.privacy")}</p>
+      {supported ? <div className="govuk-inset-text">{t(offer.text ? "updates.supportedBoth" : "updates.supported")}</div> : null}
       <TextInput
         id="email"
         name="email"

@@ -37,6 +37,7 @@ export function updateEmail(lang: string, changes: ActionChange[], links: Links)
     ...changes.map((change) => `- ${changeLine(t, change)}`),
     "",
     t("updates.message.more", { link: links.myFeedback }),
+    t("updates.message.listen"),
     "",
     t("updates.message.question"),
     `${t("updates.message.yes")}: ${links.yes}`,
@@ -53,10 +54,10 @@ export function updateEmail(lang: string, changes: ActionChange[], links: Links)
   };
 }
 
-/** The text message: short, with the same links; what changed is on the /my-feedback page. */
+/** The text message: short, with the same links; what changed is on the /my-feedback page, which can be read aloud. */
 export function updateText(lang: string, links: Links): string {
   const t = fixedT(lang, "pages");
-  return t("updates.text", { link: links.myFeedback, yes: links.yes, no: links.no, stop: links.unsubscribe });
+  return `${t("updates.text", { link: links.myFeedback, yes: links.yes, no: links.no, stop: links.unsubscribe })} ${t("updates.message.listen")}`;
 }
 
 interface DueContact {

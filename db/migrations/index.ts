@@ -31,6 +31,7 @@ import * as scheduledJobs from "./2026-12-05-12-scheduled-jobs";
 import * as outreachLinks from "./2026-12-05-13-outreach-links";
 import * as supporters from "./2026-12-05-14-supporters";
 import * as updates from "./2026-12-05-15-updates";
+import * as spokenAnswers from "./2026-12-05-16-spoken-answers";
 
 /**
  * Every migration, imported statically so that the bundled server carries them:
@@ -69,4 +70,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05-13-outreach-links": outreachLinks,
   "2026-12-05-14-supporters": supporters,
   "2026-12-05-15-updates": updates,
+  "2026-12-05-16-spoken-answers": spokenAnswers,
 };

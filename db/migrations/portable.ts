@@ -103,3 +103,8 @@ export async function replaceColumnCheck(
     await sql`pragma foreign_keys = on`.execute(db);
   }
 }
+
+/** Raw bytes: `blob` on SQLite, `bytea` on PostgreSQL. Kysely passes a Node Buffer to both drivers. */
+export function bytes(db: Kysely<any>): RawBuilder<unknown> {
+  return onPostgres(db) ? sql`bytea` : sql`blob`;
+}

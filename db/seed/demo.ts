@@ -2,6 +2,7 @@ import type { DB } from "../connection";
 import { createUser } from "../../app/accounts/users.server";
 import { importSurvey } from "../../app/surveys/create.server";
 import { seedDemoActions } from "./demo-actions";
+import { seedDemoReach } from "./demo-reach";
 import { seedDemoResponses } from "./demo-responses";
 import { ensureStartingThemes } from "./themes";
 // Imported rather than read from disk, so the bundler puts them inside build/server.js.
@@ -64,6 +65,8 @@ export async function seedDemo(db: DB): Promise<void> {
   }
   await seedDemoResponses(db);
   await seedDemoActions(db);
+  // Outreach links, supported responses and answers to "Can you see what was done?" (issue 18).
+  await seedDemoReach(db);
 }
 
 /** On a new database only: a portal that already has surveys is left alone. */
@@ -101,9 +104,13 @@ export async function resetDemo(db: DB): Promise<void> {
       "safeguarding_concerns",
       "response_themes",
       "response_notes",
+      "update_answers",
+      "update_messages",
+      "update_contacts",
       "drafts",
       "answers",
       "responses",
+      "outreach_links",
       "option_translations",
       "question_options",
       "question_translations",

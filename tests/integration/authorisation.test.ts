@@ -10,6 +10,7 @@ import { flagResponse } from "~/safeguarding/concerns.server";
 import { createLink } from "~/outreach/links.server";
 import { call, readJson } from "../support/remix";
 import { createParentSurvey, createResponse, createStaff } from "../support/factories";
+import { sineWav } from "../support/audio";
 
 type RouteModule = {
   loader?: (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => unknown;
@@ -19,6 +20,19 @@ type RouteModule = {
 // Every route file under /moderate, /admin and /support, found from the file names: a new one cannot escape.
 // Pages and resource routes (a PDF, a download) alike.
 const routeFiles = import.meta.glob<RouteModule>(["/app/routes/moderate*.{ts,tsx}", "/app/routes/admin*.{ts,tsx}", "/app/routes/support*.{ts,tsx}"]);
+
+/** A spoken answer with its recording, on a sent response: the moderation pages' players and "type up" form. */
+async function recordingFor(db: ReturnType<typeof getDb>, responseId: number): Promise<number> {
+  const answered = await db.selectFrom("answers").select(["question_id", "question_version"]).where("response_id", "=", responseId).executeTakeFirstOrThrow();
+  const bytes = sineWav(1);
+  const { id } = await db
+    .insertInto("spoken_answers")
+    .values({ response_id: responseId, ...answered, mime_type: "audio/wav", byte_size: bytes.length, duration_ms: 1000, created_at: new Date().toISOString() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db.insertInto("spoken_audio").values({ spoken_answer_id: id, bytes }).execute();
+  return id;
+}
 
 /** The URL a route file answers, with its params filled in. */
 function urlFor(
@@ -34,6 +48,7 @@ function urlFor(
     period: number;
     upload: number;
     outreach: number;
+    spoken: number;
     survey: string;
   },
 ) {
@@ -75,7 +90,9 @@ function urlFor(
                                   ? ids.statement
                                   : name.startsWith("moderate.outreach")
                                     ? ids.outreach
-                                    : null;
+                                    : name.startsWith("moderate.spoken")
+                                      ? ids.spoken
+                                      : null;
       if (value === null) throw new Error(`Add a value for ${segment} in ${file} to the authorisation test`);
       params[param] = String(value);
       return String(value);
@@ -145,7 +162,8 @@ describe("authorisation matrix", () => {
     const upload = await storeUpload(db, { periodId: period, fileName: "sen.csv", rows: 1, areas: [], userId: staff.administrator.id });
     const surveyId = (await db.selectFrom("surveys").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
     const outreach = (await createLink(db, { name: "Matrix school", kind: "school", surveyId }, staff.moderator.id)).id;
-    const ids = { response, user: staff.moderator.id, flag, quote, answer, action, statement, period, upload, outreach, survey: slug };
+    const spoken = await recordingFor(db, quoted);
+    const ids = { response, user: staff.moderator.id, flag, quote, answer, action, statement, period, upload, outreach, spoken, survey: slug };
     const checked: string[] = [];
 
     for (const [file, load] of Object.entries(routeFiles)) {

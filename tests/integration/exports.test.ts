@@ -98,6 +98,8 @@ function expectedHeader(questions: Stored[], held = false): string[] {
   return [
     ...FIXED,
     ...(held ? ["Held for safeguarding"] : []),
+    "Kind of help",
+    "Interpreted from",
     ...questions.flatMap((q) =>
       q.kind === "multiple_choice"
         ? q.options.map((o) => `${q.text}: ${o.label}`)

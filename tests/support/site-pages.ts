@@ -83,6 +83,7 @@ export const unreachable: Record<string, string> = {
   "routes/surveys.$slug.updates": "offered only where CONTACT_ENCRYPTION_KEY is set; tests/browser/updates.test.ts opens it",
   "routes/updates.seen.$token": "its address comes only in an update message; tests/browser/updates.test.ts opens it",
   "routes/updates.unsubscribe.$token": "its address comes only in an update message; tests/browser/updates.test.ts opens it",
+  "routes/moderate.spoken.$id": "no demo response has a spoken answer; tests/browser/spoken-answers.test.ts opens it",
   "routes/s.$code": "it always sends the person on to the survey's start page, or draws the error page; tests/browser/outreach.test.ts follows one",
 };
 
