@@ -65,8 +65,10 @@ async function start(env: Env, role: Role): Promise<Running> {
     if (cluster.isPrimary) logger.info(`You said, we did is running at http://localhost:${env.PORT}${env.DEMO_MODE ? " (demo mode)" : ""}`);
   });
   // A client that sends its headers or body very slowly is cut off instead of holding a connection.
+  // The whole request may take two minutes: a 10 MB spoken answer from a phone on 1 Mbit/s takes
+  // about 80 seconds to arrive (decision 030).
   server.headersTimeout = 20_000;
-  server.requestTimeout = 30_000;
+  server.requestTimeout = 120_000;
   return { db, scheduled, server };
 }
 
