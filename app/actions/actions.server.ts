@@ -211,25 +211,36 @@ export async function listActions(db: DB, lang: string, filters: ActionFilters =
     query = query.where("a.id", "in", (eb) => eb.selectFrom("action_themes").select("action_id").where("theme_id", "=", theme));
   }
   const actions = await query.orderBy("a.due_on").orderBy("a.id").execute();
-  if (actions.length === 0) return [];
+  const titles = await actionTitles(
+    db,
+    actions.map((action) => action.id),
+    lang,
+  );
+  return actions.map((action) => {
+    const title = titles.get(action.id);
+    return { ...action, title: title?.text ?? "", lang: title?.lang ?? fallbackLanguage };
+  });
+}
+
+/** Each action's title in `lang`, or in English where it has no translation, with the language it is in. */
+export async function actionTitles(db: DB, actionIds: number[], lang: string): Promise<Map<number, { text: string; lang: string }>> {
+  if (actionIds.length === 0) return new Map();
   const texts = await db
     .selectFrom("action_texts")
     .select(["action_id", "lang", "title"])
-    .where(
-      "action_id",
-      "in",
-      actions.map((action) => action.id),
-    )
+    .where("action_id", "in", actionIds)
     .where("lang", "in", [lang, fallbackLanguage])
     .execute();
-  return actions.map((action) => {
-    const title = localText(
-      texts.filter((row) => row.action_id === action.id),
-      lang,
-      (row) => row.title,
-    );
-    return { ...action, title: title?.text ?? "", lang: title?.lang ?? fallbackLanguage };
-  });
+  return new Map(
+    actionIds.flatMap((id) => {
+      const title = localText(
+        texts.filter((row) => row.action_id === id),
+        lang,
+        (row) => row.title,
+      );
+      return title ? [[id, title] as const] : [];
+    }),
+  );
 }
 
 /** An action as staff manage it: in English, the words they write; translations have pages of their own. */

@@ -1,8 +1,7 @@
 import type { DB } from "../../db/connection";
 import type { ActionStatus } from "../../db/schema";
+import { actionTitles } from "../actions/actions.server";
 import { startedPeriodIds } from "../actions/periods.server";
-import { fallbackLanguage } from "../i18n/config";
-import { localText } from "../translations/local-text";
 
 export type ChangeKind = "published" | "status" | "progress";
 
@@ -59,23 +58,12 @@ export async function changesOnThemes(db: DB, themeIds: number[], after: string,
   if (themeIds.length === 0) return [];
   const changed = await changedActions(db, { themeIds, after, until }, now);
   if (changed.length === 0) return [];
-  const texts = await db
-    .selectFrom("action_texts")
-    .select(["action_id", "lang", "title"])
-    .where(
-      "action_id",
-      "in",
-      changed.map((change) => change.id),
-    )
-    .where("lang", "in", [lang, fallbackLanguage])
-    .execute();
-  const title = (id: number) =>
-    localText(
-      texts.filter((text) => text.action_id === id),
-      lang,
-      (text) => text.title,
-    )?.text ?? "";
+  const titles = await actionTitles(
+    db,
+    changed.map((change) => change.id),
+    lang,
+  );
   return changed
-    .map((change) => ({ actionId: change.id, title: title(change.id), kind: change.kind, status: change.status }))
+    .map((change) => ({ actionId: change.id, title: titles.get(change.id)?.text ?? "", kind: change.kind, status: change.status }))
     .sort((a, b) => a.actionId - b.actionId || a.kind.localeCompare(b.kind));
 }
